@@ -1,0 +1,104 @@
+import { Duration, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import {
+  CapacityAwareEndpoint, ContainerImage, InstanceType, Model, ModelContainer, ModelData,
+} from '../lib';
+
+/** The DJL LMI serving image used by the official instance-pools sample notebooks. */
+const LMI_IMAGE = ContainerImage.fromDeepLearningContainer('djl-inference', '0.36.0-lmi23.0.0-cu129');
+
+/**
+ * The seed's scenario: an LLM endpoint that prefers ml.p5.48xlarge (priority 1, measured max concurrency 20)
+ * and falls back to ml.g6.48xlarge running its own INT4-quantized build (priority 2, max concurrency 8),
+ * with least-outstanding-requests routing.
+ */
+export class LlmEndpointStack extends Stack {
+  public readonly endpoint: CapacityAwareEndpoint;
+
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
+    super(scope, id, props);
+
+    const fullPrecision = new Model(this, 'LlmFp16', {
+      container: ModelContainer.fromImage(LMI_IMAGE, {
+        environment: { HF_MODEL_ID: 'Qwen/Qwen3-4B', OPTION_TENSOR_PARALLEL_DEGREE: 'max', OPTION_MAX_MODEL_LEN: '16384', SERVING_FAIL_FAST: 'true' },
+      }),
+    });
+    const int4 = new Model(this, 'LlmInt4', {
+      container: ModelContainer.fromImage(LMI_IMAGE, {
+        environment: {
+          HF_MODEL_ID: 'Qwen/Qwen3-4B', OPTION_QUANTIZE: 'awq', OPTION_TENSOR_PARALLEL_DEGREE: 'max',
+          OPTION_MAX_MODEL_LEN: '16384', SERVING_FAIL_FAST: 'true',
+        },
+      }),
+    });
+
+    this.endpoint = new CapacityAwareEndpoint(this, 'Llm', {
+      model: fullPrecision,
+      pools: [
+        { instanceType: InstanceType.ML_P5_48XLARGE, maxConcurrency: 20 },
+        { instanceType: InstanceType.ML_G6_48XLARGE, model: int4, maxConcurrency: 8 },
+      ],
+      provisioningTimeout: Duration.minutes(60),
+      containerStartupHealthCheckTimeout: Duration.minutes(15),
+    });
+  }
+}
+
+/**
+ * An asynchronous endpoint on the sample notebook's three pools (g6.24xlarge, g5.48xlarge, g5.12xlarge), with
+ * results in an encrypted bucket and success/error notifications on encrypted topics.
+ */
+export class AsyncEndpointStack extends Stack {
+  public readonly endpoint: CapacityAwareEndpoint;
+
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
+    super(scope, id, props);
+
+    const key = new kms.Key(this, 'Key', { enableKeyRotation: true, description: 'Async inference results and notifications' });
+    const artifacts = new s3.Bucket(this, 'Artifacts', {
+      encryption: s3.BucketEncryption.KMS, encryptionKey: key, enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, versioned: true, removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const results = new s3.Bucket(this, 'Results', {
+      encryption: s3.BucketEncryption.KMS, encryptionKey: key, enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, versioned: true, removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const success = new sns.Topic(this, 'Success', { masterKey: key, enforceSSL: true });
+    const failure = new sns.Topic(this, 'Failure', { masterKey: key, enforceSSL: true });
+
+    const model = new Model(this, 'SummarizerModel', {
+      container: ModelContainer.fromImage(LMI_IMAGE, {
+        modelData: ModelData.fromBucketPrefix(artifacts, 'summarizer/v1/'),
+        environment: { OPTION_TENSOR_PARALLEL_DEGREE: 'max', SERVING_FAIL_FAST: 'true' },
+      }),
+    });
+
+    this.endpoint = new CapacityAwareEndpoint(this, 'Summarizer', {
+      model,
+      pools: [
+        { instanceType: InstanceType.ML_G6_24XLARGE, maxConcurrency: 12 },
+        { instanceType: InstanceType.ML_G5_48XLARGE, maxConcurrency: 16 },
+        { instanceType: InstanceType.ML_G5_12XLARGE, maxConcurrency: 7 },
+      ],
+      asyncInference: {
+        outputBucket: results,
+        successTopic: success,
+        errorTopic: failure,
+        outputEncryptionKey: key,
+        maxConcurrentInvocationsPerInstance: 4,
+      },
+      provisioningTimeout: Duration.minutes(30),
+    });
+  }
+}
+
+/** All example stacks, in one app. */
+export function buildExampleApp(scope: Construct): Stack[] {
+  return [
+    new LlmEndpointStack(scope, 'LlmEndpoint'),
+    new AsyncEndpointStack(scope, 'AsyncEndpoint'),
+  ];
+}

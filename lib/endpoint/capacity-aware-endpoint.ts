@@ -1,0 +1,233 @@
+import { Annotations, ArnFormat, Duration, Stack, Tags, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
+import { Construct } from 'constructs';
+import { AsyncInferenceOptions } from './async-inference';
+import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from './endpoint-base';
+import { InstancePool, RankedInstancePool } from '../instance-pool';
+import { IModel } from '../model/model';
+import { bindAsyncInference, validateAsyncInference } from '../private/async-inference-config';
+import { InstancePoolsError } from '../private/errors';
+import { rankPools } from '../private/fleet';
+import { checkDurationSeconds, checkInteger, checkSageMakerName } from '../private/validation';
+
+/** How SageMaker routes requests among the instances of a variant. */
+export enum RoutingStrategy {
+  /** Send each request to the instance with the fewest requests in flight; recommended for mixed fleets. */
+  LEAST_OUTSTANDING_REQUESTS = 'LEAST_OUTSTANDING_REQUESTS',
+  /** Send each request to a random instance (SageMaker's own default). */
+  RANDOM = 'RANDOM',
+}
+
+/** Properties of a `CapacityAwareEndpoint`. */
+export interface CapacityAwareEndpointProps {
+  /**
+   * The ranked instance pools, preferred first (priority 1) and at most five. SageMaker provisions the first
+   * type that has capacity, scales out on the next available one and scales in lowest-priority instances first.
+   */
+  readonly pools: InstancePool[];
+  /**
+   * The variant's model; pools with a model of their own serve that one instead (`ModelNameOverride`).
+   * @default - the first pool's model (then every pool without a model serves it)
+   */
+  readonly model?: IModel;
+  /**
+   * A fixed endpoint name (at most 63 characters). Changing it replaces the endpoint.
+   * @default - CloudFormation generates a name
+   */
+  readonly endpointName?: string;
+  /**
+   * The production variant name.
+   * @default 'AllTraffic'
+   */
+  readonly variantName?: string;
+  /**
+   * Instances to launch when the endpoint is created.
+   * @default 1
+   */
+  readonly initialInstanceCount?: number;
+  /**
+   * How requests are routed among instances.
+   * @default RoutingStrategy.LEAST_OUTSTANDING_REQUESTS
+   */
+  readonly routingStrategy?: RoutingStrategy;
+  /**
+   * How long SageMaker tries to provision capacity across the pools before the operation fails
+   * (`VariantInstanceProvisionTimeoutInSeconds`, 5 to 60 minutes). Covers capacity provisioning only, not model
+   * download or container start-up.
+   * @default - SageMaker's default
+   */
+  readonly provisioningTimeout?: Duration;
+  /**
+   * How long a container may take to pass its health check (1 to 60 minutes).
+   * @default - SageMaker's default
+   */
+  readonly containerStartupHealthCheckTimeout?: Duration;
+  /**
+   * How long downloading the model artifacts may take (1 to 60 minutes).
+   * @default - SageMaker's default
+   */
+  readonly modelDataDownloadTimeout?: Duration;
+  /**
+   * Key that encrypts the ML storage volumes (`KmsKeyId`). SageMaker rejects it when any pool has local NVMe
+   * storage, which is encrypted by hardware (g4dn, g5, g6, g6e, p4d, p5, ...).
+   * @default - AWS-managed encryption
+   */
+  readonly encryptionKey?: kms.IKey;
+  /**
+   * Serve asynchronously: requests queue up and results are written to S3.
+   * @default - a real-time endpoint
+   */
+  readonly asyncInference?: AsyncInferenceOptions;
+  /**
+   * Tags for the endpoint config and the endpoint.
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Attributes of an endpoint with instance pools that exists outside this construct tree. */
+export interface CapacityAwareEndpointAttributes {
+  /** The endpoint name. */
+  readonly endpointName: string;
+  /** The pools of its variant, in priority order. */
+  readonly pools: InstancePool[];
+  /**
+   * The variant that carries the pools.
+   * @default 'AllTraffic'
+   */
+  readonly variantName?: string;
+}
+
+/**
+ * A SageMaker AI real-time or asynchronous endpoint whose production variant runs on a ranked list of instance
+ * types (instance pools) with capacity-aware fallback.
+ *
+ * Construct IDs are a public contract: the endpoint config is `EndpointConfig` and the endpoint `Resource`.
+ * A change of pools or models replaces the endpoint config only and updates the endpoint in place.
+ */
+export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
+  /** An endpoint deployed elsewhere, for metrics, dashboards and grants. */
+  public static fromEndpointAttributes(scope: Construct, id: string, attrs: CapacityAwareEndpointAttributes): ICapacityAwareEndpoint {
+    checkSageMakerName('endpointName', attrs.endpointName);
+    class Imported extends CapacityAwareEndpointBase {
+      public readonly endpointName = attrs.endpointName;
+      public readonly variantName = attrs.variantName ?? 'AllTraffic';
+      public readonly pools = rankPools(this, attrs.pools);
+      public readonly endpointArn = Stack.of(this).formatArn({
+        service: 'sagemaker', resource: 'endpoint', arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+        resourceName: Token.isUnresolved(attrs.endpointName) ? attrs.endpointName : attrs.endpointName.toLowerCase(),
+      });
+    }
+    return new Imported(scope, id);
+  }
+
+  public readonly endpointName: string;
+  public readonly endpointArn: string;
+  public readonly variantName: string;
+  public readonly pools: RankedInstancePool[];
+  /** The variant's model. */
+  public readonly model: IModel;
+  /** Every distinct model the endpoint serves: the variant's and the pools' own. */
+  public readonly models: IModel[];
+  /** The underlying `AWS::SageMaker::EndpointConfig`. */
+  public readonly cfnEndpointConfig: CfnEndpointConfig;
+  /** The underlying `AWS::SageMaker::Endpoint`. */
+  public readonly cfnEndpoint: CfnEndpoint;
+
+  constructor(scope: Construct, id: string, props: CapacityAwareEndpointProps) {
+    super(scope, id, { physicalName: props.endpointName });
+    // Validate everything before any child exists.
+    this.pools = rankPools(this, props.pools);
+    const model = props.model ?? this.pools[0].model;
+    if (!model) {
+      throw new InstancePoolsError('MissingModel', 'model', 'a model for the variant (or on pools[0])', 'none');
+    }
+    this.model = model;
+    this.variantName = props.variantName ?? 'AllTraffic';
+    validateProps(props, this.pools, this.variantName);
+
+    this.models = [...new Set([model, ...this.pools.map((p) => p.model ?? model)])];
+    const roles = [...new Set(this.models.map((m) => m.role).filter((r): r is iam.IRole => r !== undefined))];
+    const roleless = this.models.filter((m) => !m.role).map((m) => m.node.path);
+    if (props.asyncInference && roleless.length > 0) {
+      Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:asyncRoleUnknown',
+        `asyncInference: models ${roleless.join(', ')} have no known execution role; grant them write access to the output location and publish on the topics yourself.`);
+    }
+
+    this.cfnEndpointConfig = new CfnEndpointConfig(this, 'EndpointConfig', {
+      kmsKeyId: props.encryptionKey?.keyArn,
+      asyncInferenceConfig: props.asyncInference ? bindAsyncInference(props.asyncInference, roles) : undefined,
+      productionVariants: [{
+        variantName: this.variantName,
+        modelName: model.modelName,
+        initialInstanceCount: props.initialInstanceCount ?? 1,
+        initialVariantWeight: 1,
+        instancePools: this.pools.map((pool) => ({
+          instanceType: pool.instanceType.name,
+          priority: pool.priority,
+          modelNameOverride: pool.model && pool.model !== model ? pool.model.modelName : undefined,
+        })),
+        routingConfig: { routingStrategy: props.routingStrategy ?? RoutingStrategy.LEAST_OUTSTANDING_REQUESTS },
+        variantInstanceProvisionTimeoutInSeconds: props.provisioningTimeout?.toSeconds(),
+        containerStartupHealthCheckTimeoutInSeconds: props.containerStartupHealthCheckTimeout?.toSeconds(),
+        modelDataDownloadTimeoutInSeconds: props.modelDataDownloadTimeout?.toSeconds(),
+      }],
+    });
+
+    this.cfnEndpoint = new CfnEndpoint(this, 'Resource', {
+      endpointName: this.physicalName,
+      endpointConfigName: this.cfnEndpointConfig.attrEndpointConfigName,
+    });
+    // Permissions granted above (async output, topics, keys) must be in place before the endpoint starts.
+    roles.forEach((role) => this.cfnEndpoint.node.addDependency(role));
+
+    this.endpointName = this.getResourceNameAttribute(this.cfnEndpoint.attrEndpointName);
+    this.endpointArn = this.cfnEndpoint.ref;
+    for (const [key, value] of Object.entries(props.tags ?? {})) {
+      Tags.of(this).add(key, value);
+    }
+    this.node.addValidation({ validate: () => this.validateRenderedConfig() });
+  }
+
+  /**
+   * Guards escape-hatch edits of the L1 config: SageMaker rejects a variant with pools that also sets
+   * `InstanceType` or `ServerlessConfig` (DOMAIN.md 1.2, 1.6).
+   */
+  private validateRenderedConfig(): string[] {
+    const rendered = Stack.of(this).resolve((this.cfnEndpointConfig as any)._toCloudFormation());
+    const variants: any[] = Object.values(rendered.Resources ?? {}).flatMap((r: any) => r.Properties?.ProductionVariants ?? []);
+    const errors: string[] = [];
+    variants.forEach((variant, i) => {
+      if (!variant.InstancePools) return;
+      if (variant.ServerlessConfig) {
+        errors.push(new InstancePoolsError('ServerlessWithPools', `ProductionVariants[${i}].ServerlessConfig`, 'serverless inference has no instance types and cannot use instance pools', 'ServerlessConfig').message);
+      }
+      if (variant.InstanceType) {
+        errors.push(new InstancePoolsError('InstanceTypeWithPools', `ProductionVariants[${i}].InstanceType`, 'InstancePools replaces InstanceType; set only one', variant.InstanceType).message);
+      }
+    });
+    return errors;
+  }
+}
+
+function validateProps(props: CapacityAwareEndpointProps, pools: RankedInstancePool[], variantName: string): void {
+  checkSageMakerName('endpointName', props.endpointName);
+  checkSageMakerName('variantName', variantName);
+  checkInteger('initialInstanceCount', props.initialInstanceCount, 1, Number.MAX_SAFE_INTEGER);
+  // Ranges from the SageMaker API ProductionVariant shape (DOMAIN.md 1.2).
+  checkDurationSeconds('provisioningTimeout', props.provisioningTimeout, 300, 3600);
+  checkDurationSeconds('containerStartupHealthCheckTimeout', props.containerStartupHealthCheckTimeout, 60, 3600);
+  checkDurationSeconds('modelDataDownloadTimeout', props.modelDataDownloadTimeout, 60, 3600);
+  if (props.encryptionKey) {
+    // KmsKeyId is invalid when any instance type has local NVMe storage (DOMAIN.md section 8).
+    const nvme = pools.find((p) => p.instanceType.hasLocalStorage === true);
+    if (nvme) {
+      throw new InstancePoolsError('KmsWithLocalStorage', 'encryptionKey',
+        `SageMaker rejects a KMS key when a pool has local NVMe storage (pools[${nvme.priority - 1}] is ${nvme.instanceType.name}, encrypted by hardware)`,
+        'a key');
+    }
+  }
+  if (props.asyncInference) validateAsyncInference(props.asyncInference);
+}

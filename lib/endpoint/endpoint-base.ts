@@ -1,0 +1,122 @@
+import { Duration, IResource, Resource } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { InstanceType } from '../instance-type';
+import { RankedInstancePool } from '../instance-pool';
+
+/** Options of the endpoint's metric helpers. */
+export interface EndpointMetricOptions extends cloudwatch.MetricOptions {
+  /**
+   * Restrict the metric to one instance type of the fleet (adds the `InstanceType` dimension SageMaker
+   * publishes for endpoints with instance pools).
+   * @default - the whole variant, all instance types together
+   */
+  readonly instanceType?: InstanceType;
+}
+
+/** An endpoint whose production variant runs on a ranked list of instance pools. */
+export interface ICapacityAwareEndpoint extends IResource {
+  /** The endpoint name. @attribute */
+  readonly endpointName: string;
+  /** The endpoint ARN. @attribute */
+  readonly endpointArn: string;
+  /** The production variant that carries the pools. */
+  readonly variantName: string;
+  /** The validated pools, in priority order. */
+  readonly pools: RankedInstancePool[];
+  /** Any metric of the `AWS/SageMaker` namespace for this variant. */
+  metric(metricName: string, options?: EndpointMetricOptions): cloudwatch.Metric;
+  /** Grants `grantee` permission to invoke the endpoint (real-time, streaming and asynchronous). */
+  grantInvoke(grantee: iam.IGrantable): iam.Grant;
+}
+
+const INVOCATION_NAMESPACE = 'AWS/SageMaker';
+const INSTANCE_NAMESPACE = '/aws/sagemaker/Endpoints';
+
+/** Metric helpers and grants shared by created and imported capacity-aware endpoints. */
+export abstract class CapacityAwareEndpointBase extends Resource implements ICapacityAwareEndpoint {
+  public abstract readonly endpointName: string;
+  public abstract readonly endpointArn: string;
+  public abstract readonly variantName: string;
+  public abstract readonly pools: RankedInstancePool[];
+
+  /** @default - average over 5 minutes */
+  public metric(metricName: string, options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, metricName, 'Average', options);
+  }
+
+  /** Time the model took to respond, in microseconds (`ModelLatency`). @default - average over 5 minutes */
+  public metricModelLatency(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, 'ModelLatency', 'Average', options);
+  }
+
+  /** Time SageMaker added on top of the model, in microseconds (`OverheadLatency`). @default - average over 5 minutes */
+  public metricOverheadLatency(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, 'OverheadLatency', 'Average', options);
+  }
+
+  /** Requests sent to the variant (`Invocations`). @default - sum over 5 minutes */
+  public metricInvocations(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, 'Invocations', 'Sum', options);
+  }
+
+  /** Requests per instance (`InvocationsPerInstance`). @default - sum over 5 minutes */
+  public metricInvocationsPerInstance(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, 'InvocationsPerInstance', 'Sum', options);
+  }
+
+  /** Concurrent requests per model copy (`ConcurrentRequestsPerModel`, high resolution). @default - average over 1 minute */
+  public metricConcurrentRequestsPerModel(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, 'ConcurrentRequestsPerModel', 'Average', { period: Duration.minutes(1), ...options });
+  }
+
+  /** Requests answered with a 4XX error (`Invocation4XXErrors`). @default - sum over 5 minutes */
+  public metricInvocation4XXErrors(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, 'Invocation4XXErrors', 'Sum', options);
+  }
+
+  /** Requests answered with a 5XX error (`Invocation5XXErrors`). @default - sum over 5 minutes */
+  public metricInvocation5XXErrors(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, 'Invocation5XXErrors', 'Sum', options);
+  }
+
+  /** CPU utilization in percent, summed over cores (`CPUUtilization`). @default - average over 5 minutes */
+  public metricCpuUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INSTANCE_NAMESPACE, 'CPUUtilization', 'Average', options);
+  }
+
+  /** Memory utilization in percent (`MemoryUtilization`). @default - average over 5 minutes */
+  public metricMemoryUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INSTANCE_NAMESPACE, 'MemoryUtilization', 'Average', options);
+  }
+
+  /** GPU utilization in percent, summed over the instance's GPUs (`GPUUtilization`). @default - average over 5 minutes */
+  public metricGpuUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INSTANCE_NAMESPACE, 'GPUUtilization', 'Average', options);
+  }
+
+  /** GPU memory utilization in percent, summed over the instance's GPUs (`GPUMemoryUtilization`). @default - average over 5 minutes */
+  public metricGpuMemoryUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INSTANCE_NAMESPACE, 'GPUMemoryUtilization', 'Average', options);
+  }
+
+  /** Disk utilization in percent (`DiskUtilization`). @default - average over 5 minutes */
+  public metricDiskUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INSTANCE_NAMESPACE, 'DiskUtilization', 'Average', options);
+  }
+
+  public grantInvoke(grantee: iam.IGrantable): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['sagemaker:InvokeEndpoint', 'sagemaker:InvokeEndpointAsync', 'sagemaker:InvokeEndpointWithResponseStream'],
+      resourceArns: [this.endpointArn],
+    });
+  }
+
+  private variantMetric(namespace: string, metricName: string, statistic: string, options: EndpointMetricOptions): cloudwatch.Metric {
+    const { instanceType, ...metricOptions } = options;
+    const dimensionsMap: { [name: string]: string } = { EndpointName: this.endpointName, VariantName: this.variantName };
+    if (instanceType) dimensionsMap.InstanceType = instanceType.name;
+    return new cloudwatch.Metric({ namespace, metricName, statistic, ...metricOptions, dimensionsMap: { ...dimensionsMap, ...metricOptions.dimensionsMap } });
+  }
+}

@@ -1,0 +1,103 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
+import { Token } from 'aws-cdk-lib';
+import { ContainerImage } from './container-image';
+import { ModelData } from './model-data';
+import { InstancePoolsError } from '../private/errors';
+
+/** Options for a container built from your own image and artifacts. */
+export interface ImageContainerOptions {
+  /**
+   * Model artifacts in S3.
+   * @default - none: the container loads the model itself (for example from `HF_MODEL_ID`)
+   */
+  readonly modelData?: ModelData;
+  /**
+   * Environment variables of the container (at most 100).
+   * @default - no environment variables
+   */
+  readonly environment?: { [key: string]: string };
+}
+
+/** Options for a container taken from a model package. */
+export interface ModelPackageContainerOptions {
+  /**
+   * The `InferenceSpecificationName` of the model package to use: the hardware-specific build chosen by
+   * SageMaker inference recommendations.
+   * @default - the model package's default inference specification
+   */
+  readonly inferenceSpecificationName?: string;
+  /**
+   * Environment variables of the container (at most 100).
+   * @default - no environment variables
+   */
+  readonly environment?: { [key: string]: string };
+}
+
+/** The container of a model, bound to its execution role. */
+export interface ModelContainerConfig {
+  /** The container definition rendered into `AWS::SageMaker::Model.PrimaryContainer`. */
+  readonly containerDefinition: CfnModel.ContainerDefinitionProperty;
+}
+
+/**
+ * What a model runs: either your own image (plus artifacts in S3 and environment), or a model package with an
+ * inference specification.
+ */
+export abstract class ModelContainer {
+  /** Your own container image, optionally with model artifacts in S3. */
+  public static fromImage(image: ContainerImage, options: ImageContainerOptions = {}): ModelContainer {
+    checkEnvironment(options.environment);
+    return new (class extends ModelContainer {
+      public bind(grantee: iam.IGrantable): ModelContainerConfig {
+        const data = options.modelData?.bind(grantee);
+        return {
+          containerDefinition: {
+            image: image.bind(grantee).imageUri,
+            modelDataUrl: data?.modelDataUrl,
+            modelDataSource: data?.modelDataSource,
+            environment: options.environment,
+          },
+        };
+      }
+    })();
+  }
+
+  /**
+   * A versioned model package (name or ARN) from the SageMaker Model Registry or AWS Marketplace. The execution
+   * role is not granted access to the package's artifacts: grant them on `model.role` when they live in your
+   * account.
+   */
+  public static fromModelPackage(modelPackageName: string, options: ModelPackageContainerOptions = {}): ModelContainer {
+    checkEnvironment(options.environment);
+    return new (class extends ModelContainer {
+      public bind(_grantee: iam.IGrantable): ModelContainerConfig {
+        return {
+          containerDefinition: {
+            modelPackageName,
+            inferenceSpecificationName: options.inferenceSpecificationName,
+            environment: options.environment,
+          },
+        };
+      }
+    })();
+  }
+
+  /** Grants `grantee` what the container needs and returns its definition. */
+  public abstract bind(grantee: iam.IGrantable): ModelContainerConfig;
+}
+
+/** ContainerDefinition.Environment: at most 100 entries, keys and values at most 1024 characters (SageMaker API). */
+function checkEnvironment(environment: { [key: string]: string } | undefined): void {
+  if (!environment) return;
+  const keys = Object.keys(environment);
+  if (keys.length > 100) {
+    throw new InstancePoolsError('InvalidModelContainer', 'environment', 'at most 100 variables', keys.length);
+  }
+  for (const key of keys) {
+    const value = environment[key];
+    if (key.length > 1024 || (!Token.isUnresolved(value) && String(value).length > 1024)) {
+      throw new InstancePoolsError('InvalidModelContainer', `environment.${key.slice(0, 40)}`, 'keys and values of at most 1024 characters', `${String(value).length} characters`);
+    }
+  }
+}

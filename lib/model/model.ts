@@ -1,0 +1,161 @@
+import { Aws, IResource, Resource } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
+import { Construct } from 'constructs';
+import { ModelContainer } from './model-container';
+import { checkSageMakerName } from '../private/validation';
+
+/** A SageMaker model that an endpoint (or one of its instance pools) can serve. */
+export interface IModel extends IResource {
+  /** The model name, as referenced by `ModelName` and `ModelNameOverride`. @attribute */
+  readonly modelName: string;
+  /**
+   * The execution role, when known. Endpoints grant it what their features need (async output bucket, SNS
+   * topics, KMS keys).
+   */
+  readonly role?: iam.IRole;
+}
+
+/** Attributes of a model that exists outside this construct tree. */
+export interface ModelAttributes {
+  /** The model name (at most 63 characters). */
+  readonly modelName: string;
+  /**
+   * The model's execution role, if you want endpoints to grant it the permissions their features need.
+   * @default - no role: grant async-inference permissions yourself
+   */
+  readonly role?: iam.IRole;
+}
+
+/** Properties of a `Model`. */
+export interface ModelProps {
+  /** What the model runs: `ModelContainer.fromImage(...)` or `ModelContainer.fromModelPackage(...)`. */
+  readonly container: ModelContainer;
+  /**
+   * A fixed model name.
+   * @default - CloudFormation generates a unique name, which lets it replace the model safely when it changes
+   */
+  readonly modelName?: string;
+  /**
+   * The execution role SageMaker assumes to run the model.
+   * @default - a role with exactly what the container needs: pull of its image repository, read of its S3
+   * artifacts, writing its logs under `/aws/sagemaker/`, and network interfaces when `vpc` is set
+   */
+  readonly role?: iam.IRole;
+  /**
+   * The VPC the model containers run in.
+   * @default - no VPC: containers run in the SageMaker service network
+   */
+  readonly vpc?: ec2.IVpc;
+  /**
+   * Subnets of `vpc` to use.
+   * @default - the VPC's private subnets
+   */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+  /**
+   * Security groups of the model containers in `vpc`.
+   * @default - one security group is created when `vpc` is set
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+  /**
+   * Isolate the containers from the network (no outbound calls, including to S3 or the Hugging Face Hub).
+   * @default false
+   */
+  readonly networkIsolation?: boolean;
+}
+
+/**
+ * A SageMaker model (`AWS::SageMaker::Model`) with a least-privilege execution role.
+ *
+ * Give each instance pool the build of your model that suits its hardware (for example an INT4-quantized build
+ * on a smaller GPU) and reference it in the pool; the endpoint renders it as `ModelNameOverride`.
+ */
+export class Model extends Resource implements IModel, ec2.IConnectable {
+  /** A model that already exists, by name. */
+  public static fromModelName(scope: Construct, id: string, modelName: string): IModel {
+    return Model.fromModelAttributes(scope, id, { modelName });
+  }
+
+  /** A model that already exists, with its execution role if you want endpoints to grant it permissions. */
+  public static fromModelAttributes(scope: Construct, id: string, attrs: ModelAttributes): IModel {
+    checkSageMakerName(`${id}.modelName`, attrs.modelName);
+    class Imported extends Resource implements IModel {
+      public readonly modelName = attrs.modelName;
+      public readonly role = attrs.role;
+    }
+    return new Imported(scope, id);
+  }
+
+  public readonly modelName: string;
+  /** The execution role (always set for a model created by this construct). */
+  public readonly role?: iam.IRole;
+  /** The underlying `AWS::SageMaker::Model`. */
+  public readonly cfnModel: CfnModel;
+  /** The containers' network connections; empty unless `vpc` is set. */
+  public readonly connections: ec2.Connections;
+
+  constructor(scope: Construct, id: string, props: ModelProps) {
+    super(scope, id, { physicalName: props.modelName });
+    checkSageMakerName('modelName', props.modelName);
+
+    const role = props.role ?? new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
+      description: `Execution role of SageMaker model ${this.node.path}`,
+    });
+    this.role = role;
+    if (!props.role) {
+      this.grantLogs(role);
+    }
+
+    const securityGroups = props.vpc
+      ? props.securityGroups ?? [new ec2.SecurityGroup(this, 'SecurityGroup', { vpc: props.vpc, description: `SageMaker model ${this.node.path}` })]
+      : [];
+    this.connections = new ec2.Connections({ securityGroups });
+    if (props.vpc && !props.role) {
+      this.grantVpcAccess(role);
+    }
+
+    const container = props.container.bind(role);
+    this.cfnModel = new CfnModel(this, 'Resource', {
+      modelName: this.physicalName,
+      executionRoleArn: role.roleArn,
+      primaryContainer: container.containerDefinition,
+      enableNetworkIsolation: props.networkIsolation,
+      vpcConfig: props.vpc ? {
+        subnets: props.vpc.selectSubnets(props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }).subnetIds,
+        securityGroupIds: securityGroups.map((sg) => sg.securityGroupId),
+      } : undefined,
+    });
+    // SageMaker checks the role's permissions when the endpoint starts the container: every policy attached to
+    // the role must exist before the model (and so before any endpoint config that references it).
+    this.cfnModel.node.addDependency(role);
+    this.modelName = this.getResourceNameAttribute(this.cfnModel.attrModelName);
+  }
+
+  private grantLogs(role: iam.IRole): void {
+    const logGroups = `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:/aws/sagemaker/*`;
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+      resources: [logGroups, `${logGroups}:log-stream:*`],
+    }));
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['cloudwatch:PutMetricData'],
+      resources: ['*'], // PutMetricData has no resource-level permissions; scoped by namespace instead
+      conditions: { StringLike: { 'cloudwatch:namespace': ['/aws/sagemaker/*', 'AWS/SageMaker'] } },
+    }));
+  }
+
+  private grantVpcAccess(role: iam.IRole): void {
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      // EC2 network-interface actions used by SageMaker to attach containers to the VPC; the Describe* and
+      // CreateNetworkInterface calls do not support resource-level permissions.
+      actions: [
+        'ec2:CreateNetworkInterface', 'ec2:CreateNetworkInterfacePermission', 'ec2:DeleteNetworkInterface',
+        'ec2:DeleteNetworkInterfacePermission', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeVpcs',
+        'ec2:DescribeDhcpOptions', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups',
+      ],
+      resources: ['*'],
+    }));
+  }
+}

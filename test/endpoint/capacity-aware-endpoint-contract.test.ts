@@ -1,0 +1,77 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { InstanceType } from '../../lib';
+import { testStack } from '../util';
+import { lmiModel, seedEndpoint } from './fixtures';
+
+/**
+ * Construct IDs and logical IDs are a public contract: a library upgrade that changes them makes CloudFormation
+ * replace a live endpoint. These literals must never change.
+ */
+describe('CapacityAwareEndpoint: update safety contract', () => {
+  test('construct IDs and logical IDs are frozen', () => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack);
+    expect(endpoint.cfnEndpoint.node.id).toBe('Resource');
+    expect(endpoint.cfnEndpointConfig.node.id).toBe('EndpointConfig');
+    expect(stack.getLogicalId(endpoint.cfnEndpoint)).toBe('Llm20BDA581');
+    expect(stack.getLogicalId(endpoint.cfnEndpointConfig)).toBe('LlmEndpointConfigE9BDA6B9');
+    const model = endpoint.model as import('../../lib').Model;
+    expect(stack.getLogicalId(model.cfnModel)).toBe('Fp16D2C7D6C2');
+  });
+
+  test('no fixed endpoint config or model names (replacement needs generated names)', () => {
+    const stack = testStack();
+    seedEndpoint(stack);
+    const template = Template.fromStack(stack);
+    for (const config of Object.values(template.findResources('AWS::SageMaker::EndpointConfig'))) {
+      expect(config.Properties.EndpointConfigName).toBeUndefined();
+    }
+    for (const model of Object.values(template.findResources('AWS::SageMaker::Model'))) {
+      expect(model.Properties.ModelName).toBeUndefined();
+    }
+  });
+
+  test('changing pools or models replaces only the endpoint config; the endpoint is updated in place', () => {
+    const before = testStack();
+    seedEndpoint(before);
+    const after = testStack();
+    const int8 = lmiModel(after, 'Int8', 'Qwen/Qwen3-4B-INT8');
+    seedEndpoint(after, {
+      pools: [
+        { instanceType: InstanceType.ML_P5_48XLARGE, maxConcurrency: 20 },
+        { instanceType: InstanceType.ML_G6E_48XLARGE, model: int8, maxConcurrency: 12 },
+        { instanceType: InstanceType.ML_G6_48XLARGE, maxConcurrency: 8 },
+      ],
+    });
+    const a = Template.fromStack(before).toJSON().Resources;
+    const b = Template.fromStack(after).toJSON().Resources;
+    const configId = before.getLogicalId((before.node.findChild('Llm').node.findChild('EndpointConfig') as any));
+
+    // The endpoint config differs (a replacement with a generated name) ...
+    expect(b[configId].Properties).not.toEqual(a[configId].Properties);
+    // ... while the endpoint keeps its logical ID and properties: it points at the config through GetAtt, so
+    // CloudFormation calls UpdateEndpoint (no interruption) rather than replacing it. (DependsOn may differ:
+    // it follows the models in use and never causes a replacement.)
+    expect(b.Llm20BDA581.Type).toBe('AWS::SageMaker::Endpoint');
+    expect(b.Llm20BDA581.Properties).toEqual(a.Llm20BDA581.Properties);
+    expect(a.Llm20BDA581.Properties.EndpointConfigName).toEqual({ 'Fn::GetAtt': [configId, 'EndpointConfigName'] });
+    expect(a.Llm20BDA581.Properties.EndpointName).toBeUndefined();
+  });
+
+  test('synthesis is deterministic (no timestamps, random names or paths)', () => {
+    const render = () => {
+      const stack = testStack();
+      seedEndpoint(stack);
+      return JSON.stringify(Template.fromStack(stack).toJSON());
+    };
+    const first = render();
+    expect(render()).toBe(first);
+    expect(first).not.toMatch(/\/work\/|\/home\/|\/tmp\/|\d{4}-\d{2}-\d{2}T/);
+  });
+
+  test('snapshot of the seed endpoint', () => {
+    const stack = testStack();
+    seedEndpoint(stack, { endpointName: 'seed-llm' });
+    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,173 @@
+import { Duration } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { CapacityAwareEndpoint, InstanceType, Model, RoutingStrategy } from '../../lib';
+import { testStack } from '../util';
+import { lmiModel, seedEndpoint } from './fixtures';
+
+const variant = (template: Template) => Object.values(template.findResources('AWS::SageMaker::EndpointConfig'))[0].Properties.ProductionVariants[0];
+
+describe('CapacityAwareEndpoint: rendering', () => {
+  test('pools in priority order, per-pool model override, LOR routing, no InstanceType', () => {
+    const stack = testStack();
+    seedEndpoint(stack);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::SageMaker::EndpointConfig', {
+      ProductionVariants: [{
+        VariantName: 'AllTraffic',
+        ModelName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Fp16'), 'ModelName'] },
+        InitialInstanceCount: 1,
+        InitialVariantWeight: 1,
+        InstanceType: Match.absent(),
+        InstancePools: [
+          { InstanceType: 'ml.p5.48xlarge', Priority: 1 },
+          { InstanceType: 'ml.g6.48xlarge', Priority: 2, ModelNameOverride: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Int4'), 'ModelName'] } },
+        ],
+        RoutingConfig: { RoutingStrategy: 'LEAST_OUTSTANDING_REQUESTS' },
+        VariantInstanceProvisionTimeoutInSeconds: Match.absent(),
+      }],
+      EndpointConfigName: Match.absent(),
+      KmsKeyId: Match.absent(),
+    });
+  });
+
+  test('without a variant model, the first pool model serves the variant and is not repeated as override', () => {
+    const stack = testStack();
+    const a = lmiModel(stack, 'A');
+    const b = lmiModel(stack, 'B');
+    const endpoint = new CapacityAwareEndpoint(stack, 'Ep', {
+      pools: [{ instanceType: InstanceType.ML_G6_12XLARGE, model: a }, { instanceType: InstanceType.ML_G5_12XLARGE }, { instanceType: InstanceType.ML_G5_24XLARGE, model: b }],
+    });
+    expect(endpoint.model).toBe(a);
+    expect(endpoint.models).toEqual([a, b]);
+    const v = variant(Template.fromStack(stack));
+    expect(v.ModelName['Fn::GetAtt'][0]).toMatch(/^A/);
+    expect(v.InstancePools[0].ModelNameOverride).toBeUndefined();
+    expect(v.InstancePools[1].ModelNameOverride).toBeUndefined();
+    expect(v.InstancePools[2].ModelNameOverride['Fn::GetAtt'][0]).toMatch(/^B/);
+  });
+
+  test('imported models are referenced by name', () => {
+    const stack = testStack();
+    new CapacityAwareEndpoint(stack, 'Ep', {
+      model: Model.fromModelName(stack, 'M', 'existing-model'),
+      pools: [{ instanceType: InstanceType.ML_G6_XLARGE }, { instanceType: InstanceType.ML_G5_XLARGE, model: Model.fromModelName(stack, 'N', 'other-model') }],
+    });
+    const v = variant(Template.fromStack(stack));
+    expect(v.ModelName).toBe('existing-model');
+    expect(v.InstancePools[1].ModelNameOverride).toBe('other-model');
+  });
+
+  test('options: routing, timeouts, count, variant name, key, tags, endpoint name', () => {
+    const stack = testStack();
+    const key = new kms.Key(stack, 'Key');
+    new CapacityAwareEndpoint(stack, 'Ep', {
+      model: lmiModel(stack, 'M'),
+      pools: [{ instanceType: InstanceType.ML_INF2_48XLARGE }, { instanceType: InstanceType.ML_M5_2XLARGE }],
+      routingStrategy: RoutingStrategy.RANDOM,
+      provisioningTimeout: Duration.minutes(30),
+      containerStartupHealthCheckTimeout: Duration.minutes(15),
+      modelDataDownloadTimeout: Duration.minutes(20),
+      initialInstanceCount: 3,
+      variantName: 'v1',
+      encryptionKey: key,
+      endpointName: 'llm-prod',
+      tags: { team: 'ml-platform' },
+    });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::SageMaker::EndpointConfig', {
+      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] },
+      ProductionVariants: [Match.objectLike({
+        VariantName: 'v1', InitialInstanceCount: 3, RoutingConfig: { RoutingStrategy: 'RANDOM' },
+        VariantInstanceProvisionTimeoutInSeconds: 1800, ContainerStartupHealthCheckTimeoutInSeconds: 900, ModelDataDownloadTimeoutInSeconds: 1200,
+      })],
+      Tags: [{ Key: 'team', Value: 'ml-platform' }],
+    });
+    template.hasResourceProperties('AWS::SageMaker::Endpoint', { EndpointName: 'llm-prod', Tags: [{ Key: 'team', Value: 'ml-platform' }] });
+  });
+
+  test('asynchronous inference: output config and exactly the grants it needs, on every model role', () => {
+    const stack = testStack();
+    const key = new kms.Key(stack, 'Key');
+    const bucket = new s3.Bucket(stack, 'Out');
+    const ok = new sns.Topic(stack, 'Ok');
+    const bad = new sns.Topic(stack, 'Bad');
+    seedEndpoint(stack, {
+      asyncInference: { outputBucket: bucket, outputPrefix: 'results/', successTopic: ok, errorTopic: bad, outputEncryptionKey: key, maxConcurrentInvocationsPerInstance: 4 },
+    });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::SageMaker::EndpointConfig', {
+      AsyncInferenceConfig: {
+        ClientConfig: { MaxConcurrentInvocationsPerInstance: 4 },
+        OutputConfig: {
+          S3OutputPath: { 'Fn::Join': ['', ['s3://', { Ref: Match.stringLikeRegexp('^Out') }, '/results/']] },
+          S3FailurePath: { 'Fn::Join': ['', ['s3://', { Ref: Match.stringLikeRegexp('^Out') }, '/async-failures/']] },
+          KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] },
+          NotificationConfig: { SuccessTopic: { Ref: Match.stringLikeRegexp('^Ok') }, ErrorTopic: { Ref: Match.stringLikeRegexp('^Bad') } },
+        },
+      },
+    });
+    for (const model of ['Fp16', 'Int4']) {
+      const policies = template.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp(`^${model}Role`) } });
+      const statements = JSON.stringify(Object.values(policies)[0].Properties.PolicyDocument.Statement);
+      expect(statements).toContain('/results/*');
+      expect(statements).toContain('/async-failures/*');
+      expect(statements).toContain('sns:Publish');
+      expect(statements).toContain('kms:GenerateDataKey*');
+      expect(statements).not.toContain('s3:GetObject*');
+    }
+    template.hasResource('AWS::SageMaker::Endpoint', { DependsOn: Match.arrayWith([Match.stringLikeRegexp('^Fp16RoleDefaultPolicy'), Match.stringLikeRegexp('^Int4RoleDefaultPolicy')]) });
+  });
+
+  test('asynchronous inference with a role-less imported model warns', () => {
+    const stack = testStack();
+    new CapacityAwareEndpoint(stack, 'Ep', {
+      model: Model.fromModelName(stack, 'M', 'existing'),
+      pools: [{ instanceType: InstanceType.ML_G6_XLARGE }],
+      asyncInference: { outputBucket: new s3.Bucket(stack, 'Out') },
+    });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Ep', Match.stringLikeRegexp('no known execution role'));
+  });
+
+  test('metrics carry endpoint, variant and (optionally) instance type dimensions', () => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack, { endpointName: 'llm' });
+    const latency = endpoint.metricModelLatency({ instanceType: InstanceType.ML_G6_48XLARGE });
+    expect(latency.namespace).toBe('AWS/SageMaker');
+    expect(latency.statistic).toBe('Average');
+    expect(stack.resolve(latency.dimensions)).toEqual({ EndpointName: { 'Fn::GetAtt': [stack.getLogicalId(endpoint.cfnEndpoint), 'EndpointName'] }, VariantName: 'AllTraffic', InstanceType: 'ml.g6.48xlarge' });
+    expect(Object.keys(endpoint.metricInvocations().dimensions!)).toEqual(['EndpointName', 'VariantName']);
+    expect(endpoint.metricInvocations().statistic).toBe('Sum');
+    expect(endpoint.metricGpuUtilization().namespace).toBe('/aws/sagemaker/Endpoints');
+    expect(endpoint.metricConcurrentRequestsPerModel().period.toSeconds()).toBe(60);
+    expect(endpoint.metricInvocation5XXErrors({ statistic: 'Average' }).statistic).toBe('Average');
+    const names = [endpoint.metricOverheadLatency(), endpoint.metricInvocationsPerInstance(), endpoint.metricInvocation4XXErrors(),
+      endpoint.metricCpuUtilization(), endpoint.metricMemoryUtilization(), endpoint.metricGpuMemoryUtilization(), endpoint.metricDiskUtilization(),
+      endpoint.metric('ModelSetupTime')].map((m) => m.metricName);
+    expect(names).toEqual(['OverheadLatency', 'InvocationsPerInstance', 'Invocation4XXErrors', 'CPUUtilization', 'MemoryUtilization', 'GPUMemoryUtilization', 'DiskUtilization', 'ModelSetupTime']);
+  });
+
+  test('grantInvoke is scoped to this endpoint', () => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack);
+    const role = new iam.Role(stack, 'Caller', { assumedBy: new iam.AccountRootPrincipal() });
+    endpoint.grantInvoke(role);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^Caller') }],
+      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: ['sagemaker:InvokeEndpoint', 'sagemaker:InvokeEndpointAsync', 'sagemaker:InvokeEndpointWithResponseStream'], Resource: { Ref: Match.stringLikeRegexp('^Llm') } }] },
+    });
+  });
+
+  test('imported endpoint: ARN uses the lower-cased name, pools are ranked', () => {
+    const stack = testStack();
+    const endpoint = CapacityAwareEndpoint.fromEndpointAttributes(stack, 'Imported', {
+      endpointName: 'My-Endpoint', pools: [{ instanceType: InstanceType.ML_G6_XLARGE }, { instanceType: InstanceType.ML_G5_XLARGE }],
+    });
+    expect(endpoint.endpointArn).toBe('arn:aws:sagemaker:us-east-1:111111111111:endpoint/my-endpoint');
+    expect(endpoint.variantName).toBe('AllTraffic');
+    expect(endpoint.pools.map((p) => p.priority)).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,79 @@
+import { Template, Match } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { ContainerImage, Model, ModelContainer } from '../../lib';
+import { testStack } from '../util';
+
+const container = () => ModelContainer.fromImage(ContainerImage.fromDeepLearningContainer('djl-inference', '0.36.0-lmi23.0.0-cu129'), {
+  environment: { HF_MODEL_ID: 'Qwen/Qwen3-4B' },
+});
+
+describe('Model', () => {
+  test('creates a model with a generated name and its own least-privilege role', () => {
+    const stack = testStack();
+    new Model(stack, 'Llm', { container: container() });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::SageMaker::Model', {
+      ModelName: Match.absent(),
+      ExecutionRoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^LlmRole'), 'Arn'] },
+      PrimaryContainer: { Environment: { HF_MODEL_ID: 'Qwen/Qwen3-4B' }, Image: Match.anyValue() },
+    });
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'sagemaker.amazonaws.com' } })] },
+      ManagedPolicyArns: Match.absent(),
+    });
+    const policy = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(policy).not.toMatch(/sagemaker:\*|"s3:\*"|"ecr:\*"/);
+    expect(policy).toContain('log-group:/aws/sagemaker/*');
+    expect(policy).toContain('cloudwatch:namespace');
+  });
+
+  test('the model waits for its role policy (SageMaker checks permissions on start)', () => {
+    const stack = testStack();
+    new Model(stack, 'Llm', { container: container() });
+    Template.fromStack(stack).hasResource('AWS::SageMaker::Model', {
+      DependsOn: Match.arrayWith([Match.stringLikeRegexp('^LlmRoleDefaultPolicy')]),
+    });
+  });
+
+  test('uses a given role and grants nothing extra beyond the container', () => {
+    const stack = testStack();
+    const role = iam.Role.fromRoleArn(stack, 'R', 'arn:aws:iam::111111111111:role/ml', { mutable: false });
+    const model = new Model(stack, 'Llm', { container: container(), role, modelName: 'qwen3-4b' });
+    expect(model.role).toBe(role);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::SageMaker::Model', { ModelName: 'qwen3-4b', ExecutionRoleArn: 'arn:aws:iam::111111111111:role/ml' });
+    template.resourceCountIs('AWS::IAM::Role', 0);
+  });
+
+  test('VPC: subnets, a security group, network-interface permissions and isolation', () => {
+    const stack = testStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+    const model = new Model(stack, 'Llm', { container: container(), vpc, networkIsolation: true });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::SageMaker::Model', {
+      EnableNetworkIsolation: true,
+      VpcConfig: { SecurityGroupIds: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^LlmSecurityGroup'), 'GroupId'] }], Subnets: Match.arrayWith([{ Ref: Match.stringLikeRegexp('PrivateSubnet1') }]) },
+    });
+    expect(model.connections.securityGroups).toHaveLength(1);
+    expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).toContain('ec2:CreateNetworkInterface');
+  });
+
+  test('imports a model by name', () => {
+    const stack = testStack();
+    const model = Model.fromModelName(stack, 'Existing', 'my-existing-model');
+    expect(model.modelName).toBe('my-existing-model');
+    expect(model.role).toBeUndefined();
+  });
+
+  test('rejects model names over 63 characters', () => {
+    const stack = testStack();
+    expect(() => new Model(stack, 'Llm', { container: container(), modelName: 'm'.repeat(64) })).toThrow(/modelName: at most 63 characters.*\[InvalidName\]/);
+    expect(() => Model.fromModelName(stack, 'X', 'n'.repeat(70))).toThrow(/X\.modelName: at most 63 characters/);
+  });
+
+  test('rejects model names with bad characters', () => {
+    const stack = testStack();
+    expect(() => new Model(stack, 'Llm', { container: container(), modelName: 'qwen_3' })).toThrow("modelName: only letters, digits and inner hyphens (pattern [a-zA-Z0-9](-*[a-zA-Z0-9])*), got 'qwen_3' [InvalidName]");
+  });
+});
