@@ -4,7 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import {
-  CapacityAwareEndpoint, ContainerImage, InstanceType, Model, ModelContainer, ModelData,
+  CapacityAwareEndpoint, ContainerImage, InstanceType, Model, ModelContainer, ModelData, ScalingSignal,
 } from '../lib';
 
 /** The DJL LMI serving image used by the official instance-pools sample notebooks. */
@@ -44,6 +44,11 @@ export class LlmEndpointStack extends Stack {
       provisioningTimeout: Duration.minutes(60),
       containerStartupHealthCheckTimeout: Duration.minutes(15),
     });
+
+    // Scale from 1 to 10 instances on the weighted utilization of the pools, target 0.7: each pool's
+    // ConcurrentRequestsPerModel divided by its measured maxConcurrency, averaged over the pools that have
+    // instances (an empty fallback pool never dilutes the signal).
+    this.endpoint.autoScale({ minCapacity: 1, maxCapacity: 10, signal: ScalingSignal.weightedUtilization({ targetUtilization: 0.7 }) });
   }
 }
 

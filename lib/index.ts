@@ -7,3 +7,7 @@ export * from './model/model';
 export * from './endpoint/endpoint-base';
 export * from './endpoint/async-inference';
 export * from './endpoint/capacity-aware-endpoint';
+export * from './scaling/utilization-aggregation';
+export * from './scaling/scaling-signal';
+export * from './scaling/endpoint-auto-scaling';
+export * as testing from './testing';

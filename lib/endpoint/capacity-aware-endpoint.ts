@@ -7,6 +7,7 @@ import { AsyncInferenceOptions } from './async-inference';
 import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from './endpoint-base';
 import { InstancePool, RankedInstancePool } from '../instance-pool';
 import { IModel } from '../model/model';
+import { AutoScalingOptions, EndpointAutoScaling } from '../scaling/endpoint-auto-scaling';
 import { bindAsyncInference, validateAsyncInference } from '../private/async-inference-config';
 import { InstancePoolsError } from '../private/errors';
 import { rankPools } from '../private/fleet';
@@ -135,6 +136,11 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
   public readonly cfnEndpointConfig: CfnEndpointConfig;
   /** The underlying `AWS::SageMaker::Endpoint`. */
   public readonly cfnEndpoint: CfnEndpoint;
+  /** Instances launched when the endpoint is created. */
+  public readonly initialInstanceCount: number;
+  /** Whether the endpoint serves asynchronously. */
+  public readonly asyncInference: boolean;
+  private _autoScaling?: EndpointAutoScaling;
 
   constructor(scope: Construct, id: string, props: CapacityAwareEndpointProps) {
     super(scope, id, { physicalName: props.endpointName });
@@ -146,6 +152,8 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
     }
     this.model = model;
     this.variantName = props.variantName ?? 'AllTraffic';
+    this.initialInstanceCount = props.initialInstanceCount ?? 1;
+    this.asyncInference = props.asyncInference !== undefined;
     validateProps(props, this.pools, this.variantName);
 
     this.models = [...new Set([model, ...this.pools.map((p) => p.model ?? model)])];
@@ -162,7 +170,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
       productionVariants: [{
         variantName: this.variantName,
         modelName: model.modelName,
-        initialInstanceCount: props.initialInstanceCount ?? 1,
+        initialInstanceCount: this.initialInstanceCount,
         initialVariantWeight: 1,
         instancePools: this.pools.map((pool) => ({
           instanceType: pool.instanceType.name,
@@ -189,6 +197,32 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
       Tags.of(this).add(key, value);
     }
     this.node.addValidation({ validate: () => this.validateRenderedConfig() });
+  }
+
+  /** The autoscaling attached by `autoScale()`, if any. */
+  public get autoScaling(): EndpointAutoScaling | undefined {
+    return this._autoScaling;
+  }
+
+  /**
+   * Scales the variant's instance count with a target-tracking policy, by default on the weighted utilization
+   * of the pools (construct ID `AutoScaling`). The endpoint then keeps its live instance count on updates
+   * (`RetainAllVariantProperties`), so a deploy never resets the fleet to `initialInstanceCount`.
+   */
+  public autoScale(options: AutoScalingOptions): EndpointAutoScaling {
+    if (this._autoScaling) {
+      throw new InstancePoolsError('AutoScalingExists', 'autoScale', 'a variant has one scalable target; autoScale() was already called', this.node.path);
+    }
+    this._autoScaling = new EndpointAutoScaling(this, 'AutoScaling', {
+      ...options,
+      endpoint: this,
+      initialInstanceCount: this.initialInstanceCount,
+      asyncInference: this.asyncInference,
+    });
+    // Registering a target for an endpoint that does not exist yet fails (DOMAIN.md 9.10).
+    this._autoScaling.scalableTarget.node.addDependency(this.cfnEndpoint);
+    this.cfnEndpoint.retainAllVariantProperties = true;
+    return this._autoScaling;
   }
 
   /**

@@ -14,7 +14,18 @@ export type ErrorCode =
   | 'ServerlessWithPools'
   | 'InstanceTypeWithPools'
   | 'InvalidAsyncConfig'
-  | 'InvalidModelContainer';
+  | 'InvalidModelContainer'
+  | 'DashboardLimit'
+  | 'ConflictingOptions'
+  | 'AlarmsExist'
+  | 'RollingNotSupported'
+  | 'TooManyRollbackAlarms'
+  | 'RollbackNeedsEndpointName'
+  | 'InvalidDeploymentConfig'
+  | 'InvalidMetricQuery'
+  | 'MissingMaxConcurrency'
+  | 'InvalidCapacity'
+  | 'AutoScalingExists';
 
 /**
  * The one error class of the library: every validation failure is thrown as this class, with a stable

@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AsyncEndpointStack, buildExampleApp, LlmEndpointStack } from '../../bin/example-stacks';
+import { testing } from '../../lib';
 import { FEATURE_FLAGS } from '../util';
 
 /** The example app exactly as `npx cdk synth` builds it, with strict built-in CloudFormation validation. */
@@ -36,6 +37,21 @@ describe('example app', () => {
     expect(variant.RoutingConfig).toEqual({ RoutingStrategy: 'LEAST_OUTSTANDING_REQUESTS' });
     expect(variant.InstanceType).toBeUndefined();
     expect(llm.endpoint.pools.map((p) => p.maxConcurrency)).toEqual([20, 8]);
+  });
+
+  test('the LLM endpoint scales 1..10 on the weighted signal: the seed table, no dilution, no data when empty', () => {
+    const llm = stacks.find((s) => s instanceof LlmEndpointStack) as LlmEndpointStack;
+    const template = Template.fromStack(llm);
+    template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 1, MaxCapacity: 10 });
+    const policy = testing.TargetTrackingPolicy.fromTemplate(template.toJSON());
+    expect(policy.targetValue).toBe(0.7);
+    const read = (values: { [type: string]: number }) => {
+      const v = policy.evaluate(values);
+      return v === undefined ? undefined : Math.round(v * 100 + 1e-9) / 100;
+    };
+    expect([[5, 2], [12, 5], [18, 7], [14, 6]].map(([p5, g6]) => read({ 'ml.p5.48xlarge': p5, 'ml.g6.48xlarge': g6 }))).toEqual([0.25, 0.61, 0.89, 0.73]);
+    expect(read({ 'ml.p5.48xlarge': 18 })).toBe(0.9);
+    expect(read({})).toBeUndefined();
   });
 
   test('the asynchronous endpoint has three pools and writes to its bucket', () => {

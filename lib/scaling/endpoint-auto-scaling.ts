@@ -1,0 +1,126 @@
+import { Annotations, Duration, Names, Token } from 'aws-cdk-lib';
+import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Construct } from 'constructs';
+import { ScalingSignal } from './scaling-signal';
+import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
+import { InstancePoolsError } from '../private/errors';
+import { checkDurationSeconds, checkInteger } from '../private/validation';
+
+/** Options of endpoint autoscaling, as taken by `endpoint.autoScale(...)`. */
+export interface AutoScalingOptions {
+  /**
+   * The fewest instances. 0 is allowed only for asynchronous endpoints (scale to zero).
+   * @default 1
+   */
+  readonly minCapacity?: number;
+  /** The most instances, across all pools. */
+  readonly maxCapacity: number;
+  /**
+   * What the target-tracking policy holds steady.
+   * @default ScalingSignal.weightedUtilization() - target 0.7, mean over the pools that have instances
+   */
+  readonly signal?: ScalingSignal;
+  /**
+   * Time after a scale-in before another scale-in.
+   * @default Duration.minutes(5)
+   */
+  readonly scaleInCooldown?: Duration;
+  /**
+   * Time after a scale-out before another scale-out.
+   * @default Duration.minutes(1)
+   */
+  readonly scaleOutCooldown?: Duration;
+  /**
+   * Only ever scale out; scale in by hand.
+   * @default false
+   */
+  readonly disableScaleIn?: boolean;
+}
+
+/** Properties of `EndpointAutoScaling`. */
+export interface EndpointAutoScalingProps extends AutoScalingOptions {
+  /** The endpoint whose variant scales. */
+  readonly endpoint: ICapacityAwareEndpoint;
+  /**
+   * The endpoint's initial instance count, checked to lie within [minCapacity, maxCapacity].
+   * @default - not checked
+   */
+  readonly initialInstanceCount?: number;
+  /**
+   * Whether the endpoint serves asynchronously (allows `minCapacity: 0`, warns about concurrency signals).
+   * @default false
+   */
+  readonly asyncInference?: boolean;
+}
+
+/**
+ * Target-tracking autoscaling of an endpoint variant's instance count (`endpoint/NAME/variant/VARIANT`,
+ * `sagemaker:variant:DesiredInstanceCount`), rendered with the L1 `CfnScalingPolicy` so that metric math works
+ * (the L2 rejects it, aws/aws-cdk#20659). Construct IDs `Target` and `Policy` are a public contract.
+ */
+export class EndpointAutoScaling extends Construct {
+  /** The scalable target (Application Auto Scaling uses its service-linked role; no role is created). */
+  public readonly scalableTarget: CfnScalableTarget;
+  /** The target-tracking policy. */
+  public readonly scalingPolicy: CfnScalingPolicy;
+  /** The signal the policy tracks, as a CloudWatch metric (for dashboards and alarms). */
+  public readonly signal: cloudwatch.IMetric;
+  /** The value the policy holds the signal at. */
+  public readonly targetValue: number;
+  /** The fewest instances. */
+  public readonly minCapacity: number;
+  /** The most instances. */
+  public readonly maxCapacity: number;
+
+  constructor(scope: Construct, id: string, props: EndpointAutoScalingProps) {
+    super(scope, id);
+    this.minCapacity = props.minCapacity ?? 1;
+    this.maxCapacity = props.maxCapacity;
+    validateCapacity(this.minCapacity, this.maxCapacity, props.initialInstanceCount, props.asyncInference === true);
+    const scaleIn = checkDurationSeconds('scaleInCooldown', props.scaleInCooldown ?? Duration.minutes(5), 0, 86400);
+    const scaleOut = checkDurationSeconds('scaleOutCooldown', props.scaleOutCooldown ?? Duration.minutes(1), 0, 86400);
+    const signal = (props.signal ?? ScalingSignal.weightedUtilization()).bind(props.endpoint);
+    if (props.asyncInference && signal.weighted) {
+      Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:asyncConcurrencySignal',
+        'signal: asynchronous endpoints queue requests; scale them on ScalingSignal.backlogPerInstance(...) rather than on concurrency.');
+    }
+    this.signal = signal.metric;
+    this.targetValue = signal.targetValue;
+
+    const endpoint = props.endpoint;
+    this.scalableTarget = new CfnScalableTarget(this, 'Target', {
+      serviceNamespace: 'sagemaker',
+      resourceId: `endpoint/${endpoint.endpointName}/variant/${endpoint.variantName}`,
+      scalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+      minCapacity: this.minCapacity,
+      maxCapacity: this.maxCapacity,
+    });
+
+    this.scalingPolicy = new CfnScalingPolicy(this, 'Policy', {
+      policyName: Names.uniqueResourceName(this, { maxLength: 255 }),
+      policyType: 'TargetTrackingScaling',
+      scalingTargetId: this.scalableTarget.ref,
+      targetTrackingScalingPolicyConfiguration: {
+        targetValue: signal.targetValue,
+        scaleInCooldown: scaleIn,
+        scaleOutCooldown: scaleOut,
+        disableScaleIn: props.disableScaleIn,
+        customizedMetricSpecification: signal.customizedMetricSpecification,
+        predefinedMetricSpecification: signal.predefinedMetricSpecification,
+      },
+    });
+  }
+}
+
+function validateCapacity(min: number, max: number, initial: number | undefined, asyncInference: boolean): void {
+  checkInteger('minCapacity', min, asyncInference ? 0 : 1, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
+  checkInteger('maxCapacity', max, 1, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
+  if (Token.isUnresolved(min) || Token.isUnresolved(max)) return;
+  if (min > max) {
+    throw new InstancePoolsError('InvalidCapacity', 'minCapacity', `must not exceed maxCapacity (${max})`, min);
+  }
+  if (initial !== undefined && !Token.isUnresolved(initial) && (initial < min || initial > max)) {
+    throw new InstancePoolsError('InvalidCapacity', 'initialInstanceCount', `must lie within minCapacity..maxCapacity (${min}..${max})`, initial);
+  }
+}

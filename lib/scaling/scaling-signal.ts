@@ -1,0 +1,134 @@
+import { Token } from 'aws-cdk-lib';
+import { CfnScalingPolicy, PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { UtilizationAggregation } from './utilization-aggregation';
+import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
+import { InstancePoolsError } from '../private/errors';
+import { PoolConcurrencyMetric, targetTrackingQueries, utilizationMetric } from '../private/utilization-queries';
+import { checkPositive } from '../private/validation';
+
+/** Options of the weighted-utilization signal. */
+export interface WeightedUtilizationOptions {
+  /**
+   * The utilization to hold, as a fraction of each pool's `maxConcurrency` (0 < target ≤ 1).
+   * @default 0.7
+   */
+  readonly targetUtilization?: number;
+  /**
+   * How per-pool utilizations combine into one signal.
+   * @default UtilizationAggregation.MEAN_OF_ACTIVE_POOLS
+   */
+  readonly aggregation?: UtilizationAggregation;
+}
+
+/** Options of a signal tracked against an absolute value. */
+export interface TargetValueOptions {
+  /** The value of the metric to hold. */
+  readonly targetValue: number;
+}
+
+/** A signal bound to an endpoint: what the target-tracking policy renders. */
+export interface ScalingSignalConfig {
+  /** The value the policy holds the signal at. */
+  readonly targetValue: number;
+  /** The metric the policy tracks, for dashboards and alarms. */
+  readonly metric: cloudwatch.IMetric;
+  /** Set for customized (metric-math or single-metric) signals. @default - a predefined metric */
+  readonly customizedMetricSpecification?: CfnScalingPolicy.CustomizedMetricSpecificationProperty;
+  /** Set for predefined signals. @default - a customized metric */
+  readonly predefinedMetricSpecification?: CfnScalingPolicy.PredefinedMetricSpecificationProperty;
+  /** Whether the signal reads per-instance-type metrics and needs every pool's `maxConcurrency`. */
+  readonly weighted: boolean;
+}
+
+/**
+ * What the endpoint's target-tracking policy holds steady.
+ */
+export abstract class ScalingSignal {
+  /**
+   * Per instance type, the observed `ConcurrentRequestsPerModel` (AWS/SageMaker, dimensions EndpointName,
+   * VariantName, InstanceType, Average) divided by that type's measured `maxConcurrency`, combined across pools
+   * by `aggregation`. The right signal for fleets whose hardware differs in capacity. Every pool needs
+   * `maxConcurrency`.
+   */
+  public static weightedUtilization(options: WeightedUtilizationOptions = {}): ScalingSignal {
+    const target = options.targetUtilization ?? 0.7;
+    if (!Token.isUnresolved(target) && !(target > 0 && target <= 1)) {
+      throw new InstancePoolsError('OutOfRange', 'targetUtilization', 'must be greater than 0 and at most 1', target);
+    }
+    const aggregation = options.aggregation ?? UtilizationAggregation.MEAN_OF_ACTIVE_POOLS;
+    return new (class extends ScalingSignal {
+      public bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig {
+        const pools = poolConcurrencyMetrics(endpoint);
+        return {
+          targetValue: target,
+          weighted: true,
+          metric: utilizationMetric(pools, aggregation),
+          customizedMetricSpecification: { metrics: targetTrackingQueries(pools, aggregation) },
+        };
+      }
+    })();
+  }
+
+  /**
+   * The predefined `SageMakerVariantConcurrentRequestsPerModelHighResolution` metric: concurrent requests per
+   * model copy across the whole variant. Simple and fast, but blind to hardware differences: use it when the
+   * pools' types have similar capacity.
+   */
+  public static concurrentRequestsPerModel(options: TargetValueOptions): ScalingSignal {
+    checkPositive('targetValue', options.targetValue);
+    return new (class extends ScalingSignal {
+      public bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig {
+        return {
+          targetValue: options.targetValue,
+          weighted: false,
+          metric: endpoint.metric('ConcurrentRequestsPerModel', { statistic: 'Average' }),
+          predefinedMetricSpecification: { predefinedMetricType: PredefinedMetric.SAGEMAKER_VARIANT_CONCURRENT_REQUESTS_PER_MODEL_HIGH_RESOLUTION },
+        };
+      }
+    })();
+  }
+
+  /**
+   * `ApproximateBacklogSizePerInstance` (AWS/SageMaker, dimension EndpointName, Average): queued requests per
+   * instance. The signal for asynchronous endpoints, which do not publish per-instance invocation metrics.
+   */
+  public static backlogPerInstance(options: TargetValueOptions): ScalingSignal {
+    checkPositive('targetValue', options.targetValue);
+    return new (class extends ScalingSignal {
+      public bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig {
+        return {
+          targetValue: options.targetValue,
+          weighted: false,
+          metric: new cloudwatch.Metric({
+            namespace: 'AWS/SageMaker', metricName: 'ApproximateBacklogSizePerInstance', statistic: 'Average',
+            dimensionsMap: { EndpointName: endpoint.endpointName },
+          }),
+          customizedMetricSpecification: {
+            namespace: 'AWS/SageMaker', metricName: 'ApproximateBacklogSizePerInstance', statistic: 'Average',
+            dimensions: [{ name: 'EndpointName', value: endpoint.endpointName }],
+          },
+        };
+      }
+    })();
+  }
+
+  /** Renders the signal for `endpoint`. */
+  public abstract bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig;
+}
+
+/** One `ConcurrentRequestsPerModel` metric per pool, in priority order; every pool needs maxConcurrency. */
+function poolConcurrencyMetrics(endpoint: ICapacityAwareEndpoint): PoolConcurrencyMetric[] {
+  return endpoint.pools.map((pool, i) => {
+    if (pool.maxConcurrency === undefined) {
+      throw new InstancePoolsError('MissingMaxConcurrency', `pools[${i}].maxConcurrency`,
+        `the weighted-utilization signal needs the measured max concurrency of every pool (${pool.instanceType.name})`, 'undefined');
+    }
+    return {
+      id: `pool${pool.priority}`,
+      label: pool.instanceType.name,
+      maxConcurrency: pool.maxConcurrency,
+      metric: endpoint.metric('ConcurrentRequestsPerModel', { instanceType: pool.instanceType, statistic: 'Average' }),
+    };
+  });
+}

@@ -1,0 +1,2 @@
+export * from './metric-math';
+export * from './target-tracking-policy';

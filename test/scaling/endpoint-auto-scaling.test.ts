@@ -1,0 +1,245 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { CapacityAwareEndpoint, EndpointAutoScaling, InstanceType, Model, ScalingSignal, UtilizationAggregation, testing } from '../../lib';
+import { lmiModel, seedEndpoint } from '../endpoint/fixtures';
+import { testStack } from '../util';
+
+/** The seed's table is rounded half up to two decimals (0.725 reads 0.73). */
+const round2 = (value: number | undefined) => (value === undefined ? undefined : Math.round(value * 100 + 1e-9) / 100);
+
+const P5 = 'ml.p5.48xlarge';
+const G6 = 'ml.g6.48xlarge';
+
+function seedPolicy(aggregation?: UtilizationAggregation) {
+  const stack = testStack();
+  const endpoint = seedEndpoint(stack);
+  endpoint.autoScale({ minCapacity: 1, maxCapacity: 10, signal: ScalingSignal.weightedUtilization({ aggregation }) });
+  return { stack, endpoint, policy: testing.TargetTrackingPolicy.fromTemplate(Template.fromStack(stack).toJSON()) };
+}
+
+describe('EndpointAutoScaling: resources', () => {
+  test('registers the variant as a scalable target, after the endpoint, without a role', () => {
+    const { stack, endpoint } = seedPolicy();
+    const template = Template.fromStack(stack);
+    template.hasResource('AWS::ApplicationAutoScaling::ScalableTarget', {
+      Properties: {
+        ServiceNamespace: 'sagemaker',
+        ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+        ResourceId: { 'Fn::Join': ['', ['endpoint/', { 'Fn::GetAtt': [stack.getLogicalId(endpoint.cfnEndpoint), 'EndpointName'] }, '/variant/AllTraffic']] },
+        MinCapacity: 1,
+        MaxCapacity: 10,
+        RoleARN: Match.absent(),
+      },
+      DependsOn: [stack.getLogicalId(endpoint.cfnEndpoint)],
+    });
+    template.resourceCountIs('AWS::IAM::Role', 2); // only the two model roles
+  });
+
+  test('target tracking on the weighted signal with cooldowns, through the L1 metrics list', () => {
+    const { stack } = seedPolicy();
+    Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      PolicyType: 'TargetTrackingScaling',
+      TargetTrackingScalingPolicyConfiguration: {
+        TargetValue: 0.7, ScaleInCooldown: 300, ScaleOutCooldown: 60, DisableScaleIn: Match.absent(),
+        CustomizedMetricSpecification: { Metrics: [
+          Match.objectLike({ Id: 'pool1', ReturnData: false, MetricStat: { Stat: 'Average', Metric: Match.objectLike({
+            Namespace: 'AWS/SageMaker', MetricName: 'ConcurrentRequestsPerModel',
+            Dimensions: Match.arrayWith([{ Name: 'InstanceType', Value: P5 }, { Name: 'VariantName', Value: 'AllTraffic' }]),
+          }) } }),
+          Match.objectLike({ Id: 'pool2', ReturnData: false, MetricStat: Match.objectLike({ Metric: Match.objectLike({ Dimensions: Match.arrayWith([{ Name: 'InstanceType', Value: G6 }]) }) }) }),
+          { Id: 'weighted_utilization', Label: 'Weighted utilization', ReturnData: true, Expression: Match.anyValue() },
+        ] },
+      },
+    });
+  });
+
+  test('the endpoint keeps its live instance count on updates once autoscaling is attached', () => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack);
+    expect(Template.fromStack(stack).findResources('AWS::SageMaker::Endpoint')[stack.getLogicalId(endpoint.cfnEndpoint)].Properties.RetainAllVariantProperties).toBeUndefined();
+    const stack2 = testStack();
+    seedEndpoint(stack2).autoScale({ maxCapacity: 4 });
+    Template.fromStack(stack2).hasResourceProperties('AWS::SageMaker::Endpoint', { RetainAllVariantProperties: true });
+  });
+
+  test('options: cooldowns, disable scale-in, predefined high-resolution metric', () => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack);
+    const scaling = endpoint.autoScale({
+      minCapacity: 1, maxCapacity: 3, scaleInCooldown: Duration.minutes(10), scaleOutCooldown: Duration.seconds(30), disableScaleIn: true,
+      signal: ScalingSignal.concurrentRequestsPerModel({ targetValue: 6 }),
+    });
+    expect(endpoint.autoScaling).toBe(scaling);
+    expect(scaling.targetValue).toBe(6);
+    Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      TargetTrackingScalingPolicyConfiguration: {
+        TargetValue: 6, ScaleInCooldown: 600, ScaleOutCooldown: 30, DisableScaleIn: true,
+        PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantConcurrentRequestsPerModelHighResolution' },
+        CustomizedMetricSpecification: Match.absent(),
+      },
+    });
+  });
+
+  test('asynchronous endpoints may scale to zero on the backlog, and are warned off concurrency signals', () => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack, { asyncInference: { outputBucket: new s3.Bucket(stack, 'Out') } });
+    endpoint.autoScale({ minCapacity: 0, maxCapacity: 4, signal: ScalingSignal.backlogPerInstance({ targetValue: 5 }) });
+    Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      TargetTrackingScalingPolicyConfiguration: {
+        TargetValue: 5,
+        CustomizedMetricSpecification: { MetricName: 'ApproximateBacklogSizePerInstance', Namespace: 'AWS/SageMaker', Statistic: 'Average', Dimensions: [{ Name: 'EndpointName', Value: Match.anyValue() }] },
+      },
+    });
+    const other = testStack();
+    seedEndpoint(other, { asyncInference: { outputBucket: new s3.Bucket(other, 'Out') } }).autoScale({ maxCapacity: 4 });
+    Annotations.fromStack(other).hasWarning('/TestStack/Llm/AutoScaling', Match.stringLikeRegexp('backlogPerInstance'));
+  });
+
+  test('the signal is available as a metric for dashboards', () => {
+    const stack = testStack();
+    const scaling = seedEndpoint(stack).autoScale({ maxCapacity: 10 });
+    const config = scaling.signal.toMetricConfig();
+    expect(config.mathExpression?.expression).toBe('(FILL(pool1, 0) / 20 + FILL(pool2, 0) / 8) / ((FILL(pool1, -1) >= 0) + (FILL(pool2, -1) >= 0))');
+    expect(Object.keys(config.mathExpression!.usingMetrics)).toEqual(['pool1', 'pool2']);
+  });
+
+  test('construct IDs of the target and policy are frozen', () => {
+    const { stack, endpoint } = seedPolicy();
+    expect(stack.getLogicalId(endpoint.autoScaling!.scalableTarget)).toBe('LlmAutoScalingTarget55292AFC');
+    expect(stack.getLogicalId(endpoint.autoScaling!.scalingPolicy)).toBe('LlmAutoScalingPolicy260CD04C');
+  });
+
+  test('snapshot of the autoscaling resources', () => {
+    const { stack } = seedPolicy();
+    const template = Template.fromStack(stack);
+    expect({
+      target: template.findResources('AWS::ApplicationAutoScaling::ScalableTarget'),
+      policy: template.findResources('AWS::ApplicationAutoScaling::ScalingPolicy'),
+    }).toMatchSnapshot();
+  });
+});
+
+describe('EndpointAutoScaling: the synthesized policy, evaluated', () => {
+  const seedTable: Array<[number, number, number]> = [[5, 2, 0.25], [12, 5, 0.61], [18, 7, 0.89], [14, 6, 0.73]];
+
+  test.each(seedTable)('default: p5 = %p, g6 = %p reads %p (the seed table)', (p5, g6, signal) => {
+    const { policy } = seedPolicy();
+    expect(policy.targetValue).toBe(0.7);
+    expect(round2(policy.evaluate({ [P5]: p5, [G6]: g6 }))).toBe(signal);
+  });
+
+  test('default: an empty g6 pool does not dilute the signal (0.90, not 0.45)', () => {
+    expect(seedPolicy().policy.evaluate({ [P5]: 18 })).toBeCloseTo(0.9, 5);
+  });
+
+  test('default: an empty p5 pool does not dilute the signal either', () => {
+    expect(seedPolicy().policy.evaluate({ [G6]: 6 })).toBeCloseTo(0.75, 5);
+  });
+
+  test('default: an idle pool (0 requests) still counts', () => {
+    expect(seedPolicy().policy.evaluate({ [P5]: 18, [G6]: 0 })).toBeCloseTo(0.45, 5);
+  });
+
+  test('default: with no pool reporting, the signal has no data (the scaler holds instead of scaling in)', () => {
+    expect(seedPolicy().policy.evaluate({})).toBeUndefined();
+  });
+
+  test.each(seedTable)('seed mean: p5 = %p, g6 = %p reads %p', (p5, g6, signal) => {
+    expect(round2(seedPolicy(UtilizationAggregation.MEAN_OF_ALL_POOLS).policy.evaluate({ [P5]: p5, [G6]: g6 }))).toBe(signal);
+  });
+
+  test('seed mean: an empty pool dilutes the signal, as documented', () => {
+    const { policy } = seedPolicy(UtilizationAggregation.MEAN_OF_ALL_POOLS);
+    expect(policy.expression).toBe('(pool1 / 20 + pool2 / 8) / 2');
+    expect(policy.evaluate({ [P5]: 18 })).toBeCloseTo(0.45, 5);
+    expect(policy.evaluate({})).toBeUndefined();
+  });
+
+  test('max: the hottest pool, empty pools ignored', () => {
+    const { policy } = seedPolicy(UtilizationAggregation.MAX);
+    expect(policy.evaluate({ [P5]: 12, [G6]: 5 })).toBeCloseTo(0.625, 5);
+    expect(policy.evaluate({ [P5]: 18 })).toBeCloseTo(0.9, 5);
+    expect(policy.evaluate({})).toBeUndefined();
+  });
+
+  test("the sample notebook's three pools (max 12, 16, 7), each empty in turn", () => {
+    const stack = testStack();
+    const endpoint = new CapacityAwareEndpoint(stack, 'Nb', {
+      model: lmiModel(stack, 'M'),
+      pools: [
+        { instanceType: InstanceType.ML_G6_24XLARGE, maxConcurrency: 12 },
+        { instanceType: InstanceType.ML_G5_48XLARGE, maxConcurrency: 16 },
+        { instanceType: InstanceType.ML_G5_12XLARGE, maxConcurrency: 7 },
+      ],
+    });
+    endpoint.autoScale({ maxCapacity: 10 });
+    const policy = testing.TargetTrackingPolicy.fromTemplate(Template.fromStack(stack).toJSON());
+    expect(policy.instanceTypes).toEqual(['ml.g6.24xlarge', 'ml.g5.48xlarge', 'ml.g5.12xlarge']);
+    expect(policy.evaluate({ 'ml.g6.24xlarge': 6, 'ml.g5.48xlarge': 8, 'ml.g5.12xlarge': 3.5 })).toBeCloseTo(0.5, 5);
+    expect(policy.evaluate({ 'ml.g5.48xlarge': 8, 'ml.g5.12xlarge': 7 })).toBeCloseTo(0.75, 5);
+    expect(policy.evaluate({ 'ml.g6.24xlarge': 12, 'ml.g5.12xlarge': 3.5 })).toBeCloseTo(0.75, 5);
+    expect(policy.evaluate({ 'ml.g6.24xlarge': 9, 'ml.g5.48xlarge': 16 })).toBeCloseTo(0.875, 5);
+    expect(policy.evaluate({ 'ml.g6.24xlarge': 9 })).toBeCloseTo(0.75, 5);
+    expect(policy.evaluate({})).toBeUndefined();
+  });
+});
+
+describe('EndpointAutoScaling: validation', () => {
+  test('the weighted signal needs every pool maxConcurrency', () => {
+    const stack = testStack();
+    const endpoint = new CapacityAwareEndpoint(stack, 'Ep', {
+      model: Model.fromModelName(stack, 'M', 'm'),
+      pools: [{ instanceType: InstanceType.ML_G6_XLARGE, maxConcurrency: 4 }, { instanceType: InstanceType.ML_G5_XLARGE }],
+    });
+    expect(() => endpoint.autoScale({ maxCapacity: 4 }))
+      .toThrow("pools[1].maxConcurrency: the weighted-utilization signal needs the measured max concurrency of every pool (ml.g5.xlarge), got 'undefined' [MissingMaxConcurrency]");
+  });
+
+  test('minCapacity must not exceed maxCapacity', () => {
+    expect(() => seedEndpoint(testStack()).autoScale({ minCapacity: 5, maxCapacity: 4 }))
+      .toThrow('minCapacity: must not exceed maxCapacity (4), got 5 [InvalidCapacity]');
+  });
+
+  test('the initial instance count must lie within the capacity range', () => {
+    expect(() => seedEndpoint(testStack(), { initialInstanceCount: 3 }).autoScale({ minCapacity: 1, maxCapacity: 2 }))
+      .toThrow('initialInstanceCount: must lie within minCapacity..maxCapacity (1..2), got 3 [InvalidCapacity]');
+    expect(() => seedEndpoint(testStack(), { initialInstanceCount: 1 }).autoScale({ minCapacity: 2, maxCapacity: 4 }))
+      .toThrow(/initialInstanceCount: must lie within minCapacity\.\.maxCapacity \(2\.\.4\), got 1/);
+  });
+
+  test('capacities are whole numbers; zero only for asynchronous endpoints', () => {
+    expect(() => seedEndpoint(testStack()).autoScale({ minCapacity: 0, maxCapacity: 4 }))
+      .toThrow(`minCapacity: must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}, got 0 [InvalidCapacity]`);
+    expect(() => seedEndpoint(testStack()).autoScale({ maxCapacity: 2.5 })).toThrow(/maxCapacity: must be an integer.*got 2.5 \[InvalidCapacity\]/);
+    expect(() => seedEndpoint(testStack()).autoScale({ maxCapacity: 0 })).toThrow(/maxCapacity: .*got 0/);
+  });
+
+  test('cooldowns are whole seconds from 0 to one day', () => {
+    expect(() => seedEndpoint(testStack()).autoScale({ maxCapacity: 4, scaleInCooldown: Duration.days(2) }))
+      .toThrow('scaleInCooldown: must be a whole number of seconds from 0 to 86400, got 172800 [OutOfRange]');
+    expect(() => seedEndpoint(testStack()).autoScale({ maxCapacity: 4, scaleOutCooldown: Duration.millis(1500) })).toThrow(/scaleOutCooldown.*got 1.5/);
+  });
+
+  test('autoScale() can be called once per endpoint', () => {
+    const endpoint = seedEndpoint(testStack());
+    endpoint.autoScale({ maxCapacity: 4 });
+    expect(() => endpoint.autoScale({ maxCapacity: 5 })).toThrow(/autoScale: a variant has one scalable target; autoScale\(\) was already called, got 'TestStack\/Llm' \[AutoScalingExists\]/);
+  });
+
+  test('tokens never trip validation', () => {
+    const stack = testStack();
+    const n = (ref: string) => Token.asNumber({ Ref: ref });
+    const endpoint = seedEndpoint(stack);
+    expect(() => endpoint.autoScale({ minCapacity: n('Min'), maxCapacity: n('Max'), signal: ScalingSignal.weightedUtilization({ targetUtilization: n('T') }) })).not.toThrow();
+  });
+
+  test('standalone use on an imported endpoint', () => {
+    const stack = testStack();
+    const endpoint = CapacityAwareEndpoint.fromEndpointAttributes(stack, 'Imported', {
+      endpointName: 'llm', pools: [{ instanceType: InstanceType.ML_G6_XLARGE, maxConcurrency: 4 }],
+    });
+    new EndpointAutoScaling(stack, 'Scaling', { endpoint, maxCapacity: 3 });
+    Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { ResourceId: 'endpoint/llm/variant/AllTraffic' });
+  });
+});
