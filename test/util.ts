@@ -16,6 +16,8 @@ export function testStack(options: { validate?: boolean } = {}): Stack {
     context: {
       ...FEATURE_FLAGS,
       '@aws-cdk/core:validateAgainstDefaultRules': options.validate === true,
+      // Annotations are asserted with Annotations.fromStack; keep them out of the printed validation report.
+      '@aws-cdk/core:annotationsInValidationReport': false,
       ...(options.validate ? { '@aws-cdk/core:strictCfnValidateErrors': true } : {}),
     },
   });
