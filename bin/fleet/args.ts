@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+import { FleetError } from './errors';
+
+export const USAGE = `Usage: sagemaker-fleet status ENDPOINT [options]
+
+Shows which hardware a SageMaker AI endpoint runs on: each variant's instance pools in priority
+order with instance counts and share of the fleet, whether any of it is on fallback hardware,
+inference-component copies per instance type, and what autoscaling is doing.
+
+Options:
+  -w, --watch            refresh while the endpoint is Creating or Updating, until it is InService
+                         or Failed (exit code 1 when the deployment fails or is rolled back)
+      --interval SECS    refresh interval of --watch (default 10, 2..3600)
+      --activities N     recent scaling activities to show per scalable target (default 5, 0..50)
+      --json             machine-readable output (with --watch: one JSON object per line)
+      --region REGION    AWS region (default: AWS_REGION or the profile's region)
+      --profile NAME     named profile from the AWS config files (default: AWS_PROFILE or default)
+      --debug            print the stack trace with an error
+  -h, --help             show this help
+      --version          show the version
+
+Exit codes: 0 ok · 1 endpoint failed / deployment failed · 2 usage or no region · 3 endpoint not found
+            4 no credentials / access denied · 5 network, throttling or AWS-side failure · 6 unexpected
+`;
+
+export interface StatusCommand {
+  readonly kind: 'status';
+  readonly endpointName: string;
+  readonly watch: boolean;
+  readonly json: boolean;
+  readonly region?: string;
+  readonly profile?: string;
+  readonly intervalSeconds: number;
+  readonly activityCount: number;
+  readonly debug: boolean;
+}
+
+export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | StatusCommand;
+
+/** SageMaker's EndpointName pattern (and at most 63 characters). */
+const ENDPOINT_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** Parses `process.argv.slice(2)`. Throws a 'usage' FleetError with a one-line message on anything wrong. */
+export function parseCommandLine(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        watch: { type: 'boolean', short: 'w' },
+        json: { type: 'boolean' },
+        region: { type: 'string' },
+        profile: { type: 'string' },
+        interval: { type: 'string' },
+        activities: { type: 'string' },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    // Node's messages run on with advice about '--'; the first sentence is the useful part.
+    // (Duck-typed: Node's own errors may come from another realm, where instanceof Error is false.)
+    const raw = (error as { message?: unknown } | null)?.message;
+    const message = typeof raw === 'string' ? raw.split(/\.\s/)[0].replace(/\.$/, '') : String(error);
+    throw new FleetError('usage', `${message}. Run 'sagemaker-fleet --help'.`, error);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+
+  const [command, endpointName, ...extra] = positionals;
+  if (command === undefined) throw new FleetError('usage', "missing command: try 'sagemaker-fleet status ENDPOINT'.");
+  if (command !== 'status') throw new FleetError('usage', `unknown command '${command}': the only command is 'status'.`);
+  if (endpointName === undefined) throw new FleetError('usage', "missing endpoint name: 'sagemaker-fleet status ENDPOINT'.");
+  if (extra.length > 0) throw new FleetError('usage', `unexpected argument '${extra[0]}': one endpoint per call.`);
+  if (!ENDPOINT_NAME.test(endpointName) || endpointName.length > 63) {
+    throw new FleetError('usage', `'${endpointName}' is not a SageMaker endpoint name (letters, digits and hyphens, at most 63).`);
+  }
+  if (values.region !== undefined && !REGION.test(values.region)) {
+    throw new FleetError('usage', `--region '${values.region}' is not an AWS region name (e.g. us-east-1).`);
+  }
+  if (values.profile !== undefined && values.profile.trim() === '') throw new FleetError('usage', '--profile needs a profile name.');
+
+  return {
+    kind: 'status',
+    endpointName,
+    watch: values.watch === true,
+    json: values.json === true,
+    region: values.region,
+    profile: values.profile,
+    intervalSeconds: integerOption('--interval', values.interval, 10, 2, 3600),
+    activityCount: integerOption('--activities', values.activities, 5, 0, 50),
+    debug: values.debug === true,
+  };
+}
+
+function integerOption(flag: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw new FleetError('usage', `${flag} must be a whole number from ${min} to ${max}, got '${raw}'.`);
+  }
+  return value;
+}

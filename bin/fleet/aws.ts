@@ -1,0 +1,138 @@
+import {
+  ApplicationAutoScalingClient, DescribeScalableTargetsCommand, DescribeScalingActivitiesCommand,
+  DescribeScalingPoliciesCommand, ScalableDimension, ScalableTarget, ScalingActivity, ScalingPolicy,
+} from '@aws-sdk/client-application-auto-scaling';
+import {
+  DescribeEndpointCommand, DescribeEndpointConfigCommand, DescribeEndpointConfigOutput, DescribeEndpointOutput,
+  DescribeInferenceComponentCommand, DescribeInferenceComponentOutput, InferenceComponentSummary,
+  ListInferenceComponentsCommand, SageMakerClient,
+} from '@aws-sdk/client-sagemaker';
+import { classifyAwsError } from './errors';
+import { AttemptsExhausted, RetryPolicy, withRetry } from './retry';
+
+/** `--region` and `--profile`; unset means the SDK's usual resolution (environment, shared config files). */
+export interface ConnectionOptions {
+  readonly region?: string;
+  readonly profile?: string;
+}
+
+export interface FleetClients {
+  readonly sagemaker: SageMakerClient;
+  readonly autoscaling: ApplicationAutoScalingClient;
+}
+
+export type ClientFactory = (options: ConnectionOptions) => FleetClients;
+
+/** Seconds to wait for a TCP connection, then for a response, before a call counts as a network failure. */
+const CONNECTION_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** DescribeScalableTargets takes at most 50 resource ids per call. */
+const RESOURCE_IDS_PER_CALL = 50;
+
+/**
+ * Real SDK clients. `profile` goes into the client config, which the default credential chain and the region
+ * loader both honour, so no extra credential-provider package is needed. Retries are ours (see retry.ts).
+ */
+export const createClients: ClientFactory = ({ region, profile }) => {
+  const config = {
+    region,
+    profile,
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+  };
+  return { sagemaker: new SageMakerClient(config), autoscaling: new ApplicationAutoScalingClient(config) };
+};
+
+/**
+ * The AWS calls the CLI makes, each with retry and error classification: every failure leaves here as a
+ * FleetError with a one-line message.
+ */
+export class AwsApi {
+  private resolvedRegion?: string;
+
+  constructor(
+    private readonly clients: FleetClients,
+    private readonly retry: RetryPolicy,
+    private readonly connection: ConnectionOptions = {},
+  ) {}
+
+  /** The region the clients resolved (flag, environment or profile). Fails with 'no-region' when there is none. */
+  public async region(): Promise<string> {
+    this.resolvedRegion = await this.call('resolve region', () => this.clients.sagemaker.config.region());
+    return this.resolvedRegion;
+  }
+
+  public describeEndpoint(name: string): Promise<DescribeEndpointOutput> {
+    return this.call('DescribeEndpoint', () => this.clients.sagemaker.send(new DescribeEndpointCommand({ EndpointName: name })));
+  }
+
+  public describeEndpointConfig(name: string): Promise<DescribeEndpointConfigOutput> {
+    return this.call('DescribeEndpointConfig',
+      () => this.clients.sagemaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name })));
+  }
+
+  /** All inference components on the endpoint (every page). */
+  public async listInferenceComponents(endpointName: string): Promise<InferenceComponentSummary[]> {
+    const all: InferenceComponentSummary[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.call('ListInferenceComponents', () => this.clients.sagemaker.send(
+        new ListInferenceComponentsCommand({ EndpointNameEquals: endpointName, MaxResults: 100, NextToken: token })));
+      all.push(...(page?.InferenceComponents ?? []));
+      token = page?.NextToken;
+    } while (token);
+    return all;
+  }
+
+  public describeInferenceComponent(name: string): Promise<DescribeInferenceComponentOutput> {
+    return this.call('DescribeInferenceComponent',
+      () => this.clients.sagemaker.send(new DescribeInferenceComponentCommand({ InferenceComponentName: name })));
+  }
+
+  /** Scalable targets for the given SageMaker resource ids (every page, 50 ids per call). */
+  public async describeScalableTargets(resourceIds: readonly string[]): Promise<ScalableTarget[]> {
+    const all: ScalableTarget[] = [];
+    for (let i = 0; i < resourceIds.length; i += RESOURCE_IDS_PER_CALL) {
+      const ids = resourceIds.slice(i, i + RESOURCE_IDS_PER_CALL);
+      let token: string | undefined;
+      do {
+        const page = await this.call('DescribeScalableTargets', () => this.clients.autoscaling.send(
+          new DescribeScalableTargetsCommand({ ServiceNamespace: 'sagemaker', ResourceIds: ids, NextToken: token })));
+        all.push(...(page?.ScalableTargets ?? []));
+        token = page?.NextToken;
+      } while (token);
+    }
+    return all;
+  }
+
+  /** Every scaling policy on one scalable target (every page). */
+  public async describeScalingPolicies(resourceId: string, dimension: ScalableDimension): Promise<ScalingPolicy[]> {
+    const all: ScalingPolicy[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.call('DescribeScalingPolicies', () => this.clients.autoscaling.send(
+        new DescribeScalingPoliciesCommand({ ServiceNamespace: 'sagemaker', ResourceId: resourceId, ScalableDimension: dimension, NextToken: token })));
+      all.push(...(page?.ScalingPolicies ?? []));
+      token = page?.NextToken;
+    } while (token);
+    return all;
+  }
+
+  /** The most recent scaling activities on one scalable target, newest first (one page is enough). */
+  public async describeScalingActivities(resourceId: string, dimension: ScalableDimension, max: number): Promise<ScalingActivity[]> {
+    const page = await this.call('DescribeScalingActivities', () => this.clients.autoscaling.send(
+      new DescribeScalingActivitiesCommand({ ServiceNamespace: 'sagemaker', ResourceId: resourceId, ScalableDimension: dimension, MaxResults: max })));
+    return page?.ScalingActivities ?? [];
+  }
+
+  private async call<T>(operation: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await withRetry(send, this.retry);
+    } catch (error) {
+      const final = error instanceof AttemptsExhausted ? error : new AttemptsExhausted(error, 1);
+      throw classifyAwsError(final.lastError, {
+        operation, attempts: final.attempts, profile: this.connection.profile, region: this.resolvedRegion ?? this.connection.region,
+      });
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { parseCommandLine, USAGE } from '../../bin/fleet/args';
+import { FleetError } from '../../bin/fleet/errors';
+
+function usageError(argv: string[]): FleetError {
+  try {
+    parseCommandLine(argv);
+  } catch (error) {
+    if (error instanceof FleetError) return error;
+    throw error;
+  }
+  throw new Error(`no error for ${argv.join(' ')}`);
+}
+
+describe('parseCommandLine', () => {
+  test('status with defaults', () => {
+    expect(parseCommandLine(['status', 'llm-endpoint'])).toEqual({
+      kind: 'status', endpointName: 'llm-endpoint', watch: false, json: false, region: undefined, profile: undefined,
+      intervalSeconds: 10, activityCount: 5, debug: false,
+    });
+  });
+
+  test('every option, in any position', () => {
+    expect(parseCommandLine(['--json', 'status', '-w', 'llm-endpoint', '--region', 'eu-central-2', '--profile', 'ops',
+      '--interval', '30', '--activities', '0', '--debug'])).toEqual({
+      kind: 'status', endpointName: 'llm-endpoint', watch: true, json: true, region: 'eu-central-2', profile: 'ops',
+      intervalSeconds: 30, activityCount: 0, debug: true,
+    });
+  });
+
+  test('--help and --version win over everything else', () => {
+    expect(parseCommandLine(['status', 'x', '--help'])).toEqual({ kind: 'help' });
+    expect(parseCommandLine(['-h'])).toEqual({ kind: 'help' });
+    expect(parseCommandLine(['--version'])).toEqual({ kind: 'version' });
+  });
+
+  test.each([
+    [[], /missing command/],
+    [['describe', 'x'], /unknown command 'describe'/],
+    [['status'], /missing endpoint name/],
+    [['status', 'a', 'b'], /unexpected argument 'b': one endpoint per call/],
+    [['status', 'my_endpoint'], /'my_endpoint' is not a SageMaker endpoint name/],
+    [['status', '-x'], /^Unknown option '-x'\. Run 'sagemaker-fleet --help'\.$/],
+    [['status', 'x', '--region'], /--region/],
+    [['status', 'x', '--region', 'useast1'], /--region 'useast1' is not an AWS region name/],
+    [['status', 'x', '--profile', ' '], /--profile needs a profile name/],
+    [['status', 'x', '--interval', '1'], /--interval must be a whole number from 2 to 3600, got '1'/],
+    [['status', 'x', '--interval', '5s'], /--interval must be a whole number/],
+    [['status', 'x', '--activities', '51'], /--activities must be a whole number from 0 to 50/],
+  ])('usage error for %j', (argv, message) => {
+    const error = usageError(argv);
+    expect(error.kind).toBe('usage');
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain('\n');
+  });
+
+  test('a 63-character endpoint name is accepted, 64 is not', () => {
+    const name = `a${'-b'.repeat(31)}`;
+    expect(name).toHaveLength(63);
+    expect(parseCommandLine(['status', name])).toMatchObject({ endpointName: name });
+    expect(usageError(['status', `${name}c`]).kind).toBe('usage');
+  });
+
+  test('the usage text documents every option and the exit codes', () => {
+    for (const flag of ['--watch', '--interval', '--activities', '--json', '--region', '--profile', '--debug', '--help', '--version']) {
+      expect(USAGE).toContain(flag);
+    }
+    expect(USAGE).toMatch(/Exit codes: 0 ok · 1 endpoint failed/);
+  });
+});

@@ -1,0 +1,83 @@
+import 'aws-sdk-client-mock-jest';
+import { DescribeScalableTargetsCommand, DescribeScalingActivitiesCommand, DescribeScalingPoliciesCommand } from '@aws-sdk/client-application-auto-scaling';
+import { DescribeEndpointCommand, DescribeInferenceComponentCommand, ListInferenceComponentsCommand } from '@aws-sdk/client-sagemaker';
+import { awsError, ENDPOINT, instantRetry, sdkMocks, testApi, testClients } from './fixtures';
+import { AwsApi, createClients } from '../../bin/fleet/aws';
+import { FleetError } from '../../bin/fleet/errors';
+
+const mocks = sdkMocks();
+beforeEach(() => {
+  mocks.sagemaker.reset();
+  mocks.autoscaling.reset();
+});
+
+describe('createClients', () => {
+  test('passes region and profile to both clients and leaves retries to retry.ts', async () => {
+    const clients = createClients({ region: 'eu-west-1', profile: 'ops' });
+    for (const client of [clients.sagemaker, clients.autoscaling]) {
+      await expect(client.config.region()).resolves.toBe('eu-west-1');
+      expect(client.config.profile).toBe('ops');
+      await expect(client.config.maxAttempts()).resolves.toBe(1);
+    }
+  });
+});
+
+describe('AwsApi', () => {
+  test('region() resolves the client region', async () => {
+    await expect(testApi().region()).resolves.toBe('us-east-1');
+  });
+
+  test('listInferenceComponents filters by endpoint and follows every page', async () => {
+    mocks.sagemaker.on(ListInferenceComponentsCommand)
+      .resolvesOnce({ InferenceComponents: [{ InferenceComponentName: 'a' } as never], NextToken: 't1' })
+      .resolvesOnce({ InferenceComponents: [{ InferenceComponentName: 'b' } as never] });
+    const names = (await testApi().listInferenceComponents(ENDPOINT)).map((c) => c.InferenceComponentName);
+    expect(names).toEqual(['a', 'b']);
+    const inputs = mocks.sagemaker.commandCalls(ListInferenceComponentsCommand).map((c) => c.args[0].input);
+    expect(inputs.map((i) => [i.EndpointNameEquals, i.NextToken])).toEqual([[ENDPOINT, undefined], [ENDPOINT, 't1']]);
+  });
+
+  test('describeScalableTargets asks for at most 50 resource ids per call', async () => {
+    mocks.autoscaling.on(DescribeScalableTargetsCommand).resolves({ ScalableTargets: [] });
+    const ids = Array.from({ length: 60 }, (_, i) => `inference-component/ic-${i}`);
+    await testApi().describeScalableTargets(ids);
+    const calls = mocks.autoscaling.commandCalls(DescribeScalableTargetsCommand).map((c) => c.args[0].input.ResourceIds?.length);
+    expect(calls).toEqual([50, 10]);
+  });
+
+  test('describeScalingPolicies and describeScalingActivities scope to one resource and dimension', async () => {
+    mocks.autoscaling.on(DescribeScalingPoliciesCommand).resolves({ ScalingPolicies: [] });
+    mocks.autoscaling.on(DescribeScalingActivitiesCommand).resolves({ ScalingActivities: [] });
+    const api = testApi();
+    await api.describeScalingPolicies('endpoint/e/variant/v', 'sagemaker:variant:DesiredInstanceCount');
+    await api.describeScalingActivities('endpoint/e/variant/v', 'sagemaker:variant:DesiredInstanceCount', 3);
+    const scope = { ServiceNamespace: 'sagemaker', ResourceId: 'endpoint/e/variant/v', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' };
+    expect(mocks.autoscaling).toHaveReceivedCommandWith(DescribeScalingPoliciesCommand, scope);
+    expect(mocks.autoscaling).toHaveReceivedCommandWith(DescribeScalingActivitiesCommand, { ...scope, MaxResults: 3 });
+  });
+
+  test('every failure leaves as a classified FleetError naming the operation', async () => {
+    mocks.sagemaker.on(DescribeInferenceComponentCommand).rejects(awsError('AccessDeniedException', 'nope', 403));
+    const error = await testApi().describeInferenceComponent('ic').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FleetError);
+    expect((error as FleetError).message).toBe('access denied on DescribeInferenceComponent: nope');
+  });
+
+  test('throttling is retried and the attempts appear in the final message', async () => {
+    const sleeps: number[] = [];
+    mocks.sagemaker.on(DescribeEndpointCommand).rejects(awsError('ThrottlingException', 'Rate exceeded'));
+    const api = new AwsApi(testClients(), instantRetry(sleeps), {});
+    const error = await api.describeEndpoint(ENDPOINT).catch((e: unknown) => e);
+    expect((error as FleetError).kind).toBe('throttled');
+    expect((error as FleetError).message).toContain('6 attempts');
+    expect(mocks.sagemaker).toHaveReceivedCommandTimes(DescribeEndpointCommand, 6);
+    expect(sleeps).toHaveLength(5);
+  });
+
+  test('network errors name the resolved region', async () => {
+    mocks.sagemaker.on(DescribeEndpointCommand).rejects(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    const api = new AwsApi(testClients({ region: 'ap-south-1' }), instantRetry(), {});
+    await api.region();
+    await expect(api.describeEndpoint(ENDPOINT)).rejects.toThrow(/^cannot reach AWS in ap-south-1 \(ECONNREFUSED\)/);
+  });
+});
