@@ -3,8 +3,10 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { InferenceComponentStack } from './inference-component-stack';
+import { acknowledgeNagFindings } from './nag-acknowledgements';
 import {
-  CapacityAwareEndpoint, ContainerImage, InstanceType, Model, ModelContainer, ModelData, ScalingSignal,
+  CapacityAwareEndpoint, CapacitySize, ContainerImage, DeploymentStrategy, InstanceType, Model, ModelContainer, ModelData, ScalingSignal,
 } from '../lib';
 
 /** The DJL LMI serving image used by the official instance-pools sample notebooks. */
@@ -36,6 +38,8 @@ export class LlmEndpointStack extends Stack {
     });
 
     this.endpoint = new CapacityAwareEndpoint(this, 'Llm', {
+      // A fixed name: the endpoint's own alarms watch it by name and guard its deployments.
+      endpointName: 'qwen3-4b-llm',
       model: fullPrecision,
       pools: [
         { instanceType: InstanceType.ML_P5_48XLARGE, maxConcurrency: 20 },
@@ -43,12 +47,19 @@ export class LlmEndpointStack extends Stack {
       ],
       provisioningTimeout: Duration.minutes(60),
       containerStartupHealthCheckTimeout: Duration.minutes(15),
+      // Updates roll in batches of 20 %, each baking 10 minutes; its latency and 5XX alarms roll them back.
+      deployment: DeploymentStrategy.rolling({ maximumBatchSize: CapacitySize.percent(20), waitInterval: Duration.minutes(10) }),
     });
 
     // Scale from 1 to 10 instances on the weighted utilization of the pools, target 0.7: each pool's
     // ConcurrentRequestsPerModel divided by its measured maxConcurrency, averaged over the pools that have
     // instances (an empty fallback pool never dilutes the signal).
     this.endpoint.autoScale({ minCapacity: 1, maxCapacity: 10, signal: ScalingSignal.weightedUtilization({ targetUtilization: 0.7 }) });
+
+    // Alarms per instance type (p99 latency, 5XX rate, concurrency above the measured maximum, running on
+    // fallback hardware) and a dashboard with a row per pool, the alarms and the scaling signal against its target.
+    this.endpoint.addAlarms({ modelLatencyThreshold: Duration.seconds(30) });
+    this.endpoint.addDashboard('Dashboard');
   }
 }
 
@@ -105,5 +116,6 @@ export function buildExampleApp(scope: Construct): Stack[] {
   return [
     new LlmEndpointStack(scope, 'LlmEndpoint'),
     new AsyncEndpointStack(scope, 'AsyncEndpoint'),
-  ];
+    new InferenceComponentStack(scope, 'InferenceComponent'),
+  ].map(acknowledgeNagFindings);
 }

@@ -5,13 +5,20 @@ import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { AsyncInferenceOptions } from './async-inference';
 import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from './endpoint-base';
+import { DeploymentStrategy } from '../deployment/deployment-strategy';
 import { InstancePool, RankedInstancePool } from '../instance-pool';
 import { IModel } from '../model/model';
+import { PoolAlarms, PoolAlarmsOptions } from '../monitoring/pool-alarms';
+import { PoolDashboard, PoolDashboardOptions } from '../monitoring/pool-dashboard';
 import { AutoScalingOptions, EndpointAutoScaling } from '../scaling/endpoint-auto-scaling';
-import { bindAsyncInference, validateAsyncInference } from '../private/async-inference-config';
+import { bindAsyncInference } from '../private/async-inference-config';
+import { validateEndpointProps } from '../private/endpoint-props-validation';
 import { InstancePoolsError } from '../private/errors';
 import { rankPools } from '../private/fleet';
-import { checkDurationSeconds, checkInteger, checkSageMakerName } from '../private/validation';
+import { EndpointKind, variantErrors } from '../private/rendered-variants';
+import { watchStackLimits } from '../private/stack-limits';
+import { deploymentErrors, rollbackAlarms } from '../private/guarded-deployment';
+import { checkSageMakerName } from '../private/validation';
 
 /** How SageMaker routes requests among the instances of a variant. */
 export enum RoutingStrategy {
@@ -86,6 +93,13 @@ export interface CapacityAwareEndpointProps {
    * @default - no tags
    */
   readonly tags?: { [key: string]: string };
+  /**
+   * How updates roll out (deployment guardrails): rolling batches or blue/green, baked while alarms are
+   * watched, rolled back automatically on the endpoint's own latency and 5XX alarms (`addAlarms()`) plus any
+   * `autoRollbackAlarms`. Rolling back on the own alarms needs a fixed `endpointName`.
+   * @default - SageMaker's default: blue/green, all at once, no baking and no automatic rollback
+   */
+  readonly deployment?: DeploymentStrategy;
 }
 
 /** Attributes of an endpoint with instance pools that exists outside this construct tree. */
@@ -140,7 +154,11 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
   public readonly initialInstanceCount: number;
   /** Whether the endpoint serves asynchronously. */
   public readonly asyncInference: boolean;
+  /** How updates roll out, if set. */
+  public readonly deployment?: DeploymentStrategy;
   private _autoScaling?: EndpointAutoScaling;
+  private _alarms?: PoolAlarms;
+  private readonly fixedName?: string;
 
   constructor(scope: Construct, id: string, props: CapacityAwareEndpointProps) {
     super(scope, id, { physicalName: props.endpointName });
@@ -154,7 +172,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
     this.variantName = props.variantName ?? 'AllTraffic';
     this.initialInstanceCount = props.initialInstanceCount ?? 1;
     this.asyncInference = props.asyncInference !== undefined;
-    validateProps(props, this.pools, this.variantName);
+    validateEndpointProps(props, this.pools, this.variantName);
 
     this.models = [...new Set([model, ...this.pools.map((p) => p.model ?? model)])];
     const roles = [...new Set(this.models.map((m) => m.role).filter((r): r is iam.IRole => r !== undefined))];
@@ -184,9 +202,12 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
       }],
     });
 
+    this.fixedName = props.endpointName;
+    this.deployment = props.deployment;
     this.cfnEndpoint = new CfnEndpoint(this, 'Resource', {
       endpointName: this.physicalName,
       endpointConfigName: this.cfnEndpointConfig.attrEndpointConfigName,
+      deploymentConfig: this.deployment?._render(rollbackAlarms(this.deployment, undefined)),
     });
     // Permissions granted above (async output, topics, keys) must be in place before the endpoint starts.
     roles.forEach((role) => this.cfnEndpoint.node.addDependency(role));
@@ -197,6 +218,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
       Tags.of(this).add(key, value);
     }
     this.node.addValidation({ validate: () => this.validateRenderedConfig() });
+    watchStackLimits(this);
   }
 
   /** The autoscaling attached by `autoScale()`, if any. */
@@ -225,43 +247,55 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
     return this._autoScaling;
   }
 
+  /** The per-instance-type alarms created by `addAlarms()`, if any. */
+  public get alarms(): PoolAlarms | undefined {
+    return this._alarms;
+  }
+
+  /**
+   * Creates the per-instance-type alarms and the "running on fallback hardware" alarm (construct ID `Alarms`).
+   * With a `deployment`, the latency and 5XX alarms also roll deployments back.
+   */
+  public addAlarms(options: PoolAlarmsOptions = {}): PoolAlarms {
+    if (this._alarms) {
+      throw new InstancePoolsError('AlarmsExist', 'addAlarms', 'alarm names are unique per endpoint; addAlarms() was already called', this.node.path);
+    }
+    this._alarms = new PoolAlarms(this, 'Alarms', { ...options, endpoint: this });
+    if (this.deployment) this.cfnEndpoint.deploymentConfig = this.deployment._render(rollbackAlarms(this.deployment, this._alarms));
+    return this._alarms;
+  }
+
+  /**
+   * Creates a per-instance-type dashboard (construct ID `id`). By default it shows the alarms of an earlier
+   * `addAlarms()` and the signal of an earlier `autoScale()` against its target.
+   */
+  public addDashboard(id: string, options: PoolDashboardOptions = {}): PoolDashboard {
+    const scaling = options.scalingSignal === undefined ? this._autoScaling : undefined;
+    return new PoolDashboard(this, id, {
+      ...options,
+      alarms: options.alarms ?? this._alarms?.alarms,
+      scalingSignal: options.scalingSignal ?? scaling?.signal,
+      scalingTarget: options.scalingTarget ?? scaling?.targetValue,
+      endpoint: this,
+    });
+  }
+
+  /** The plain name when one is given, so that the endpoint's own alarms can guard its deployments. */
+  protected get metricEndpointName(): string {
+    return this.fixedName ?? this.endpointName;
+  }
+
   /**
    * Guards escape-hatch edits of the L1 config: SageMaker rejects a variant with pools that also sets
-   * `InstanceType` or `ServerlessConfig` (DOMAIN.md 1.2, 1.6).
+   * `InstanceType` or `ServerlessConfig` (DOMAIN.md 1.2, 1.6), `ManagedInstanceScaling`, which only inference
+   * component endpoints take (DOMAIN.md 1.4), and rolling updates of several or serverless variants.
    */
   private validateRenderedConfig(): string[] {
     const rendered = Stack.of(this).resolve((this.cfnEndpointConfig as any)._toCloudFormation());
     const variants: any[] = Object.values(rendered.Resources ?? {}).flatMap((r: any) => r.Properties?.ProductionVariants ?? []);
-    const errors: string[] = [];
-    variants.forEach((variant, i) => {
-      if (!variant.InstancePools) return;
-      if (variant.ServerlessConfig) {
-        errors.push(new InstancePoolsError('ServerlessWithPools', `ProductionVariants[${i}].ServerlessConfig`, 'serverless inference has no instance types and cannot use instance pools', 'ServerlessConfig').message);
-      }
-      if (variant.InstanceType) {
-        errors.push(new InstancePoolsError('InstanceTypeWithPools', `ProductionVariants[${i}].InstanceType`, 'InstancePools replaces InstanceType; set only one', variant.InstanceType).message);
-      }
-    });
+    // No ServerlessConfig or InstanceType next to pools; no ManagedInstanceScaling (inference components only).
+    const errors: string[] = variantErrors(variants, EndpointKind.SINGLE_MODEL);
+    if (this.deployment) errors.push(...deploymentErrors(this, this.deployment, variants, this._alarms, this.fixedName !== undefined));
     return errors;
   }
-}
-
-function validateProps(props: CapacityAwareEndpointProps, pools: RankedInstancePool[], variantName: string): void {
-  checkSageMakerName('endpointName', props.endpointName);
-  checkSageMakerName('variantName', variantName);
-  checkInteger('initialInstanceCount', props.initialInstanceCount, 1, Number.MAX_SAFE_INTEGER);
-  // Ranges from the SageMaker API ProductionVariant shape (DOMAIN.md 1.2).
-  checkDurationSeconds('provisioningTimeout', props.provisioningTimeout, 300, 3600);
-  checkDurationSeconds('containerStartupHealthCheckTimeout', props.containerStartupHealthCheckTimeout, 60, 3600);
-  checkDurationSeconds('modelDataDownloadTimeout', props.modelDataDownloadTimeout, 60, 3600);
-  if (props.encryptionKey) {
-    // KmsKeyId is invalid when any instance type has local NVMe storage (DOMAIN.md section 8).
-    const nvme = pools.find((p) => p.instanceType.hasLocalStorage === true);
-    if (nvme) {
-      throw new InstancePoolsError('KmsWithLocalStorage', 'encryptionKey',
-        `SageMaker rejects a KMS key when a pool has local NVMe storage (pools[${nvme.priority - 1}] is ${nvme.instanceType.name}, encrypted by hardware)`,
-        'a key');
-    }
-  }
-  if (props.asyncInference) validateAsyncInference(props.asyncInference);
 }

@@ -113,9 +113,17 @@ export abstract class CapacityAwareEndpointBase extends Resource implements ICap
     });
   }
 
+  /**
+   * The `EndpointName` dimension of the metrics. A created endpoint with a fixed name uses the plain name rather
+   * than a reference to the endpoint resource, so alarms on its metrics can guard its own deployments.
+   */
+  protected get metricEndpointName(): string {
+    return this.endpointName;
+  }
+
   private variantMetric(namespace: string, metricName: string, statistic: string, options: EndpointMetricOptions): cloudwatch.Metric {
     const { instanceType, ...metricOptions } = options;
-    const dimensionsMap: { [name: string]: string } = { EndpointName: this.endpointName, VariantName: this.variantName };
+    const dimensionsMap: { [name: string]: string } = { EndpointName: this.metricEndpointName, VariantName: this.variantName };
     if (instanceType) dimensionsMap.InstanceType = instanceType.name;
     return new cloudwatch.Metric({ namespace, metricName, statistic, ...metricOptions, dimensionsMap: { ...dimensionsMap, ...metricOptions.dimensionsMap } });
   }

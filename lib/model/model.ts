@@ -1,9 +1,10 @@
-import { Aws, IResource, Resource } from 'aws-cdk-lib';
+import { IResource, Resource } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { ModelContainer } from './model-container';
+import { createExecutionRole } from '../private/execution-role';
 import { checkSageMakerName } from '../private/validation';
 
 /** A SageMaker model that an endpoint (or one of its instance pools) can serve. */
@@ -99,14 +100,8 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
     super(scope, id, { physicalName: props.modelName });
     checkSageMakerName('modelName', props.modelName);
 
-    const role = props.role ?? new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
-      description: `Execution role of SageMaker model ${this.node.path}`,
-    });
+    const role = props.role ?? createExecutionRole(this, 'Role', `Execution role of SageMaker model ${this.node.path}`);
     this.role = role;
-    if (!props.role) {
-      this.grantLogs(role);
-    }
 
     const securityGroups = props.vpc
       ? props.securityGroups ?? [new ec2.SecurityGroup(this, 'SecurityGroup', { vpc: props.vpc, description: `SageMaker model ${this.node.path}` })]
@@ -131,19 +126,6 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
     // the role must exist before the model (and so before any endpoint config that references it).
     this.cfnModel.node.addDependency(role);
     this.modelName = this.getResourceNameAttribute(this.cfnModel.attrModelName);
-  }
-
-  private grantLogs(role: iam.IRole): void {
-    const logGroups = `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:/aws/sagemaker/*`;
-    role.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-      resources: [logGroups, `${logGroups}:log-stream:*`],
-    }));
-    role.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['cloudwatch:PutMetricData'],
-      resources: ['*'], // PutMetricData has no resource-level permissions; scoped by namespace instead
-      conditions: { StringLike: { 'cloudwatch:namespace': ['/aws/sagemaker/*', 'AWS/SageMaker'] } },
-    }));
   }
 
   private grantVpcAccess(role: iam.IRole): void {

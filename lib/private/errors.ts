@@ -25,6 +25,12 @@ export type ErrorCode =
   | 'InvalidMetricQuery'
   | 'MissingMaxConcurrency'
   | 'InvalidCapacity'
+  | 'ModelOnComponentPool'
+  | 'ManagedScalingNeedsComponents'
+  | 'VariantModelWithComponents'
+  | 'SpecificationCount'
+  | 'SpecificationTypeNotInPools'
+  | 'AcceleratorsExceedInstance'
   | 'AutoScalingExists';
 
 /**

@@ -46,3 +46,55 @@ export function checkSageMakerName(prop: string, value: string | undefined): voi
     throw new InstancePoolsError('InvalidName', prop, 'only letters, digits and inner hyphens (pattern [a-zA-Z0-9](-*[a-zA-Z0-9])*)', value);
   }
 }
+
+/** A percentage in [min, max]; whole numbers only unless `fractions` is set. */
+export function checkPercent(prop: string, value: number | undefined, min: number, max: number, fractions = false): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  const whole = fractions || Number.isInteger(value);
+  if (!Number.isFinite(value) || !whole || value < min || value > max) {
+    const kind = fractions ? 'a percentage' : 'a whole percentage';
+    throw new InstancePoolsError('OutOfRange', prop, `must be ${kind} from ${min} to ${max}`, value);
+  }
+}
+
+/**
+ * A CloudWatch period, or a span of periods: a whole number of `stepSeconds` within [minSeconds, maxSeconds].
+ * aws-cdk-lib takes no token periods for metrics, so a token is rejected here, with a clear message.
+ */
+export function checkPeriod(prop: string, value: Duration | undefined, minSeconds: number, maxSeconds: number, stepSeconds = 60): number | undefined {
+  if (value === undefined) return undefined;
+  if (value.isUnresolved()) {
+    throw new InstancePoolsError('OutOfRange', prop, 'must be known at synth time (CloudWatch metric periods in aws-cdk-lib cannot be tokens)', 'a token');
+  }
+  const seconds = checkDurationSeconds(prop, value, minSeconds, maxSeconds)!;
+  if (seconds % stepSeconds !== 0) {
+    const unit = stepSeconds === 60 ? 'minutes' : `${stepSeconds / 60}-minute periods`;
+    throw new InstancePoolsError('OutOfRange', prop, `must be a whole number of ${unit}`, seconds);
+  }
+  return seconds;
+}
+
+/** A fraction greater than 0 and at most 1 (a utilization target). */
+export function checkFraction(prop: string, value: number | undefined): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (!(value > 0 && value <= 1)) {
+    throw new InstancePoolsError('OutOfRange', prop, 'must be greater than 0 and at most 1', value);
+  }
+}
+
+/** The lower bound `min` (prop `minProp`) must not exceed the upper bound `max` (prop `maxProp`). */
+export function checkMinMax(minProp: string, min: number | undefined, maxProp: string, max: number | undefined, code: ErrorCode = 'OutOfRange'): void {
+  if (min === undefined || max === undefined || Token.isUnresolved(min) || Token.isUnresolved(max)) return;
+  if (min > max) {
+    throw new InstancePoolsError(code, minProp, `must not exceed ${maxProp} (${max})`, min);
+  }
+}
+
+/** `value` must lie within the range set by two other props, `minProp`..`maxProp`. */
+export function checkWithinRange(prop: string, value: number | undefined, minProp: string, min: number, maxProp: string, max: number,
+  code: ErrorCode = 'OutOfRange'): void {
+  if (value === undefined || [value, min, max].some((v) => Token.isUnresolved(v))) return;
+  if (value < min || value > max) {
+    throw new InstancePoolsError(code, prop, `must lie within ${minProp}..${maxProp} (${min}..${max})`, value);
+  }
+}

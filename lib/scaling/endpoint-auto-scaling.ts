@@ -1,11 +1,10 @@
-import { Annotations, Duration, Names, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, Names } from 'aws-cdk-lib';
 import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { ScalingSignal } from './scaling-signal';
 import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
-import { InstancePoolsError } from '../private/errors';
-import { checkDurationSeconds, checkInteger } from '../private/validation';
+import { checkDurationSeconds, checkInteger, checkMinMax, checkWithinRange } from '../private/validation';
 
 /** Options of endpoint autoscaling, as taken by `endpoint.autoScale(...)`. */
 export interface AutoScalingOptions {
@@ -116,11 +115,6 @@ export class EndpointAutoScaling extends Construct {
 function validateCapacity(min: number, max: number, initial: number | undefined, asyncInference: boolean): void {
   checkInteger('minCapacity', min, asyncInference ? 0 : 1, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
   checkInteger('maxCapacity', max, 1, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
-  if (Token.isUnresolved(min) || Token.isUnresolved(max)) return;
-  if (min > max) {
-    throw new InstancePoolsError('InvalidCapacity', 'minCapacity', `must not exceed maxCapacity (${max})`, min);
-  }
-  if (initial !== undefined && !Token.isUnresolved(initial) && (initial < min || initial > max)) {
-    throw new InstancePoolsError('InvalidCapacity', 'initialInstanceCount', `must lie within minCapacity..maxCapacity (${min}..${max})`, initial);
-  }
+  checkMinMax('minCapacity', min, 'maxCapacity', max, 'InvalidCapacity');
+  checkWithinRange('initialInstanceCount', initial, 'minCapacity', min, 'maxCapacity', max, 'InvalidCapacity');
 }

@@ -1,11 +1,10 @@
-import { Token } from 'aws-cdk-lib';
 import { CfnScalingPolicy, PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { UtilizationAggregation } from './utilization-aggregation';
 import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
 import { InstancePoolsError } from '../private/errors';
 import { PoolConcurrencyMetric, targetTrackingQueries, utilizationMetric } from '../private/utilization-queries';
-import { checkPositive } from '../private/validation';
+import { checkFraction, checkPositive } from '../private/validation';
 
 /** Options of the weighted-utilization signal. */
 export interface WeightedUtilizationOptions {
@@ -53,9 +52,7 @@ export abstract class ScalingSignal {
    */
   public static weightedUtilization(options: WeightedUtilizationOptions = {}): ScalingSignal {
     const target = options.targetUtilization ?? 0.7;
-    if (!Token.isUnresolved(target) && !(target > 0 && target <= 1)) {
-      throw new InstancePoolsError('OutOfRange', 'targetUtilization', 'must be greater than 0 and at most 1', target);
-    }
+    checkFraction('targetUtilization', target);
     const aggregation = options.aggregation ?? UtilizationAggregation.MEAN_OF_ACTIVE_POOLS;
     return new (class extends ScalingSignal {
       public bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig {

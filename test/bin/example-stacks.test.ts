@@ -1,7 +1,9 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AsyncEndpointStack, buildExampleApp, LlmEndpointStack } from '../../bin/example-stacks';
+import { InferenceComponentStack } from '../../bin/inference-component-stack';
 import { testing } from '../../lib';
+import { instanceTypeOf, metricLines, templateWidgets } from '../monitoring/dashboard-body';
 import { FEATURE_FLAGS } from '../util';
 
 /** The example app exactly as `npx cdk synth` builds it, with strict built-in CloudFormation validation. */
@@ -16,7 +18,7 @@ describe('example app', () => {
   const templates = stacks.map((stack) => Template.fromStack(stack)); // throws on any validation finding
 
   test('every stack passes the built-in CloudFormation validation (strict)', () => {
-    expect(templates).toHaveLength(2);
+    expect(templates).toHaveLength(3);
     expect(FEATURE_FLAGS['@aws-cdk/core:validateAgainstDefaultRules']).toBe(true);
   });
 
@@ -59,6 +61,64 @@ describe('example app', () => {
     const config = Object.values(Template.fromStack(asyncStack).findResources('AWS::SageMaker::EndpointConfig'))[0].Properties;
     expect(config.ProductionVariants[0].InstancePools.map((p: any) => p.InstanceType)).toEqual(['ml.g6.24xlarge', 'ml.g5.48xlarge', 'ml.g5.12xlarge']);
     expect(config.AsyncInferenceConfig.OutputConfig.NotificationConfig).toBeDefined();
+  });
+
+  test("the LLM endpoint's dashboard queries every pool's instance type for the seed's five metrics", () => {
+    const llm = stacks.find((s) => s instanceof LlmEndpointStack) as LlmEndpointStack;
+    const widgets = templateWidgets(llm);
+    const lines = widgets.filter((w) => w.type === 'metric').flatMap(metricLines);
+    for (const type of ['ml.p5.48xlarge', 'ml.g6.48xlarge']) {
+      const metrics = new Set(lines.filter((l) => instanceTypeOf(l) === type).map((l) => l[1]));
+      // InstanceCount is undocumented (DOMAIN.md 1.7): CPUUtilization samples per minute stand in for it.
+      expect([...metrics]).toEqual(expect.arrayContaining(['ModelLatency', 'ConcurrentRequestsPerModel', 'GPUUtilization', 'CPUUtilization', 'InvocationsPerInstance']));
+    }
+    expect(widgets.map((w) => w.properties.title)).toContain('Scaling signal vs target');
+  });
+
+  test('the LLM endpoint rolls in batches and rolls back on alarms the same template defines', () => {
+    const llm = stacks.find((s) => s instanceof LlmEndpointStack) as LlmEndpointStack;
+    const resources = Template.fromStack(llm).toJSON().Resources;
+    const config = resources[llm.getLogicalId(llm.endpoint.cfnEndpoint)].Properties.DeploymentConfig;
+    expect(config.RollingUpdatePolicy).toEqual({ MaximumBatchSize: { Type: 'CAPACITY_PERCENT', Value: 20 }, WaitIntervalInSeconds: 600 });
+    const rollback = config.AutoRollbackConfiguration.Alarms.map((a: any) => resources[a.AlarmName.Ref]);
+    expect(rollback.map((r: any) => r.Type)).toEqual(Array(4).fill('AWS::CloudWatch::Alarm'));
+    expect(rollback.map((r: any) => r.Properties.AlarmName).sort()).toEqual([
+      'SageMaker-qwen3-4b-llm-AllTraffic-ml.g6.48xlarge-Invocation5XXErrorRate', 'SageMaker-qwen3-4b-llm-AllTraffic-ml.g6.48xlarge-ModelLatencyP99',
+      'SageMaker-qwen3-4b-llm-AllTraffic-ml.p5.48xlarge-Invocation5XXErrorRate', 'SageMaker-qwen3-4b-llm-AllTraffic-ml.p5.48xlarge-ModelLatencyP99',
+    ]);
+  });
+
+  test('the inference-component stack reproduces the notebook: an endpoint config without a model, five pools, managed scaling', () => {
+    const ic = stacks.find((s) => s instanceof InferenceComponentStack) as InferenceComponentStack;
+    const config = Template.fromStack(ic).toJSON().Resources[ic.getLogicalId(ic.endpoint.cfnEndpointConfig)].Properties;
+    expect(config.ExecutionRoleArn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^EndpointExecutionRole/), 'Arn'] });
+    const variant = config.ProductionVariants[0];
+    expect(variant.ModelName).toBeUndefined();
+    expect(variant.InstanceType).toBeUndefined();
+    expect(variant.InstancePools).toEqual(['ml.g6.48xlarge', 'ml.g6.24xlarge', 'ml.g6.12xlarge', 'ml.g5.48xlarge', 'ml.g5.24xlarge']
+      .map((type, i) => ({ InstanceType: type, Priority: i + 1 })));
+    expect(variant.ManagedInstanceScaling).toEqual({ Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 5 });
+    expect(variant.RoutingConfig).toEqual({ RoutingStrategy: 'LEAST_OUTSTANDING_REQUESTS' });
+    expect([variant.InitialInstanceCount, variant.VariantInstanceProvisionTimeoutInSeconds, variant.ContainerStartupHealthCheckTimeoutInSeconds]).toEqual([4, 900, 900]);
+  });
+
+  test('the inference component covers every pool type with its own model: TP=8 with 8 GPUs on 48xlarge, TP=4 with 4 elsewhere', () => {
+    const ic = stacks.find((s) => s instanceof InferenceComponentStack) as InferenceComponentStack;
+    const rendered = Template.fromStack(ic).toJSON().Resources[ic.getLogicalId(ic.component.cfnInferenceComponent)];
+    const model = (id: string) => ({ 'Fn::GetAtt': [ic.getLogicalId(ic.node.findChild(id).node.defaultChild as any), 'ModelName'] });
+    expect(rendered.Properties.RuntimeConfig).toEqual({ CopyCount: 3 });
+    expect(rendered.Properties.Specification).toBeUndefined();
+    expect(rendered.Properties.Specifications.map((s: any) => [s.InstanceType, s.ModelName, s.ComputeResourceRequirements])).toEqual([
+      ['ml.g6.48xlarge', model('Tp8'), { NumberOfAcceleratorDevicesRequired: 8, MinMemoryRequiredInMb: 512 }],
+      ['ml.g6.24xlarge', model('Tp4'), { NumberOfAcceleratorDevicesRequired: 4, MinMemoryRequiredInMb: 512 }],
+      ['ml.g6.12xlarge', model('Tp4'), { NumberOfAcceleratorDevicesRequired: 4, MinMemoryRequiredInMb: 512 }],
+      ['ml.g5.48xlarge', model('Tp8'), { NumberOfAcceleratorDevicesRequired: 8, MinMemoryRequiredInMb: 512 }],
+      ['ml.g5.24xlarge', model('Tp4'), { NumberOfAcceleratorDevicesRequired: 4, MinMemoryRequiredInMb: 512 }],
+    ]);
+    for (const spec of rendered.Properties.Specifications) {
+      expect(spec.StartupParameters).toEqual({ ModelDataDownloadTimeoutInSeconds: 900, ContainerStartupHealthCheckTimeoutInSeconds: 900 });
+    }
+    expect(rendered.DependsOn).toEqual(expect.arrayContaining([ic.getLogicalId(ic.endpoint.cfnEndpoint), model('Tp8')['Fn::GetAtt'][0], model('Tp4')['Fn::GetAtt'][0]]));
   });
 
   test('snapshot of every example stack', () => {

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -138,7 +138,11 @@ describe('CapacityAwareEndpoint: rendering', () => {
     const latency = endpoint.metricModelLatency({ instanceType: InstanceType.ML_G6_48XLARGE });
     expect(latency.namespace).toBe('AWS/SageMaker');
     expect(latency.statistic).toBe('Average');
-    expect(stack.resolve(latency.dimensions)).toEqual({ EndpointName: { 'Fn::GetAtt': [stack.getLogicalId(endpoint.cfnEndpoint), 'EndpointName'] }, VariantName: 'AllTraffic', InstanceType: 'ml.g6.48xlarge' });
+    // A fixed name is used as it is (alarms on it can then guard the endpoint's own deployments) ...
+    expect(stack.resolve(latency.dimensions)).toEqual({ EndpointName: 'llm', VariantName: 'AllTraffic', InstanceType: 'ml.g6.48xlarge' });
+    // ... a generated one through the endpoint's attribute.
+    const unnamed = seedEndpoint(testStack());
+    expect(Stack.of(unnamed).resolve(unnamed.metricInvocations().dimensions!.EndpointName)).toEqual({ 'Fn::GetAtt': [Stack.of(unnamed).getLogicalId(unnamed.cfnEndpoint), 'EndpointName'] });
     expect(Object.keys(endpoint.metricInvocations().dimensions!)).toEqual(['EndpointName', 'VariantName']);
     expect(endpoint.metricInvocations().statistic).toBe('Sum');
     expect(endpoint.metricGpuUtilization().namespace).toBe('/aws/sagemaker/Endpoints');

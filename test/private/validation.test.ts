@@ -1,6 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { InstancePoolsError } from '../../lib/private/errors';
-import { checkDurationSeconds, checkInteger, checkPositive, checkSageMakerName } from '../../lib/private/validation';
+import { checkFraction, checkMinMax, checkWithinRange } from '../../lib/private/validation';
+import { checkDurationSeconds, checkInteger, checkPercent, checkPeriod, checkPositive, checkSageMakerName } from '../../lib/private/validation';
 
 describe('shared validation', () => {
   test('errors carry code, prop and value', () => {
@@ -46,5 +47,45 @@ describe('shared validation', () => {
     expect(() => checkPositive('x', Token.asNumber({ Ref: 'X' }))).not.toThrow();
     expect(() => checkDurationSeconds('t', Duration.seconds(Token.asNumber({ Ref: 'T' })), 300, 3600)).not.toThrow();
     expect(() => checkSageMakerName('name', Token.asString({ Ref: 'Name' }))).not.toThrow();
+  });
+
+  test('checkPercent enforces the range, and whole numbers unless fractions are allowed', () => {
+    expect(() => checkPercent('p', 51, 5, 50)).toThrow('p: must be a whole percentage from 5 to 50, got 51 [OutOfRange]');
+    expect(() => checkPercent('p', 12.5, 5, 50)).toThrow(/got 12.5/);
+    expect(() => checkPercent('p', 0, 0.01, 100, true)).toThrow('p: must be a percentage from 0.01 to 100, got 0 [OutOfRange]');
+    expect(() => checkPercent('p', 2.5, 0.01, 100, true)).not.toThrow();
+    expect(() => checkPercent('p', Token.asNumber({ Ref: 'P' }), 5, 50)).not.toThrow();
+  });
+
+  test('checkPeriod takes whole steps within range, and no tokens (aws-cdk-lib metrics reject them)', () => {
+    expect(checkPeriod('t', Duration.minutes(2), 60, 3600)).toBe(120);
+    expect(checkPeriod('t', undefined, 60, 3600)).toBeUndefined();
+    expect(() => checkPeriod('t', Duration.seconds(90), 60, 3600)).toThrow('t: must be a whole number of minutes, got 90 [OutOfRange]');
+    expect(() => checkPeriod('t', Duration.minutes(7), 300, 3600, 300)).toThrow('t: must be a whole number of 5-minute periods, got 420 [OutOfRange]');
+    expect(() => checkPeriod('t', Duration.seconds(30), 60, 3600)).toThrow(/from 60 to 3600, got 30/);
+    expect(() => checkPeriod('t', Duration.seconds(Token.asNumber({ Ref: 'T' })), 60, 3600)).toThrow(/^t: must be known at synth time/);
+  });
+});
+
+describe('shared validation: ranges between props', () => {
+  test('checkFraction accepts (0, 1] only', () => {
+    expect(() => checkFraction('target', 0)).toThrow('target: must be greater than 0 and at most 1, got 0 [OutOfRange]');
+    expect(() => checkFraction('target', 1.01)).toThrow(/got 1.01/);
+    expect(() => checkFraction('target', NaN)).toThrow(/got NaN/);
+    expect(() => checkFraction('target', 1)).not.toThrow();
+    expect(() => checkFraction('target', Token.asNumber({ Ref: 'T' }))).not.toThrow();
+  });
+
+  test('checkMinMax: the lower bound must not exceed the upper bound', () => {
+    expect(() => checkMinMax('min', 3, 'max', 2, 'InvalidCapacity')).toThrow('min: must not exceed max (2), got 3 [InvalidCapacity]');
+    expect(() => checkMinMax('min', 2, 'max', 2)).not.toThrow();
+    expect(() => checkMinMax('min', Token.asNumber({ Ref: 'Min' }), 'max', 2)).not.toThrow();
+  });
+
+  test('checkWithinRange: a value between two other props', () => {
+    expect(() => checkWithinRange('initial', 5, 'min', 1, 'max', 4)).toThrow('initial: must lie within min..max (1..4), got 5 [OutOfRange]');
+    expect(() => checkWithinRange('initial', 0, 'min', 1, 'max', 4, 'InvalidCapacity')).toThrow(/got 0 \[InvalidCapacity\]/);
+    expect(() => checkWithinRange('initial', undefined, 'min', 1, 'max', 4)).not.toThrow();
+    expect(() => checkWithinRange('initial', 5, 'min', 1, 'max', Token.asNumber({ Ref: 'Max' }))).not.toThrow();
   });
 });

@@ -1,0 +1,84 @@
+import { PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
+import { IInferenceComponent } from './inference-component-base';
+import { ScalingSignalConfig, TargetValueOptions, WeightedUtilizationOptions } from '../scaling/scaling-signal';
+import { UtilizationAggregation } from '../scaling/utilization-aggregation';
+import { InstancePoolsError } from '../private/errors';
+import { PoolConcurrencyMetric, targetTrackingQueries, utilizationMetric } from '../private/utilization-queries';
+import { checkFraction, checkPositive } from '../private/validation';
+
+/**
+ * What the copy-count target-tracking policy of an inference component holds steady.
+ */
+export abstract class CopyScalingSignal {
+  /**
+   * Per instance type, the observed `ConcurrentRequestsPerCopy` (AWS/SageMaker, dimensions
+   * InferenceComponentName, InstanceType, Average) divided by that type's measured `maxConcurrencyPerCopy`,
+   * combined across types by `aggregation`: by default the mean over the types that currently run copies, so a
+   * fallback type without copies never dilutes the signal. Every instance type of the specification needs
+   * `maxConcurrencyPerCopy`.
+   */
+  public static weightedUtilization(options: WeightedUtilizationOptions = {}): CopyScalingSignal {
+    const target = options.targetUtilization ?? 0.7;
+    checkFraction('targetUtilization', target);
+    const aggregation = options.aggregation ?? UtilizationAggregation.MEAN_OF_ACTIVE_POOLS;
+    return new (class extends CopyScalingSignal {
+      public bind(component: IInferenceComponent): ScalingSignalConfig {
+        const types = copyConcurrencyMetrics(component);
+        return {
+          targetValue: target,
+          weighted: true,
+          metric: utilizationMetric(types, aggregation),
+          customizedMetricSpecification: { metrics: targetTrackingQueries(types, aggregation) },
+        };
+      }
+    })();
+  }
+
+  /**
+   * The predefined `SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution` metric: concurrent
+   * requests per copy across every instance type. Fast, but blind to hardware differences: use it when the copies
+   * on every type carry about the same load.
+   */
+  public static concurrentRequestsPerCopy(options: TargetValueOptions): CopyScalingSignal {
+    return predefined(options, 'ConcurrentRequestsPerCopy', 'Average', PredefinedMetric.SAGEMAKER_INFERENCE_COMPONENT_CONCURRENT_REQUESTS_PER_COPY_HIGH_RESOLUTION);
+  }
+
+  /** The predefined `SageMakerInferenceComponentInvocationsPerCopy` metric: requests per copy per minute. */
+  public static invocationsPerCopy(options: TargetValueOptions): CopyScalingSignal {
+    return predefined(options, 'InvocationsPerCopy', 'Sum', PredefinedMetric.SAGEMAKER_INFERENCE_COMPONENT_INVOCATIONS_PER_COPY);
+  }
+
+  /** Renders the signal for `component`. */
+  public abstract bind(component: IInferenceComponent): ScalingSignalConfig;
+}
+
+function predefined(options: TargetValueOptions, metricName: string, statistic: string, type: PredefinedMetric): CopyScalingSignal {
+  checkPositive('targetValue', options.targetValue);
+  return new (class extends CopyScalingSignal {
+    public bind(component: IInferenceComponent): ScalingSignalConfig {
+      return {
+        targetValue: options.targetValue,
+        weighted: false,
+        metric: component.metric(metricName, { statistic }),
+        predefinedMetricSpecification: { predefinedMetricType: type },
+      };
+    }
+  })();
+}
+
+/** One `ConcurrentRequestsPerCopy` metric per instance type, in priority order; every type needs maxConcurrencyPerCopy. */
+function copyConcurrencyMetrics(component: IInferenceComponent): PoolConcurrencyMetric[] {
+  return component.placements.map((placement, i) => {
+    const type = placement.instanceType;
+    if (placement.maxConcurrencyPerCopy === undefined) {
+      throw new InstancePoolsError('MissingMaxConcurrency', 'specification.maxConcurrencyPerCopy',
+        `the weighted copy-count signal needs the measured max concurrency per copy on every instance type (${type.name})`, 'undefined');
+    }
+    return {
+      id: `type${i + 1}`,
+      label: type.name,
+      maxConcurrency: placement.maxConcurrencyPerCopy,
+      metric: component.metric('ConcurrentRequestsPerCopy', { instanceType: type, statistic: 'Average' }),
+    };
+  });
+}

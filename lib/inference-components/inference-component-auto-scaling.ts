@@ -1,0 +1,108 @@
+import { Duration, Names } from 'aws-cdk-lib';
+import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Construct } from 'constructs';
+import { CopyScalingSignal } from './copy-scaling-signal';
+import { IInferenceComponent } from './inference-component-base';
+import { checkDurationSeconds, checkInteger, checkMinMax, checkWithinRange } from '../private/validation';
+
+/** Options of copy-count autoscaling, as taken by `component.autoScale(...)`. */
+export interface CopyAutoScalingOptions {
+  /**
+   * The fewest copies; 0 lets the component release every copy when idle (and, with managed instance
+   * scaling, the endpoint its instances).
+   * @default 1
+   */
+  readonly minCopyCount?: number;
+  /** The most copies, across all instance types. */
+  readonly maxCopyCount: number;
+  /**
+   * What the target-tracking policy holds steady.
+   * @default CopyScalingSignal.weightedUtilization() - target 0.7, mean over the instance types that run copies
+   */
+  readonly signal?: CopyScalingSignal;
+  /**
+   * Time after a scale-in before another scale-in.
+   * @default Duration.minutes(5)
+   */
+  readonly scaleInCooldown?: Duration;
+  /**
+   * Time after a scale-out before another scale-out.
+   * @default Duration.minutes(1)
+   */
+  readonly scaleOutCooldown?: Duration;
+  /**
+   * Only ever scale out; scale in by hand.
+   * @default false
+   */
+  readonly disableScaleIn?: boolean;
+}
+
+/** Properties of `InferenceComponentAutoScaling`. */
+export interface InferenceComponentAutoScalingProps extends CopyAutoScalingOptions {
+  /** The inference component whose copy count scales. */
+  readonly component: IInferenceComponent;
+  /**
+   * The component's initial copy count, checked to lie within [minCopyCount, maxCopyCount].
+   * @default - not checked
+   */
+  readonly copyCount?: number;
+}
+
+/**
+ * Target-tracking autoscaling of an inference component's copy count (`inference-component/NAME`,
+ * `sagemaker:inference-component:DesiredCopyCount`), rendered with the L1 `CfnScalingPolicy` so that metric math
+ * works. With managed instance scaling on the endpoint, new copies bring new instances from the pools. Construct
+ * IDs `Target` and `Policy` are a public contract.
+ */
+export class InferenceComponentAutoScaling extends Construct {
+  /** The scalable target (Application Auto Scaling uses its service-linked role; no role is created). */
+  public readonly scalableTarget: CfnScalableTarget;
+  /** The target-tracking policy. */
+  public readonly scalingPolicy: CfnScalingPolicy;
+  /** The signal the policy tracks, as a CloudWatch metric (for dashboards and alarms). */
+  public readonly signal: cloudwatch.IMetric;
+  /** The value the policy holds the signal at. */
+  public readonly targetValue: number;
+  /** The fewest copies. */
+  public readonly minCopyCount: number;
+  /** The most copies. */
+  public readonly maxCopyCount: number;
+
+  constructor(scope: Construct, id: string, props: InferenceComponentAutoScalingProps) {
+    super(scope, id);
+    this.minCopyCount = props.minCopyCount ?? 1;
+    this.maxCopyCount = props.maxCopyCount;
+    checkInteger('minCopyCount', this.minCopyCount, 0, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
+    checkInteger('maxCopyCount', this.maxCopyCount, 1, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
+    checkMinMax('minCopyCount', this.minCopyCount, 'maxCopyCount', this.maxCopyCount, 'InvalidCapacity');
+    checkWithinRange('copyCount', props.copyCount, 'minCopyCount', this.minCopyCount, 'maxCopyCount', this.maxCopyCount, 'InvalidCapacity');
+    const scaleIn = checkDurationSeconds('scaleInCooldown', props.scaleInCooldown ?? Duration.minutes(5), 0, 86400);
+    const scaleOut = checkDurationSeconds('scaleOutCooldown', props.scaleOutCooldown ?? Duration.minutes(1), 0, 86400);
+    const signal = (props.signal ?? CopyScalingSignal.weightedUtilization()).bind(props.component);
+    this.signal = signal.metric;
+    this.targetValue = signal.targetValue;
+
+    this.scalableTarget = new CfnScalableTarget(this, 'Target', {
+      serviceNamespace: 'sagemaker',
+      resourceId: `inference-component/${props.component.inferenceComponentName}`,
+      scalableDimension: 'sagemaker:inference-component:DesiredCopyCount',
+      minCapacity: this.minCopyCount,
+      maxCapacity: this.maxCopyCount,
+    });
+
+    this.scalingPolicy = new CfnScalingPolicy(this, 'Policy', {
+      policyName: Names.uniqueResourceName(this, { maxLength: 255 }),
+      policyType: 'TargetTrackingScaling',
+      scalingTargetId: this.scalableTarget.ref,
+      targetTrackingScalingPolicyConfiguration: {
+        targetValue: signal.targetValue,
+        scaleInCooldown: scaleIn,
+        scaleOutCooldown: scaleOut,
+        disableScaleIn: props.disableScaleIn,
+        customizedMetricSpecification: signal.customizedMetricSpecification,
+        predefinedMetricSpecification: signal.predefinedMetricSpecification,
+      },
+    });
+  }
+}

@@ -1,0 +1,229 @@
+import { Duration, Token, Tokenization } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Construct } from 'constructs';
+import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
+import { RankedInstancePool } from '../instance-pool';
+import { InstancePoolsError } from '../private/errors';
+import { MAX_ALARM_NAME_LENGTH } from '../private/limits';
+import { invocationMetric, metricEndpointName } from '../private/pool-metrics';
+import { checkInteger, checkPercent, checkPeriod } from '../private/validation';
+
+/** Options of the per-instance-type alarms, as taken by `endpoint.addAlarms(...)`. */
+export interface PoolAlarmsOptions {
+  /**
+   * First part of every alarm name: `<prefix>-<endpointName>-<variant>-<instanceType>-<metric>`. Letters,
+   * digits, `-`, `_` and `.`, at most 64 characters.
+   * @default 'SageMaker'
+   */
+  readonly alarmNamePrefix?: string;
+  /**
+   * Alarm when an instance type's p99 `ModelLatency` stays above this. Set it from a load test: no default
+   * suits every model.
+   * @default - no latency alarms
+   */
+  readonly modelLatencyThreshold?: Duration;
+  /**
+   * Alarm when an instance type answers more than this share of its invocations with a 5XX error, in percent.
+   * @default 5
+   */
+  readonly errorRateThresholdPercent?: number;
+  /**
+   * Alarm when an instance type's average `ConcurrentRequestsPerModel` exceeds this share of the pool's
+   * `maxConcurrency`, in percent. Pools without `maxConcurrency` get no such alarm.
+   * @default 100
+   */
+  readonly concurrencyThresholdPercent?: number;
+  /**
+   * Raise the "running on fallback hardware" alarm when pools of priority 2 or lower have served traffic in
+   * every 5-minute period for this long: the preferred capacity did not come back on its own. A whole number of
+   * 5-minute periods, from 5 minutes to 24 hours (not a token).
+   * @default Duration.hours(1)
+   */
+  readonly fallbackAlarmAfter?: Duration;
+  /**
+   * Period of the per-instance-type alarms: a whole number of minutes (not a token).
+   * @default Duration.minutes(1)
+   */
+  readonly period?: Duration;
+  /**
+   * Periods the per-instance-type alarms look at.
+   * @default 5
+   */
+  readonly evaluationPeriods?: number;
+  /**
+   * Breaching periods (of `evaluationPeriods`) that raise a per-instance-type alarm.
+   * @default 3
+   */
+  readonly datapointsToAlarm?: number;
+  /**
+   * Actions of every alarm when it goes into ALARM, e.g. `new cloudwatch_actions.SnsAction(topic)`.
+   * @default - no actions
+   */
+  readonly alarmActions?: cloudwatch.IAlarmAction[];
+  /**
+   * Actions of every alarm when it returns to OK.
+   * @default - no actions
+   */
+  readonly okActions?: cloudwatch.IAlarmAction[];
+}
+
+/** Properties of `PoolAlarms`. */
+export interface PoolAlarmsProps extends PoolAlarmsOptions {
+  /** The endpoint whose instance types are watched. */
+  readonly endpoint: ICapacityAwareEndpoint;
+}
+
+/**
+ * CloudWatch alarms per instance type of an endpoint with instance pools, plus one "running on fallback
+ * hardware" alarm. Every alarm treats missing data as not breaching: fallback pools are normally empty, and an
+ * instance type that runs no instances has no data.
+ *
+ * Alarm names are deterministic and collision-free: `<prefix>-<endpointName>-<variant>-<instanceType>-<metric>`
+ * with metric `ModelLatencyP99`, `Invocation5XXErrorRate` or `ConcurrencyAboveMax`, and
+ * `<prefix>-<endpointName>-<variant>-RunningOnFallback`. Construct IDs are the instance type, then the metric
+ * (`ml.g6.48xlarge/ModelLatencyP99`), so reordering pools never replaces an alarm.
+ */
+export class PoolAlarms extends Construct {
+  /** p99 `ModelLatency` alarms, in priority order (empty without `modelLatencyThreshold`). */
+  public readonly latencyAlarms: cloudwatch.Alarm[] = [];
+  /** 5XX error-rate alarms, in priority order. */
+  public readonly errorRateAlarms: cloudwatch.Alarm[] = [];
+  /** Concurrency alarms of the pools that have `maxConcurrency`, in priority order. */
+  public readonly concurrencyAlarms: cloudwatch.Alarm[] = [];
+  /** The "running on fallback hardware" alarm; undefined for a single pool. */
+  public readonly fallbackAlarm?: cloudwatch.Alarm;
+  /** The first part of every alarm name. */
+  public readonly alarmNamePrefix: string;
+
+  constructor(scope: Construct, id: string, props: PoolAlarmsProps) {
+    super(scope, id);
+    const endpoint = props.endpoint;
+    this.alarmNamePrefix = props.alarmNamePrefix ?? 'SageMaker';
+    const period = props.period ?? Duration.minutes(1);
+    const evaluationPeriods = props.evaluationPeriods ?? 5;
+    const datapointsToAlarm = props.datapointsToAlarm ?? 3;
+    const errorRate = props.errorRateThresholdPercent ?? 5;
+    const concurrencyPercent = props.concurrencyThresholdPercent ?? 100;
+    const fallbackAfter = props.fallbackAlarmAfter ?? Duration.hours(1);
+    validateProps(props, this.alarmNamePrefix, period, evaluationPeriods, datapointsToAlarm, fallbackAfter);
+    const namePrefix = `${this.alarmNamePrefix}-${metricEndpointName(endpoint)}-${endpoint.variantName}`;
+    checkAlarmNames(namePrefix, endpoint.pools);
+
+    const common = {
+      evaluationPeriods, datapointsToAlarm, treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    };
+    for (const pool of endpoint.pools) {
+      const type = pool.instanceType;
+      const group = new Construct(this, type.isUnresolved ? `Pool${pool.priority}` : type.name);
+      const name = (metric: string) => `${namePrefix}-${type.name}-${metric}`;
+      const where = `${type.name} (priority ${pool.priority}) of ${endpoint.variantName}`;
+      if (props.modelLatencyThreshold) {
+        this.latencyAlarms.push(new cloudwatch.Alarm(group, 'ModelLatencyP99', {
+          ...common, alarmName: name('ModelLatencyP99'), threshold: props.modelLatencyThreshold.toMilliseconds({ integral: false }),
+          metric: new cloudwatch.MathExpression({
+            // ModelLatency is in microseconds; the alarm compares milliseconds.
+            expression: 'latency / 1000', period, label: `p99 ModelLatency (ms) ${type.name}`,
+            usingMetrics: { latency: invocationMetric(endpoint, 'ModelLatency', 'p99', period, type) },
+          }),
+          alarmDescription: `p99 ModelLatency on ${where} above ${human(props.modelLatencyThreshold)}.`,
+        }));
+      }
+      this.errorRateAlarms.push(new cloudwatch.Alarm(group, 'Invocation5XXErrorRate', {
+        ...common, alarmName: name('Invocation5XXErrorRate'), threshold: errorRate,
+        metric: new cloudwatch.MathExpression({
+          expression: '100 * errors / invocations', period, label: `5XX error rate (%) ${type.name}`,
+          usingMetrics: {
+            errors: invocationMetric(endpoint, 'Invocation5XXErrors', 'Sum', period, type),
+            invocations: invocationMetric(endpoint, 'Invocations', 'Sum', period, type),
+          },
+        }),
+        alarmDescription: `More than ${Tokenization.stringifyNumber(errorRate)} % of the invocations on ${where} failed with a 5XX error.`,
+      }));
+      if (pool.maxConcurrency !== undefined) {
+        this.concurrencyAlarms.push(new cloudwatch.Alarm(group, 'ConcurrencyAboveMax', {
+          ...common, alarmName: name('ConcurrencyAboveMax'), threshold: concurrencyPercent,
+          metric: new cloudwatch.MathExpression({
+            // Utilization in percent of the measured maximum (works for a maxConcurrency token too).
+            expression: `100 * concurrency / ${Tokenization.stringifyNumber(pool.maxConcurrency)}`, period,
+            label: `Concurrency (% of ${Tokenization.stringifyNumber(pool.maxConcurrency)}) ${type.name}`,
+            usingMetrics: { concurrency: invocationMetric(endpoint, 'ConcurrentRequestsPerModel', 'Average', period, type) },
+          }),
+          alarmDescription: `Concurrent requests per instance on ${where} above ${Tokenization.stringifyNumber(concurrencyPercent)} % of its measured maximum `
+            + `(${Tokenization.stringifyNumber(pool.maxConcurrency)}).`,
+        }));
+      }
+    }
+
+    const fallbacks = endpoint.pools.filter((pool) => pool.priority > 1);
+    if (fallbacks.length > 0) {
+      const fallbackPeriod = Duration.minutes(5);
+      const periods = fallbackAfter.toSeconds() / fallbackPeriod.toSeconds();
+      const usingMetrics = Object.fromEntries(fallbacks.map((pool) => [
+        `p${pool.priority}`, invocationMetric(endpoint, 'Invocations', 'Sum', fallbackPeriod, pool.instanceType),
+      ]));
+      this.fallbackAlarm = new cloudwatch.Alarm(this, 'RunningOnFallback', {
+        alarmName: `${namePrefix}-RunningOnFallback`,
+        metric: new cloudwatch.MathExpression({
+          // Arithmetic treats a missing series as 0; no data at all (no fallback traffic) stays missing.
+          expression: Object.keys(usingMetrics).join(' + '), usingMetrics, period: fallbackPeriod, label: 'Invocations on fallback pools',
+        }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: periods,
+        datapointsToAlarm: periods,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        alarmDescription: `Fallback pools (${fallbacks.map((p) => p.instanceType.name).join(', ')}) of ${endpoint.variantName} `
+          + `served traffic for ${human(fallbackAfter)}: the preferred capacity (${endpoint.pools[0].instanceType.name}) did not come back.`,
+      });
+    }
+
+    for (const alarm of this.alarms) {
+      alarm.addAlarmAction(...(props.alarmActions ?? []));
+      alarm.addOkAction(...(props.okActions ?? []));
+    }
+  }
+
+  /** Every alarm: latency, error-rate and concurrency alarms (each in priority order), then the fallback alarm. */
+  public get alarms(): cloudwatch.Alarm[] {
+    return [...this.latencyAlarms, ...this.errorRateAlarms, ...this.concurrencyAlarms, ...(this.fallbackAlarm ? [this.fallbackAlarm] : [])];
+  }
+}
+
+function validateProps(props: PoolAlarmsProps, prefix: string, period: Duration, evaluationPeriods: number,
+  datapointsToAlarm: number, fallbackAfter: Duration): void {
+  if (!Token.isUnresolved(prefix) && !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(prefix)) {
+    throw new InstancePoolsError('InvalidName', 'alarmNamePrefix', 'letters, digits, -, _ and . (starting with a letter or digit), at most 64 characters', prefix);
+  }
+  const latency = props.modelLatencyThreshold;
+  if (latency && !latency.isUnresolved()) {
+    const ms = latency.toMilliseconds({ integral: false });
+    if (ms <= 0 || ms > 3_600_000) {
+      throw new InstancePoolsError('OutOfRange', 'modelLatencyThreshold', 'must be more than 0 and at most 60 minutes', latency.toHumanString());
+    }
+  }
+  checkPercent('errorRateThresholdPercent', props.errorRateThresholdPercent, 0.01, 100, true);
+  checkPercent('concurrencyThresholdPercent', props.concurrencyThresholdPercent, 1, 200, true);
+  const seconds = checkPeriod('period', period, 60, 86400)!;
+  checkInteger('evaluationPeriods', evaluationPeriods, 1, 1440);
+  checkInteger('datapointsToAlarm', datapointsToAlarm, 1, Token.isUnresolved(evaluationPeriods) ? Number.MAX_SAFE_INTEGER : evaluationPeriods);
+  if (!Token.isUnresolved(evaluationPeriods) && seconds * evaluationPeriods > 86400) {
+    throw new InstancePoolsError('OutOfRange', 'evaluationPeriods', `times period (${seconds} s) must not exceed one day (CloudWatch's longest evaluation range)`, evaluationPeriods);
+  }
+  checkPeriod('fallbackAlarmAfter', fallbackAfter, 300, 86400, 300);
+}
+
+/** CloudWatch takes alarm names of at most 255 characters. */
+function checkAlarmNames(namePrefix: string, pools: RankedInstancePool[]): void {
+  if (Token.isUnresolved(namePrefix)) return;
+  for (const pool of pools) {
+    const longest = `${namePrefix}-${pool.instanceType.name}-Invocation5XXErrorRate`;
+    if (!pool.instanceType.isUnresolved && longest.length > MAX_ALARM_NAME_LENGTH) {
+      throw new InstancePoolsError('InvalidName', 'alarmName', `CloudWatch takes alarm names of at most ${MAX_ALARM_NAME_LENGTH} characters (${longest})`, longest.length);
+    }
+  }
+}
+
+function human(duration: Duration): string {
+  return duration.isUnresolved() ? 'the configured time' : duration.toHumanString();
+}

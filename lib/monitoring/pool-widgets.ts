@@ -1,0 +1,158 @@
+import { Duration, Tokenization } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
+import { RankedInstancePool } from '../instance-pool';
+import { InstancePoolsError } from '../private/errors';
+import { instanceCountMetric, instanceMetric, invocationMetric, perGpuMetric } from '../private/pool-metrics';
+import { checkInteger, checkPeriod, checkPositive } from '../private/validation';
+
+/** Options of the per-instance-type widgets. */
+export interface PoolWidgetOptions {
+  /**
+   * Period of the graphs: a whole number of minutes (not a token).
+   * @default Duration.minutes(1)
+   */
+  readonly period?: Duration;
+  /**
+   * Alarms to show in an alarm status widget on top.
+   * @default - no alarm status widget
+   */
+  readonly alarms?: cloudwatch.IAlarm[];
+  /**
+   * The signal the autoscaling policy tracks (e.g. the weighted utilization across pools), drawn on top.
+   * @default - no scaling widget
+   */
+  readonly scalingSignal?: cloudwatch.IMetric;
+  /**
+   * The policy's target value, drawn as a line on the scaling signal. Needs `scalingSignal`.
+   * @default - no target line
+   */
+  readonly scalingTarget?: number;
+  /**
+   * Height of the graphs, in grid units.
+   * @default 6
+   */
+  readonly widgetHeight?: number;
+}
+
+/**
+ * The widgets of a mixed fleet, without a dashboard: put them in your own dashboards (or in
+ * cdk-monitoring-constructs). Pure: creates no constructs, and returns new widgets on every call.
+ *
+ * On top, the fleet: instances per instance type (stacked; estimated, as SageMaker documents no instance-count
+ * metric: CPUUtilization samples per minute), invocations per type (stacked), the scaling signal against its
+ * target and the alarms' state. Then one row per pool in priority order: ModelLatency p50/p90/p99,
+ * ConcurrentRequestsPerModel against the pool's `maxConcurrency`, GPU and GPU memory utilization per GPU (CPU
+ * and memory for CPU-only types), InvocationsPerInstance, and 4XX/5XX errors.
+ */
+export class PoolWidgets {
+  private readonly endpoint: ICapacityAwareEndpoint;
+  private readonly options: PoolWidgetOptions;
+  private readonly period: Duration;
+  private readonly height: number;
+
+  constructor(endpoint: ICapacityAwareEndpoint, options: PoolWidgetOptions = {}) {
+    this.endpoint = endpoint;
+    this.options = options;
+    this.period = options.period ?? Duration.minutes(1);
+    this.height = options.widgetHeight ?? 6;
+    validateOptions(options, this.period);
+  }
+
+  /** Every widget: the fleet row on top, then a row per pool in priority order (each a `cloudwatch.Row`). */
+  public widgets(): cloudwatch.IWidget[] {
+    return [
+      new cloudwatch.Row(...this.fleetWidgets()),
+      ...this.endpoint.pools.map((pool) => new cloudwatch.Row(...this.widgetsForPool(pool))),
+    ];
+  }
+
+  /** The fleet widgets: composition, traffic per type, scaling signal and alarm state (the last two when given). */
+  public fleetWidgets(): cloudwatch.IWidget[] {
+    const pools = this.endpoint.pools;
+    const scaling = this.options.scalingSignal;
+    const alarms = this.options.alarms ?? [];
+    const width = 24 / (2 + (scaling ? 1 : 0) + (alarms.length > 0 ? 1 : 0));
+    const widgets: cloudwatch.IWidget[] = [
+      new cloudwatch.GraphWidget({
+        title: 'Instances per type (estimated: CPUUtilization samples per minute)', width, height: this.height, stacked: true,
+        left: pools.map((pool) => instanceCountMetric(this.endpoint, pool, this.period)),
+        leftYAxis: { min: 0, label: 'instances', showUnits: false },
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Invocations per instance type', width, height: this.height, stacked: true,
+        left: pools.map((pool) => invocationMetric(this.endpoint, 'Invocations', 'Sum', this.period, pool.instanceType, pool.instanceType.name)),
+        leftYAxis: { min: 0, showUnits: false },
+      }),
+    ];
+    if (scaling) {
+      const target = this.options.scalingTarget;
+      widgets.push(new cloudwatch.GraphWidget({
+        title: 'Scaling signal vs target', width, height: this.height, left: [scaling],
+        leftAnnotations: target === undefined ? undefined : [{ value: target, label: `target ${Tokenization.stringifyNumber(target)}` }],
+        leftYAxis: { min: 0, showUnits: false },
+      }));
+    }
+    if (alarms.length > 0) {
+      widgets.push(new cloudwatch.AlarmStatusWidget({ title: 'Alarms', width, height: this.height, alarms }));
+    }
+    return widgets;
+  }
+
+  /** The widgets of one pool: a header, then six graphs of that instance type. */
+  public widgetsForPool(pool: RankedInstancePool): cloudwatch.IWidget[] {
+    const e = this.endpoint;
+    const type = pool.instanceType;
+    const p = this.period;
+    const title = (what: string) => `P${pool.priority} ${type.name}: ${what}`;
+    const graph = (what: string, left: cloudwatch.IMetric[], extra: Partial<cloudwatch.GraphWidgetProps> = {}) =>
+      new cloudwatch.GraphWidget({ title: title(what), width: 4, height: this.height, left, ...extra });
+    const latency = ['p50', 'p90', 'p99'].map((stat) => new cloudwatch.MathExpression({
+      expression: `latency_${stat} / 1000`, period: p, label: stat,
+      usingMetrics: { [`latency_${stat}`]: invocationMetric(e, 'ModelLatency', stat, p, type) },
+    }));
+    const max = pool.maxConcurrency;
+    // Known CPU and AWS-accelerator types publish no GPU metrics; unknown types might.
+    const known = type.hasLocalStorage !== undefined;
+    const gpu = !known || (type.isAccelerated && type.neuronDeviceCount === undefined);
+    const percentAxis = { min: 0, max: type.gpuCount !== undefined || !gpu ? 100 : undefined, label: '%', showUnits: false };
+    return [
+      new cloudwatch.TextWidget({ markdown: header(pool), width: 24, height: 1 }),
+      graph('ModelLatency (ms)', latency, { leftYAxis: { min: 0, label: 'ms', showUnits: false } }),
+      graph('ConcurrentRequestsPerModel', [invocationMetric(e, 'ConcurrentRequestsPerModel', 'Average', p, type, 'average')], {
+        leftAnnotations: max === undefined ? undefined : [{ value: max, label: `max concurrency ${Tokenization.stringifyNumber(max)}` }],
+        leftYAxis: { min: 0, showUnits: false },
+      }),
+      gpu
+        ? graph('GPUUtilization', [perGpuMetric(e, 'GPUUtilization', pool, p, 'GPU utilization')], { leftYAxis: percentAxis })
+        : graph('CPUUtilization', [instanceMetric(e, 'CPUUtilization', 'Average', p, type, 'CPU utilization (summed over vCPUs)')], { leftYAxis: { min: 0, label: '%', showUnits: false } }),
+      gpu
+        ? graph('GPUMemoryUtilization', [perGpuMetric(e, 'GPUMemoryUtilization', pool, p, 'GPU memory')], { leftYAxis: percentAxis })
+        : graph('MemoryUtilization', [instanceMetric(e, 'MemoryUtilization', 'Average', p, type, 'memory utilization')], { leftYAxis: percentAxis }),
+      graph('InvocationsPerInstance', [invocationMetric(e, 'InvocationsPerInstance', 'Sum', p, type, 'invocations per instance')], {
+        leftYAxis: { min: 0, showUnits: false },
+      }),
+      graph('Invocation errors', [
+        invocationMetric(e, 'Invocation4XXErrors', 'Sum', p, type, '4XX'),
+        invocationMetric(e, 'Invocation5XXErrors', 'Sum', p, type, '5XX'),
+      ], { leftYAxis: { min: 0, showUnits: false } }),
+    ];
+  }
+}
+
+/** One line on the pool: its rank, its hardware and its measured capacity. */
+function header(pool: RankedInstancePool): string {
+  const role = pool.priority === 1 ? 'preferred' : 'fallback';
+  const gpus = pool.instanceType.gpuCount === undefined ? '' : `, ${pool.instanceType.gpuCount} GPUs`;
+  const max = pool.maxConcurrency === undefined ? '' : `, max concurrency ${Tokenization.stringifyNumber(pool.maxConcurrency)}`;
+  return `### Priority ${pool.priority}: ${pool.instanceType.name} (${role}${gpus}${max})`;
+}
+
+function validateOptions(options: PoolWidgetOptions, period: Duration): void {
+  checkPeriod('period', period, 60, 86400);
+  if (options.scalingTarget !== undefined && !options.scalingSignal) {
+    throw new InstancePoolsError('ConflictingOptions', 'scalingTarget', 'is drawn on scalingSignal; set both', options.scalingTarget);
+  }
+  checkPositive('scalingTarget', options.scalingTarget);
+  checkInteger('widgetHeight', options.widgetHeight, 1, 24);
+}

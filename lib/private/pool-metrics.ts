@@ -1,0 +1,71 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
+import { RankedInstancePool } from '../instance-pool';
+import { InstanceType } from '../instance-type';
+
+/**
+ * The metric factory of the monitoring layer: per-instance-type metrics of an endpoint, all built from the
+ * endpoint's own dimensions (`EndpointName`, `VariantName`, `InstanceType`), so dashboards, alarms and
+ * autoscaling always query the same series. Pure: creates no constructs.
+ */
+
+/** Instance metrics (CPU, memory, GPU, disk) live in their own namespace (DOMAIN.md 1.7). */
+const INSTANCE_NAMESPACE = '/aws/sagemaker/Endpoints';
+
+/** The dimensions the endpoint's metric helpers use, optionally narrowed to one instance type. */
+export function poolDimensions(endpoint: ICapacityAwareEndpoint, instanceType?: InstanceType): { [name: string]: string } {
+  return { ...endpoint.metric('Invocations', { instanceType }).dimensions } as { [name: string]: string };
+}
+
+/**
+ * The endpoint name as the metrics carry it. For an endpoint with a fixed name this is the plain name, not a
+ * reference to the endpoint resource, so alarms built on it can be rollback alarms of that same endpoint.
+ */
+export function metricEndpointName(endpoint: ICapacityAwareEndpoint): string {
+  return poolDimensions(endpoint).EndpointName;
+}
+
+/** A metric of the `AWS/SageMaker` namespace (invocations, latency, concurrency, errors). */
+export function invocationMetric(endpoint: ICapacityAwareEndpoint, metricName: string, statistic: string, period: Duration,
+  instanceType?: InstanceType, label?: string): cloudwatch.Metric {
+  return endpoint.metric(metricName, { instanceType, statistic, period, label });
+}
+
+/** A metric of the `/aws/sagemaker/Endpoints` namespace (CPU, memory, GPU, disk utilization). */
+export function instanceMetric(endpoint: ICapacityAwareEndpoint, metricName: string, statistic: string, period: Duration,
+  instanceType?: InstanceType, label?: string): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: INSTANCE_NAMESPACE, metricName, statistic, period, label, dimensionsMap: poolDimensions(endpoint, instanceType),
+  });
+}
+
+/**
+ * GPU utilization (or GPU memory utilization) per GPU, 0–100 %: SageMaker sums the metric over the
+ * instance's GPUs (4 GPUs read 0–400 %). Undivided, and labelled so, when the GPU count is unknown.
+ */
+export function perGpuMetric(endpoint: ICapacityAwareEndpoint, metricName: string, pool: RankedInstancePool, period: Duration, label: string): cloudwatch.IMetric {
+  const gpus = pool.instanceType.gpuCount;
+  const m = instanceMetric(endpoint, metricName, 'Average', period, pool.instanceType);
+  if (gpus === undefined) {
+    return m.with({ label: `${label} (summed over GPUs)` });
+  }
+  if (gpus === 1) {
+    return m.with({ label: `${label} (1 GPU)` });
+  }
+  return new cloudwatch.MathExpression({ expression: `m / ${gpus}`, usingMetrics: { m }, period, label: `${label} per GPU (${gpus} GPUs)` });
+}
+
+/**
+ * Instances of one type, estimated. SageMaker documents no instance-count metric (DOMAIN.md 1.7: the blog's
+ * `InstanceCount` is UNCONFIRMED); every instance publishes `CPUUtilization` once a minute, so its sample count
+ * per minute counts the instances that reported. `PERIOD()` keeps the estimate right when the dashboard
+ * widens the period for long time ranges.
+ */
+export function instanceCountMetric(endpoint: ICapacityAwareEndpoint, pool: RankedInstancePool, period: Duration): cloudwatch.IMetric {
+  const samples = instanceMetric(endpoint, 'CPUUtilization', 'SampleCount', period, pool.instanceType);
+  const id = `samples${pool.priority}`; // unique within the stacked graph of all pools
+  return new cloudwatch.MathExpression({
+    expression: `${id} / (PERIOD(${id}) / 60)`, usingMetrics: { [id]: samples }, period, label: pool.instanceType.name,
+  });
+}

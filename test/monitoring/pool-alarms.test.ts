@@ -1,0 +1,206 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { CapacityAwareEndpoint, InstanceType, PoolAlarms, PoolAlarmsProps } from '../../lib';
+import { lmiModel, seedEndpoint } from '../endpoint/fixtures';
+import { testStack } from '../util';
+
+const P5 = 'ml.p5.48xlarge';
+const G6 = 'ml.g6.48xlarge';
+
+function seed(options: Partial<PoolAlarmsProps> = {}) {
+  const stack = testStack();
+  const endpoint = seedEndpoint(stack, { endpointName: 'llm' });
+  const alarms = new PoolAlarms(stack, 'Alarms', { endpoint, modelLatencyThreshold: Duration.seconds(20), ...options });
+  return { stack, endpoint, alarms, template: Template.fromStack(stack) };
+}
+
+const alarmProps = (template: Template) => Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((r: any) => r.Properties);
+const byName = (template: Template, name: string) => alarmProps(template).find((p) => p.AlarmName === name);
+const dims = (type: string) => [{ Name: 'EndpointName', Value: 'llm' }, { Name: 'InstanceType', Value: type }, { Name: 'VariantName', Value: 'AllTraffic' }];
+
+describe('PoolAlarms', () => {
+  test('deterministic names: <prefix>-<endpoint>-<variant>-<instanceType>-<metric>', () => {
+    // GIVEN / WHEN
+    const { template } = seed();
+    // THEN
+    expect(alarmProps(template).map((p) => p.AlarmName).sort()).toEqual([
+      ...[P5, G6].flatMap((t) => ['ModelLatencyP99', 'Invocation5XXErrorRate', 'ConcurrencyAboveMax'].map((m) => `SageMaker-llm-AllTraffic-${t}-${m}`)),
+      'SageMaker-llm-AllTraffic-RunningOnFallback',
+    ].sort());
+  });
+
+  test('every alarm treats missing data as not breaching (fallback pools are normally empty)', () => {
+    const { template } = seed();
+    const treatments = alarmProps(template).map((p) => p.TreatMissingData);
+    expect(treatments).toHaveLength(7);
+    expect(new Set(treatments)).toEqual(new Set(['notBreaching']));
+  });
+
+  test('p99 ModelLatency per instance type, compared in milliseconds', () => {
+    const { template } = seed();
+    for (const type of [P5, G6]) {
+      expect(byName(template, `SageMaker-llm-AllTraffic-${type}-ModelLatencyP99`)).toMatchObject({
+        Threshold: 20000, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 5, DatapointsToAlarm: 3,
+        Metrics: [
+          { Id: 'expr_1', Expression: 'latency / 1000', ReturnData: true },
+          { Id: 'latency', ReturnData: false, MetricStat: { Stat: 'p99', Period: 60, Metric: { Namespace: 'AWS/SageMaker', MetricName: 'ModelLatency', Dimensions: dims(type) } } },
+        ],
+      });
+    }
+  });
+
+  test('5XX error rate per instance type: errors over invocations, in percent', () => {
+    const { template } = seed({ errorRateThresholdPercent: 2.5 });
+    expect(byName(template, `SageMaker-llm-AllTraffic-${G6}-Invocation5XXErrorRate`)).toMatchObject({
+      Threshold: 2.5,
+      Metrics: [
+        { Expression: '100 * errors / invocations', ReturnData: true },
+        { Id: 'errors', MetricStat: { Stat: 'Sum', Metric: { MetricName: 'Invocation5XXErrors', Dimensions: dims(G6) } } },
+        { Id: 'invocations', MetricStat: { Stat: 'Sum', Metric: { MetricName: 'Invocations', Dimensions: dims(G6) } } },
+      ],
+    });
+  });
+
+  test("concurrency above each pool's maxConcurrency, as utilization in percent", () => {
+    const { template } = seed({ concurrencyThresholdPercent: 90 });
+    expect(byName(template, `SageMaker-llm-AllTraffic-${P5}-ConcurrencyAboveMax`)).toMatchObject({
+      Threshold: 90,
+      Metrics: [
+        { Expression: '100 * concurrency / 20' },
+        { Id: 'concurrency', MetricStat: { Stat: 'Average', Period: 60, Metric: { MetricName: 'ConcurrentRequestsPerModel', Dimensions: dims(P5) } } },
+      ],
+    });
+    expect(byName(template, `SageMaker-llm-AllTraffic-${G6}-ConcurrencyAboveMax`).Metrics[0].Expression).toBe('100 * concurrency / 8');
+  });
+
+  test('running on fallback hardware: fallback pools served traffic in every 5-minute period for the configured time', () => {
+    const stack = testStack();
+    const endpoint = new CapacityAwareEndpoint(stack, 'Ep', {
+      model: lmiModel(stack, 'M'), endpointName: 'llm',
+      pools: [{ instanceType: InstanceType.ML_P5_48XLARGE }, { instanceType: InstanceType.ML_G6E_48XLARGE }, { instanceType: InstanceType.ML_G6_48XLARGE }],
+    });
+    new PoolAlarms(stack, 'Alarms', { endpoint, fallbackAlarmAfter: Duration.minutes(30) });
+    const fallback = byName(Template.fromStack(stack), 'SageMaker-llm-AllTraffic-RunningOnFallback');
+    expect(fallback).toMatchObject({
+      Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 6, DatapointsToAlarm: 6, TreatMissingData: 'notBreaching',
+      Metrics: [
+        { Expression: 'p2 + p3', ReturnData: true },
+        { Id: 'p2', MetricStat: { Stat: 'Sum', Period: 300, Metric: { MetricName: 'Invocations', Dimensions: dims('ml.g6e.48xlarge') } } },
+        { Id: 'p3', MetricStat: { Stat: 'Sum', Period: 300, Metric: { MetricName: 'Invocations', Dimensions: dims(G6) } } },
+      ],
+    });
+    expect(fallback.Metrics).toHaveLength(3); // the preferred pool is not part of it
+  });
+
+  test('defaults: no latency alarms without a threshold, no concurrency alarm without maxConcurrency, no fallback alarm for one pool', () => {
+    const stack = testStack();
+    const endpoint = new CapacityAwareEndpoint(stack, 'Ep', { model: lmiModel(stack, 'M'), endpointName: 'one', pools: [{ instanceType: InstanceType.ML_G6_XLARGE }] });
+    const alarms = new PoolAlarms(stack, 'Alarms', { endpoint });
+    expect(alarms.latencyAlarms).toEqual([]);
+    expect(alarms.concurrencyAlarms).toEqual([]);
+    expect(alarms.fallbackAlarm).toBeUndefined();
+    expect(alarmProps(Template.fromStack(stack))).toEqual([expect.objectContaining({ AlarmName: 'SageMaker-one-AllTraffic-ml.g6.xlarge-Invocation5XXErrorRate', Threshold: 5 })]);
+  });
+
+  test('actions and prefix are set once for every alarm', () => {
+    const stack = testStack();
+    const topic = new sns.Topic(stack, 'Oncall');
+    const endpoint = seedEndpoint(stack, { endpointName: 'llm' });
+    const alarms = new PoolAlarms(stack, 'Alarms', {
+      endpoint, alarmNamePrefix: 'team-a', alarmActions: [new actions.SnsAction(topic)], okActions: [new actions.SnsAction(topic)],
+    });
+    const props = alarmProps(Template.fromStack(stack));
+    expect(props).toHaveLength(alarms.alarms.length);
+    for (const p of props) {
+      expect(p.AlarmName).toMatch(/^team-a-llm-AllTraffic-/);
+      expect(p.AlarmActions).toEqual([{ Ref: stack.getLogicalId(topic.node.defaultChild as sns.CfnTopic) }]);
+      expect(p.OKActions).toEqual(p.AlarmActions);
+    }
+  });
+
+  test('construct IDs follow the instance type, so reordering pools keeps every alarm', () => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack, {
+      endpointName: 'llm',
+      pools: [{ instanceType: InstanceType.ML_G6_48XLARGE, maxConcurrency: 8 }, { instanceType: InstanceType.ML_P5_48XLARGE, maxConcurrency: 20 }],
+    });
+    const alarms = new PoolAlarms(stack, 'Alarms', { endpoint });
+    expect(alarms.errorRateAlarms.map((a) => a.node.path)).toEqual([`TestStack/Alarms/${G6}/Invocation5XXErrorRate`, `TestStack/Alarms/${P5}/Invocation5XXErrorRate`]);
+    expect(alarms.fallbackAlarm!.node.path).toBe('TestStack/Alarms/RunningOnFallback');
+  });
+
+  test('an endpoint with a generated name is named through its attribute', () => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack);
+    new PoolAlarms(stack, 'Alarms', { endpoint });
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: { 'Fn::Join': ['', ['SageMaker-', { 'Fn::GetAtt': [stack.getLogicalId(endpoint.cfnEndpoint), 'EndpointName'] }, `-AllTraffic-${P5}-Invocation5XXErrorRate`]] },
+    });
+  });
+
+  test.each([
+    [{ alarmNamePrefix: 'my prefix' }, "alarmNamePrefix: letters, digits, -, _ and . (starting with a letter or digit), at most 64 characters, got 'my prefix' [InvalidName]"],
+    [{ alarmNamePrefix: 'a'.repeat(65) }, /^alarmNamePrefix: letters, digits.*\[InvalidName\]$/],
+    [{ modelLatencyThreshold: Duration.millis(0) }, "modelLatencyThreshold: must be more than 0 and at most 60 minutes, got '0 millis' [OutOfRange]"],
+    [{ modelLatencyThreshold: Duration.minutes(61) }, "modelLatencyThreshold: must be more than 0 and at most 60 minutes, got '1 hour 1 minute' [OutOfRange]"],
+    [{ errorRateThresholdPercent: 0 }, 'errorRateThresholdPercent: must be a percentage from 0.01 to 100, got 0 [OutOfRange]'],
+    [{ errorRateThresholdPercent: 101 }, 'got 101'],
+    [{ concurrencyThresholdPercent: 0.5 }, 'concurrencyThresholdPercent: must be a percentage from 1 to 200, got 0.5 [OutOfRange]'],
+    [{ concurrencyThresholdPercent: 201 }, 'got 201'],
+    [{ period: Duration.seconds(90) }, 'period: must be a whole number of minutes, got 90 [OutOfRange]'],
+    [{ period: Duration.seconds(10) }, 'period: must be a whole number of seconds from 60 to 86400, got 10 [OutOfRange]'],
+    [{ evaluationPeriods: 0 }, 'evaluationPeriods: must be an integer from 1 to 1440, got 0 [OutOfRange]'],
+    [{ evaluationPeriods: 2, datapointsToAlarm: 3 }, 'datapointsToAlarm: must be an integer from 1 to 2, got 3 [OutOfRange]'],
+    [{ period: Duration.hours(2), evaluationPeriods: 13, datapointsToAlarm: 1 }, "evaluationPeriods: times period (7200 s) must not exceed one day (CloudWatch's longest evaluation range), got 13 [OutOfRange]"],
+    [{ fallbackAlarmAfter: Duration.minutes(4) }, 'fallbackAlarmAfter: must be a whole number of seconds from 300 to 86400, got 240 [OutOfRange]'],
+    [{ fallbackAlarmAfter: Duration.hours(25) }, 'got 90000'],
+    [{ fallbackAlarmAfter: Duration.minutes(7) }, 'fallbackAlarmAfter: must be a whole number of 5-minute periods, got 420 [OutOfRange]'],
+    [{ fallbackAlarmAfter: Duration.seconds(Token.asNumber({ Ref: 'T' })) }, "fallbackAlarmAfter: must be known at synth time (CloudWatch metric periods in aws-cdk-lib cannot be tokens), got 'a token' [OutOfRange]"],
+    [{ period: Duration.seconds(Token.asNumber({ Ref: 'T' })) }, /^period: must be known at synth time/],
+  ])('rejects %p', (options, message) => {
+    expect(() => seed(options as Partial<PoolAlarmsProps>)).toThrow(message);
+  });
+
+  test('rejects alarm names longer than CloudWatch takes', () => {
+    const stack = testStack();
+    const endpoint = new CapacityAwareEndpoint(stack, 'Ep', {
+      model: lmiModel(stack, 'M'), endpointName: 'e'.repeat(63), variantName: 'v'.repeat(63),
+      pools: [{ instanceType: InstanceType.of(`ml.${'x'.repeat(60)}.48xlarge`) }],
+    });
+    expect(() => new PoolAlarms(stack, 'Alarms', { endpoint, alarmNamePrefix: 'p'.repeat(64) }))
+      .toThrow(/^alarmName: CloudWatch takes alarm names of at most 255 characters \(p{64}-e{63}-v{63}-ml\.x{60}\.48xlarge-Invocation5XXErrorRate\), got 288 \[InvalidName\]$/);
+  });
+
+  test('validates before creating any alarm', () => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack);
+    expect(() => new PoolAlarms(stack, 'Alarms', { endpoint, errorRateThresholdPercent: 0 })).toThrow(/OutOfRange/);
+    expect(stack.node.findChild('Alarms').node.children).toHaveLength(0);
+  });
+
+  test('tokens never trip validation', () => {
+    const stack = testStack();
+    const n = Token.asNumber({ Ref: 'N' });
+    const endpoint = new CapacityAwareEndpoint(stack, 'Ep', {
+      model: lmiModel(stack, 'M'), endpointName: Token.asString({ Ref: 'Name' }),
+      pools: [{ instanceType: InstanceType.of(Token.asString({ Ref: 'Type' })), maxConcurrency: n }, { instanceType: InstanceType.ML_G6_48XLARGE }],
+    });
+    new PoolAlarms(stack, 'Alarms', {
+      endpoint, alarmNamePrefix: Token.asString({ Ref: 'Prefix' }), modelLatencyThreshold: Duration.millis(n), errorRateThresholdPercent: n,
+      concurrencyThresholdPercent: n, evaluationPeriods: n, datapointsToAlarm: n,
+    });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: { Ref: 'N' }, Metrics: Match.arrayWith([Match.objectLike({ Expression: { 'Fn::Join': ['', ['100 * concurrency / ', { Ref: 'N' }]] } })]) });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { EvaluationPeriods: { Ref: 'N' }, DatapointsToAlarm: { Ref: 'N' } });
+  });
+
+  test('snapshot', () => {
+    const stack = testStack();
+    const topic = new sns.Topic(stack, 'Oncall');
+    const endpoint = seedEndpoint(stack, { endpointName: 'llm' });
+    new PoolAlarms(stack, 'Alarms', { endpoint, modelLatencyThreshold: Duration.seconds(20), alarmActions: [new actions.SnsAction(topic)] });
+    expect(Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm')).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,139 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { CapacityAwareEndpoint, InstanceType, PoolAlarms, PoolDashboard } from '../../lib';
+import { lmiModel, seedEndpoint } from '../endpoint/fixtures';
+import { testStack } from '../util';
+import { instanceTypeOf, metricLines, renderWidgets, templateWidgets } from './dashboard-body';
+
+const P5 = 'ml.p5.48xlarge';
+const G6 = 'ml.g6.48xlarge';
+
+/** A graph of `count` metrics. */
+function graphOf(count: number): cloudwatch.GraphWidget {
+  return new cloudwatch.GraphWidget({ left: Array.from({ length: count }, (_, i) => new cloudwatch.Metric({ namespace: 'N', metricName: `m${i}` })) });
+}
+
+describe('PoolDashboard', () => {
+  test("every pool's instance type is queried for the seed's five metrics", () => {
+    // GIVEN
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack, { endpointName: 'llm' });
+    // WHEN
+    new PoolDashboard(stack, 'Dashboard', { endpoint });
+    // THEN
+    Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    const lines = templateWidgets(stack).filter((w) => w.type === 'metric').flatMap(metricLines);
+    for (const type of [P5, G6]) {
+      const metrics = new Set(lines.filter((l) => instanceTypeOf(l) === type).map((l) => l[1]));
+      // CPUUtilization (sample count) is the documented stand-in for the blog's InstanceCount.
+      for (const name of ['ModelLatency', 'ConcurrentRequestsPerModel', 'GPUUtilization', 'CPUUtilization', 'InvocationsPerInstance']) {
+        expect(metrics).toContain(name);
+      }
+    }
+    // Nothing is queried for the whole variant: every line names its instance type.
+    expect(lines.filter((l) => instanceTypeOf(l) === undefined)).toEqual([]);
+  });
+
+  test('lays out the fleet row on top and a row per pool in priority order', () => {
+    const stack = testStack();
+    new PoolDashboard(stack, 'Dashboard', { endpoint: seedEndpoint(stack), dashboardName: 'llm-fleet', defaultInterval: Duration.hours(6) });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'llm-fleet' });
+    const widgets = templateWidgets(stack);
+    const headers = widgets.filter((w) => w.type === 'text');
+    expect(headers.map((w) => [w.properties.markdown.split(' ')[2], w.y])).toEqual([['1:', 6], ['2:', 13]]);
+    expect(widgets.filter((w) => w.y === 0).map((w) => w.properties.title)).toEqual(['Instances per type (estimated: CPUUtilization samples per minute)', 'Invocations per instance type']);
+  });
+
+  test('adds to an existing dashboard, below what it shows, and creates none', () => {
+    const stack = testStack();
+    const existing = new cloudwatch.Dashboard(stack, 'Ops');
+    existing.addWidgets(new cloudwatch.TextWidget({ markdown: '# Ops', width: 24, height: 2 }));
+    const dashboard = new PoolDashboard(stack, 'Dashboard', { endpoint: seedEndpoint(stack), dashboard: existing });
+    expect(dashboard.dashboard).toBe(existing);
+    expect(dashboard.node.children).toHaveLength(0);
+    Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    const widgets = templateWidgets(stack);
+    expect(widgets[0]).toMatchObject({ type: 'text', y: 0, properties: { markdown: '# Ops' } });
+    expect(Math.min(...widgets.slice(1).map((w) => w.y))).toBe(2);
+  });
+
+  test('widgets() returns copies for other dashboards', () => {
+    const stack = testStack();
+    const dashboard = new PoolDashboard(stack, 'Dashboard', { endpoint: seedEndpoint(stack) });
+    const mine = new cloudwatch.Dashboard(stack, 'Mine');
+    mine.addWidgets(...dashboard.widgets());
+    expect(renderWidgets(stack, dashboard.widgets())).toHaveLength(templateWidgets(stack).length / 2);
+  });
+
+  test('shows the alarm status and the scaling signal when given', () => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack, { endpointName: 'llm' });
+    const alarms = new PoolAlarms(stack, 'Alarms', { endpoint });
+    new PoolDashboard(stack, 'Dashboard', { endpoint, alarms: alarms.alarms, scalingSignal: endpoint.metricConcurrentRequestsPerModel(), scalingTarget: 10 });
+    const top = templateWidgets(stack).filter((w) => w.y === 0);
+    expect(top.map((w) => w.type)).toEqual(['metric', 'metric', 'metric', 'alarm']);
+    expect(top[3].properties.alarms).toHaveLength(alarms.alarms.length);
+  });
+
+  test('rejects dashboardName or defaultInterval next to an existing dashboard', () => {
+    const stack = testStack();
+    const dashboard = new cloudwatch.Dashboard(stack, 'Ops');
+    const endpoint = seedEndpoint(stack);
+    expect(() => new PoolDashboard(stack, 'D1', { endpoint, dashboard, dashboardName: 'x' }))
+      .toThrow("dashboardName: applies to a new dashboard only; not with dashboard, got 'TestStack/Ops' [ConflictingOptions]");
+    expect(() => new PoolDashboard(stack, 'D2', { endpoint, dashboard, defaultInterval: Duration.hours(1) })).toThrow(/^defaultInterval: .*\[ConflictingOptions\]$/);
+  });
+
+  test('rejects more than 500 widgets, counting what the dashboard holds', () => {
+    const stack = testStack();
+    const dashboard = new cloudwatch.Dashboard(stack, 'Ops');
+    dashboard.addWidgets(...Array.from({ length: 490 }, () => new cloudwatch.TextWidget({ markdown: 'x' })));
+    expect(() => new PoolDashboard(stack, 'Dashboard', { endpoint: seedEndpoint(stack), dashboard }))
+      .toThrow('dashboard: a dashboard holds at most 500 widgets, got 506 [DashboardLimit]');
+    expect(stack.node.findChild('Dashboard').node.children).toHaveLength(0);
+  });
+
+  test('rejects more than 500 metrics and expressions in one graph', () => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack);
+    const usingMetrics = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`m${i}`, endpoint.metric(`M${i}`)]));
+    const signal = new cloudwatch.MathExpression({ expression: 'SUM(METRICS())', usingMetrics });
+    expect(() => new PoolDashboard(stack, 'Dashboard', { endpoint, scalingSignal: signal }))
+      .toThrow("dashboard: a graph holds at most 500 metrics and expressions (widgets[2] 'Scaling signal vs target'), got 501 [DashboardLimit]");
+  });
+
+  test('rejects more than 2500 metrics per dashboard, including those only used in math', () => {
+    const stack = testStack();
+    const dashboard = new cloudwatch.Dashboard(stack, 'Ops');
+    dashboard.addWidgets(...Array.from({ length: 5 }, () => graphOf(497)));
+    expect(() => new PoolDashboard(stack, 'Dashboard', { endpoint: seedEndpoint(stack), dashboard }))
+      .toThrow(/^dashboard: a dashboard holds at most 2500 metrics, including those only used inside math expressions, got 25\d\d \[DashboardLimit\]$/);
+  });
+
+  test('widgets added to the dashboard later are checked at synth time', () => {
+    const stack = testStack();
+    const pools = new PoolDashboard(stack, 'Dashboard', { endpoint: seedEndpoint(stack) });
+    pools.dashboard.addWidgets(graphOf(501));
+    expect(() => Template.fromStack(stack)).toThrow(/dashboard: a graph holds at most 500 metrics and expressions \(widgets\[16\]\), got 501 \[DashboardLimit\]/);
+  });
+
+  test('tokens never trip validation', () => {
+    const stack = testStack();
+    const endpoint = new CapacityAwareEndpoint(stack, 'Ep', {
+      model: lmiModel(stack, 'M'), endpointName: Token.asString({ Ref: 'Name' }),
+      pools: [{ instanceType: InstanceType.of(Token.asString({ Ref: 'Type' })), maxConcurrency: Token.asNumber({ Ref: 'Max' }) }],
+    });
+    new PoolDashboard(stack, 'Dashboard', { endpoint, dashboardName: Token.asString({ Ref: 'Dash' }), scalingSignal: endpoint.metricInvocations(), scalingTarget: Token.asNumber({ Ref: 'T' }) });
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  test('snapshot', () => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack, { endpointName: 'llm' });
+    const alarms = new PoolAlarms(stack, 'Alarms', { endpoint });
+    new PoolDashboard(stack, 'Dashboard', { endpoint, alarms: alarms.alarms, scalingSignal: endpoint.metricConcurrentRequestsPerModel(), scalingTarget: 10 });
+    expect(templateWidgets(stack)).toMatchSnapshot();
+  });
+});
