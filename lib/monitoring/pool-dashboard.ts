@@ -53,7 +53,8 @@ export class PoolDashboard extends Construct {
     this.factory = new PoolWidgets(props.endpoint, props);
     const rows = this.factory.widgets();
     // Check the limits before creating anything: the widgets added now plus what a given dashboard holds.
-    const ours: any[] = Stack.of(this).resolve(rows.map((row) => row.toJson())).flat();
+    // Counting needs the widgets' structure only, not their resolved values: no token resolution here.
+    const ours: any[] = rows.flatMap((row) => row.toJson());
     const existing = props.dashboard ? renderedWidgets(props.dashboard) : [];
     const [error] = dashboardLimitErrors('dashboard', [...existing, ...ours]);
     if (error) throw error;
@@ -71,8 +72,17 @@ export class PoolDashboard extends Construct {
   }
 }
 
-/** The widgets a dashboard renders right now, flat, with tokens replaced by placeholders. */
+/**
+ * The widgets a dashboard renders right now, flat. Reads the widgets the dashboard holds (aws-cdk-lib keeps them
+ * in `rows`) without resolving the body, which would render every widget's tokens a second time per synthesis;
+ * falls back to rendering the body, with tokens replaced by placeholders, if that field ever changes shape.
+ */
 function renderedWidgets(dashboard: cloudwatch.Dashboard): any[] {
+  const held: unknown = (dashboard as any).rows;
+  const rows = Array.isArray(held) ? held : typeof (held as any)?.get === 'function' ? (held as any).get() : undefined;
+  if (Array.isArray(rows) && rows.every((row) => typeof row?.toJson === 'function')) {
+    return rows.flatMap((row: cloudwatch.IWidget) => row.toJson());
+  }
   const body = (dashboard.node.defaultChild as cloudwatch.CfnDashboard).dashboardBody;
   return parseDashboardBody(Stack.of(dashboard).resolve(body)).widgets ?? [];
 }

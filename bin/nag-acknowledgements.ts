@@ -1,0 +1,213 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
+import { IConstruct } from 'constructs';
+import { CapacityAwareEndpoint, CapacityAwareEndpointBase, PoolAlarms } from '../lib';
+
+/**
+ * cdk-nag 3 acknowledgements for the example stacks (packs AwsSolutions, HIPAA Security, NIST 800-53 R5 and
+ * PCI DSS 3.2.1), as a user of the library would write them.
+ *
+ * Each acknowledgement sits on the exact L1 resource the finding is reported on, names the exact rule id, and is
+ * added only when the fact that justifies it holds for that resource (for example: a pool has local NVMe storage).
+ * Anything else stays a finding. `test/bin/example-stacks-nag.test.ts` fails on any unacknowledged finding and on
+ * any acknowledgement that no longer matches a finding.
+ *
+ * Acknowledgements whose reason starts with `PENDING` cover a finding that a change of a library default or of an
+ * example stack removes; their condition stops holding once that change is made, and they disappear on their own.
+ */
+export function acknowledgeNagFindings<T extends Stack>(stack: T): T {
+  for (const construct of stack.node.findAll()) {
+    if (construct instanceof CapacityAwareEndpointBase) acknowledgeEndpointConfig(construct);
+    const role = (construct as { role?: unknown }).role;
+    if (role instanceof iam.Role && role.node.scope === construct) acknowledgeExecutionRole(role);
+    if (construct instanceof PoolAlarms) acknowledgeAlarmsWithoutActions(construct);
+    if (construct instanceof s3.Bucket) acknowledgeBucket(construct);
+  }
+  return stack;
+}
+
+/** The compliance packs that carry the same rule names (HIPAA Security, NIST 800-53 R5, PCI DSS 3.2.1). */
+const COMPLIANCE_PACKS = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'];
+
+/** `SageMakerEndpointConfigurationKMSKeyConfigured`: impossible with local NVMe storage (cdk-nag issue 279). */
+function acknowledgeEndpointConfig(endpoint: CapacityAwareEndpointBase): void {
+  const config = (endpoint as { cfnEndpointConfig?: unknown }).cfnEndpointConfig;
+  if (!(config instanceof CfnEndpointConfig)) return;
+  const nvme = endpoint.pools.filter((pool) => pool.instanceType.hasLocalStorage === true).map((pool) => pool.instanceType.name);
+  if (config.kmsKeyId !== undefined || nvme.length === 0) return;
+  acknowledge(config, COMPLIANCE_PACKS.map((pack) => `${pack}-SageMakerEndpointConfigurationKMSKeyConfigured`),
+    `KmsKeyId cannot be set: SageMaker rejects CreateEndpointConfig with a KmsKeyId when an instance type has local ` +
+    `NVMe instance storage, and with instance pools one such pool rules it out for the whole config (here ${nvme.join(', ')}). ` +
+    'The storage of these instances is their NVMe instance store, encrypted at rest by a hardware module on the instance ' +
+    '(XTS-AES-256, keys unique per device and destroyed when the instance stops), so the data is still encrypted at rest. ' +
+    'See the SageMaker API reference of CreateEndpointConfig (KmsKeyId) and cdk-nag issue 279.');
+}
+
+/**
+ * Findings on an execution role the library creates for SageMaker (a model's `Role`, an inference-component
+ * endpoint's `ExecutionRole`). A role passed in by the user is the user's to review.
+ */
+function acknowledgeExecutionRole(role: iam.Role): void {
+  const trust = JSON.stringify(Stack.of(role).resolve(role.assumeRolePolicy?.toJSON()) ?? {});
+  if (!trust.includes('sagemaker.amazonaws.com')) return;
+  const policy = role.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+  if (!(policy instanceof iam.CfnPolicy)) return;
+  const statements = policyStatements(policy);
+
+  acknowledge(policy, COMPLIANCE_PACKS.map((pack) => `${pack}-IAMNoInlinePolicy`),
+    'This AWS::IAM::Policy is attached only to the dedicated execution role of one SageMaker model or endpoint and is created, ' +
+    'updated and deleted with that role in the same stack: the strict one-to-one relationship IAM recommends inline ' +
+    'policies for. A customer managed policy would be a reusable, attachable object without narrowing any permission.');
+
+  if (statements.some((s) => actions(s).includes('logs:CreateLogStream'))) {
+    const logGroups = 'arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/*';
+    acknowledge(policy, [`AwsSolutions-IAM5[Resource::${logGroups}]`, `AwsSolutions-IAM5[Resource::${logGroups}:log-stream:*]`],
+      'SageMaker writes container logs to log groups named after the endpoint (/aws/sagemaker/Endpoints/<endpoint name>), ' +
+      'a name CloudFormation generates for a resource that depends on this role, and one model can serve several ' +
+      'endpoints, so the log group cannot be named here. Scoped to the /aws/sagemaker/ log groups of this account and ' +
+      'region, with the log actions of the SageMaker CreateModel execution-role policy only.');
+  }
+
+  const wildcardResourceActions = new Set(statements.filter((s) => resources(s).includes('*')).flatMap(actions));
+  const namespaced = statements.every((s) => !actions(s).includes('cloudwatch:PutMetricData') || s.Condition?.StringLike?.['cloudwatch:namespace']);
+  if (wildcardResourceActions.size > 0 && namespaced && [...wildcardResourceActions].every((a) => a in NO_RESOURCE_LEVEL)) {
+    acknowledge(policy, ['AwsSolutions-IAM5[Resource::*]'],
+      `Only actions without resource-level permissions use Resource "*": ${[...wildcardResourceActions].map((a) => `${a} (${NO_RESOURCE_LEVEL[a]})`).join('; ')}.`);
+  }
+
+  for (const statement of statements) {
+    for (const prefix of s3PrefixResources(statement)) {
+      const writes = actions(statement).some((a) => a.startsWith('s3:Put'));
+      acknowledge(policy, [`AwsSolutions-IAM5[Resource::${prefix}]`], writes
+        ? 'SageMaker writes each asynchronous inference result and error under a key it generates (the inference ID) ' +
+          'below the configured S3 output or failure path, so the role may write under that key prefix of that one bucket only.'
+        : 'The model artifacts are every object under this key prefix (S3Prefix model data, downloaded by SageMaker when ' +
+          'an instance starts), so the role may read under that key prefix of that one bucket only.');
+    }
+  }
+
+  const pending = new Set(statements.flatMap(actions).filter((a) => a in PENDING_LIBRARY_DEFAULTS));
+  for (const action of pending) {
+    acknowledge(policy, [`AwsSolutions-IAM5[Action::${action}]`], `PENDING LIBRARY DEFAULT: ${PENDING_LIBRARY_DEFAULTS[action]}`);
+  }
+}
+
+/** Actions granted on Resource "*" that IAM cannot scope to a resource, and why they are needed. */
+const NO_RESOURCE_LEVEL: { [action: string]: string } = {
+  'ecr:GetAuthorizationToken': 'returns the registry login token SageMaker needs to pull the image; the pull itself is scoped to the image repository',
+  'cloudwatch:PutMetricData': 'limited by the cloudwatch:namespace condition to the SageMaker namespaces',
+};
+
+const MODEL_DATA_READ = 'ModelData grants read through aws-cdk-lib Bucket.grantRead, whose action groups (s3:GetObject*, ' +
+  's3:GetBucket*, s3:List*) exceed what SageMaker needs. Resources are still limited to the one artifacts bucket and key ' +
+  'prefix. Proposed default: s3:GetObject on the artifact keys and, for a prefix, s3:ListBucket with an s3:prefix condition.';
+const ASYNC_OUTPUT_WRITE = 'asynchronous output grants write through aws-cdk-lib Bucket.grantPut, whose s3:Abort* group ' +
+  'exceeds what SageMaker needs. Resources are limited to the output and failure key prefixes. Proposed default: ' +
+  's3:PutObject and s3:AbortMultipartUpload on those prefixes.';
+const KMS_GROUPS = 'the KMS grants of Bucket.grantRead/grantPut and of the async output key use the kms:ReEncrypt* and ' +
+  'kms:GenerateDataKey* groups; they are limited to the one customer managed key. Proposed default: kms:Decrypt, ' +
+  'kms:Encrypt and kms:GenerateDataKey only.';
+
+/** Wildcard action groups the library grants today where a narrower default is proposed. */
+const PENDING_LIBRARY_DEFAULTS: { [action: string]: string } = {
+  's3:GetObject*': MODEL_DATA_READ,
+  's3:GetBucket*': MODEL_DATA_READ,
+  's3:List*': MODEL_DATA_READ,
+  's3:Abort*': ASYNC_OUTPUT_WRITE,
+  'kms:ReEncrypt*': KMS_GROUPS,
+  'kms:GenerateDataKey*': KMS_GROUPS,
+};
+
+/**
+ * `CloudWatchAlarmAction` on the pool alarms of `endpoint.addAlarms()` when no action is wired: an example-stack change
+ * (pass `alarmActions`), acknowledged meanwhile.
+ */
+function acknowledgeAlarmsWithoutActions(alarms: PoolAlarms): void {
+  const endpoint = alarms.node.scope;
+  const guardrails = endpoint instanceof CapacityAwareEndpoint
+    ? JSON.stringify(Stack.of(alarms).resolve(endpoint.cfnEndpoint.deploymentConfig) ?? {}) : '{}';
+  const all = [...alarms.latencyAlarms, ...alarms.errorRateAlarms, ...alarms.concurrencyAlarms, ...(alarms.fallbackAlarm ? [alarms.fallbackAlarm] : [])];
+  for (const alarm of all) {
+    const cfn = alarm.node.defaultChild as cloudwatch.CfnAlarm;
+    const wired = [cfn.alarmActions, cfn.okActions, cfn.insufficientDataActions].flatMap((a) => Stack.of(cfn).resolve(a) ?? []);
+    if (wired.length > 0) continue;
+    const rollsBack = guardrails.includes(`"Ref":"${Stack.of(cfn).getLogicalId(cfn)}"`);
+    acknowledge(cfn, ['HIPAA.Security-CloudWatchAlarmAction', 'NIST.800.53.R5-CloudWatchAlarmAction'],
+      'PENDING EXAMPLE CHANGE: the example calls addAlarms() without alarmActions, so no one is notified; a deployment ' +
+      'passes alarmActions: [new SnsAction(topic)] with the on-call team\'s encrypted topic, which removes this finding.' +
+      (rollsBack ? ' Meanwhile SageMaker acts on this alarm: the deployment guardrails of the endpoint roll back a ' +
+        'deployment in progress when it fires (DeploymentConfig.AutoRollbackConfiguration).' : ''));
+  }
+}
+
+/** Why each example bucket needs no cross-region replication (keyed by the bucket's construct ID). */
+const NO_REPLICATION: { [bucketId: string]: string } = {
+  Artifacts: 'The model artifacts are build outputs of the packaging pipeline, reproducible from source, and the bucket is ' +
+    'versioned and retained on stack deletion. Recovery in another region redeploys the (regional) endpoint there, and ' +
+    'the pipeline publishes the artifacts to that region, so a replica would never be read.',
+  Results: 'Asynchronous inference results are transient: clients fetch each one after the success notification and can ' +
+    'resubmit the request to recreate it. The bucket is versioned and retained on stack deletion; a replica in another ' +
+    'region would serve no recovery purpose because the endpoint that writes the results is regional.',
+};
+
+/** S3 buckets of the example stacks: server access logs and replication. */
+function acknowledgeBucket(bucket: s3.Bucket): void {
+  const cfn = bucket.node.defaultChild as s3.CfnBucket;
+  const encryption = Stack.of(cfn).resolve(cfn.bucketEncryption)?.serverSideEncryptionConfiguration ?? [];
+  const perObjectKms = bucket.encryptionKey !== undefined && encryption.length > 0 &&
+    encryption.every((rule: any) => rule.serverSideEncryptionByDefault?.sseAlgorithm === 'aws:kms' && rule.bucketKeyEnabled !== true);
+  const publicAccess = Stack.of(cfn).resolve(cfn.publicAccessBlockConfiguration) ?? {};
+  const publicAccessBlocked = ['blockPublicAcls', 'blockPublicPolicy', 'ignorePublicAcls', 'restrictPublicBuckets'].every((k) => publicAccess[k] === true);
+  const tlsOnly = JSON.stringify(Stack.of(cfn).resolve(bucket.policy?.document) ?? {}).includes('"aws:SecureTransport":"false"');
+  if (perObjectKms && publicAccessBlocked && tlsOnly && cfn.loggingConfiguration === undefined) {
+    acknowledge(cfn, ['AwsSolutions-S1', ...COMPLIANCE_PACKS.map((pack) => `${pack}-S3BucketLoggingEnabled`)],
+      'Every object read and write is already audited: the bucket uses SSE-KMS with a customer managed key and no S3 ' +
+      'Bucket Key, so each GetObject and PutObject calls KMS Decrypt or GenerateDataKey, which CloudTrail records as ' +
+      'management events with the caller and the object ARN (encryption context aws:s3:arn). Public access is blocked ' +
+      'and TLS is enforced by the bucket policy.');
+  }
+  const noReplication = NO_REPLICATION[bucket.node.id];
+  if (noReplication && cfn.replicationConfiguration === undefined) {
+    acknowledge(cfn, COMPLIANCE_PACKS.map((pack) => `${pack}-S3BucketReplicationEnabled`), noReplication);
+  }
+}
+
+interface Statement {
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+  readonly Condition?: { readonly [operator: string]: { readonly [key: string]: unknown } };
+}
+
+function policyStatements(policy: iam.CfnPolicy): Statement[] {
+  return Stack.of(policy).resolve(policy.policyDocument)?.Statement ?? [];
+}
+
+function actions(statement: Statement): string[] {
+  return ([] as string[]).concat(statement.Action);
+}
+
+function resources(statement: Statement): unknown[] {
+  return ([] as unknown[]).concat(statement.Resource);
+}
+
+/**
+ * Object resources under a key prefix of a bucket of the same stack, in cdk-nag's notation
+ * (`<LogicalId.Arn>/prefix/*`). A whole-bucket `<LogicalId.Arn>/*` is not returned: it stays a finding.
+ */
+function s3PrefixResources(statement: Statement): string[] {
+  return resources(statement).flatMap((resource: any) => {
+    const parts = resource?.['Fn::Join']?.[0] === '' ? resource['Fn::Join'][1] : undefined;
+    if (!Array.isArray(parts) || parts.length !== 2) return [];
+    const [arn, suffix] = parts;
+    const logicalId = arn?.['Fn::GetAtt']?.[1] === 'Arn' ? arn['Fn::GetAtt'][0] : undefined;
+    return typeof logicalId === 'string' && typeof suffix === 'string' && /^\/[^*]+\/\*$/.test(suffix)
+      ? [`<${logicalId}.Arn>${suffix}`] : [];
+  });
+}
+
+function acknowledge(construct: IConstruct, ids: string[], reason: string): void {
+  Validations.of(construct).acknowledge(...ids.map((id) => ({ id, reason })));
+}
