@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -58,7 +59,8 @@ export class LlmEndpointStack extends Stack {
 
     // Alarms per instance type (p99 latency, 5XX rate, concurrency above the measured maximum, running on
     // fallback hardware) and a dashboard with a row per pool, the alarms and the scaling signal against its target.
-    this.endpoint.addAlarms({ modelLatencyThreshold: Duration.seconds(30) });
+    const onCall = new sns.Topic(this, 'OnCall', { masterKey: new kms.Key(this, 'OnCallKey', { enableKeyRotation: true }), enforceSSL: true });
+    this.endpoint.addAlarms({ modelLatencyThreshold: Duration.seconds(30), alarmActions: [new cloudwatchActions.SnsAction(onCall)] });
     this.endpoint.addDashboard('Dashboard');
   }
 }

@@ -1,10 +1,9 @@
 import { Stack, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
-import { CapacityAwareEndpoint, CapacityAwareEndpointBase, PoolAlarms } from '../lib';
+import { CapacityAwareEndpointBase } from '../lib';
 
 /**
  * cdk-nag 3 acknowledgements for the example stacks (packs AwsSolutions, HIPAA Security, NIST 800-53 R5 and
@@ -14,16 +13,13 @@ import { CapacityAwareEndpoint, CapacityAwareEndpointBase, PoolAlarms } from '..
  * added only when the fact that justifies it holds for that resource (for example: a pool has local NVMe storage).
  * Anything else stays a finding. `test/bin/example-stacks-nag.test.ts` fails on any unacknowledged finding and on
  * any acknowledgement that no longer matches a finding.
- *
- * Acknowledgements whose reason starts with `PENDING` cover a finding that a change of a library default or of an
- * example stack removes; their condition stops holding once that change is made, and they disappear on their own.
+
  */
 export function acknowledgeNagFindings<T extends Stack>(stack: T): T {
   for (const construct of stack.node.findAll()) {
     if (construct instanceof CapacityAwareEndpointBase) acknowledgeEndpointConfig(construct);
     const role = (construct as { role?: unknown }).role;
     if (role instanceof iam.Role && role.node.scope === construct) acknowledgeExecutionRole(role);
-    if (construct instanceof PoolAlarms) acknowledgeAlarmsWithoutActions(construct);
     if (construct instanceof s3.Bucket) acknowledgeBucket(construct);
   }
   return stack;
@@ -89,10 +85,6 @@ function acknowledgeExecutionRole(role: iam.Role): void {
     }
   }
 
-  const pending = new Set(statements.flatMap(actions).filter((a) => a in PENDING_LIBRARY_DEFAULTS));
-  for (const action of pending) {
-    acknowledge(policy, [`AwsSolutions-IAM5[Action::${action}]`], `PENDING LIBRARY DEFAULT: ${PENDING_LIBRARY_DEFAULTS[action]}`);
-  }
 }
 
 /** Actions granted on Resource "*" that IAM cannot scope to a resource, and why they are needed. */
@@ -100,48 +92,6 @@ const NO_RESOURCE_LEVEL: { [action: string]: string } = {
   'ecr:GetAuthorizationToken': 'returns the registry login token SageMaker needs to pull the image; the pull itself is scoped to the image repository',
   'cloudwatch:PutMetricData': 'limited by the cloudwatch:namespace condition to the SageMaker namespaces',
 };
-
-const MODEL_DATA_READ = 'ModelData grants read through aws-cdk-lib Bucket.grantRead, whose action groups (s3:GetObject*, ' +
-  's3:GetBucket*, s3:List*) exceed what SageMaker needs. Resources are still limited to the one artifacts bucket and key ' +
-  'prefix. Proposed default: s3:GetObject on the artifact keys and, for a prefix, s3:ListBucket with an s3:prefix condition.';
-const ASYNC_OUTPUT_WRITE = 'asynchronous output grants write through aws-cdk-lib Bucket.grantPut, whose s3:Abort* group ' +
-  'exceeds what SageMaker needs. Resources are limited to the output and failure key prefixes. Proposed default: ' +
-  's3:PutObject and s3:AbortMultipartUpload on those prefixes.';
-const KMS_GROUPS = 'the KMS grants of Bucket.grantRead/grantPut and of the async output key use the kms:ReEncrypt* and ' +
-  'kms:GenerateDataKey* groups; they are limited to the one customer managed key. Proposed default: kms:Decrypt, ' +
-  'kms:Encrypt and kms:GenerateDataKey only.';
-
-/** Wildcard action groups the library grants today where a narrower default is proposed. */
-const PENDING_LIBRARY_DEFAULTS: { [action: string]: string } = {
-  's3:GetObject*': MODEL_DATA_READ,
-  's3:GetBucket*': MODEL_DATA_READ,
-  's3:List*': MODEL_DATA_READ,
-  's3:Abort*': ASYNC_OUTPUT_WRITE,
-  'kms:ReEncrypt*': KMS_GROUPS,
-  'kms:GenerateDataKey*': KMS_GROUPS,
-};
-
-/**
- * `CloudWatchAlarmAction` on the pool alarms of `endpoint.addAlarms()` when no action is wired: an example-stack change
- * (pass `alarmActions`), acknowledged meanwhile.
- */
-function acknowledgeAlarmsWithoutActions(alarms: PoolAlarms): void {
-  const endpoint = alarms.node.scope;
-  const guardrails = endpoint instanceof CapacityAwareEndpoint
-    ? JSON.stringify(Stack.of(alarms).resolve(endpoint.cfnEndpoint.deploymentConfig) ?? {}) : '{}';
-  const all = [...alarms.latencyAlarms, ...alarms.errorRateAlarms, ...alarms.concurrencyAlarms, ...(alarms.fallbackAlarm ? [alarms.fallbackAlarm] : [])];
-  for (const alarm of all) {
-    const cfn = alarm.node.defaultChild as cloudwatch.CfnAlarm;
-    const wired = [cfn.alarmActions, cfn.okActions, cfn.insufficientDataActions].flatMap((a) => Stack.of(cfn).resolve(a) ?? []);
-    if (wired.length > 0) continue;
-    const rollsBack = guardrails.includes(`"Ref":"${Stack.of(cfn).getLogicalId(cfn)}"`);
-    acknowledge(cfn, ['HIPAA.Security-CloudWatchAlarmAction', 'NIST.800.53.R5-CloudWatchAlarmAction'],
-      'PENDING EXAMPLE CHANGE: the example calls addAlarms() without alarmActions, so no one is notified; a deployment ' +
-      'passes alarmActions: [new SnsAction(topic)] with the on-call team\'s encrypted topic, which removes this finding.' +
-      (rollsBack ? ' Meanwhile SageMaker acts on this alarm: the deployment guardrails of the endpoint roll back a ' +
-        'deployment in progress when it fires (DeploymentConfig.AutoRollbackConfiguration).' : ''));
-  }
-}
 
 /** Why each example bucket needs no cross-region replication (keyed by the bucket's construct ID). */
 const NO_REPLICATION: { [bucketId: string]: string } = {

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Token } from 'aws-cdk-lib';
 import { InstancePoolsError } from '../private/errors';
+import { grantObjectRead } from '../private/scoped-grants';
 
 /** How model artifacts appear in the container definition. */
 export interface ModelDataConfig {
@@ -13,14 +14,15 @@ export interface ModelDataConfig {
 }
 
 /**
- * Model artifacts in S3. Binding grants the execution role read access to exactly those objects.
+ * Model artifacts in S3. Binding grants the execution role `s3:GetObject` on exactly those objects (and, for a
+ * prefix, `s3:ListBucket` limited to it), plus decrypt with the bucket's key.
  */
 export abstract class ModelData {
   /** A compressed archive (`model.tar.gz`) at `s3://bucket/key`. */
   public static fromBucket(bucket: s3.IBucket, key: string): ModelData {
     return new (class extends ModelData {
       public bind(grantee: iam.IGrantable): ModelDataConfig {
-        bucket.grantRead(grantee, key);
+        grantObjectRead(grantee, bucket, key);
         return { modelDataUrl: bucket.s3UrlForObject(key) };
       }
     })();
@@ -36,7 +38,7 @@ export abstract class ModelData {
     }
     return new (class extends ModelData {
       public bind(grantee: iam.IGrantable): ModelDataConfig {
-        bucket.grantRead(grantee, `${prefix}*`);
+        grantObjectRead(grantee, bucket, `${prefix}*`, prefix);
         return {
           modelDataSource: {
             s3DataSource: { s3Uri: bucket.s3UrlForObject(prefix), s3DataType: 'S3Prefix', compressionType: 'None' },

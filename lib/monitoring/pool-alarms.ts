@@ -1,4 +1,4 @@
-import { Duration, Token, Tokenization } from 'aws-cdk-lib';
+import { Annotations, Duration, Token, Tokenization } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
@@ -181,6 +181,11 @@ export class PoolAlarms extends Construct {
     for (const alarm of this.alarms) {
       alarm.addAlarmAction(...(props.alarmActions ?? []));
       alarm.addOkAction(...(props.okActions ?? []));
+    }
+    if ((props.alarmActions ?? []).length === 0) {
+      Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:alarmsWithoutActions',
+        'alarmActions: none given, so an alarm notifies no one (deployment guardrails still act on the rollback alarms). '
+        + 'Pass alarmActions, e.g. [new SnsAction(topic)].');
     }
   }
 

@@ -2,6 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { InstancePoolsError } from './errors';
+import { grantEncrypt, grantObjectWrite, grantTopicPublish } from './scoped-grants';
 import { checkInteger } from './validation';
 import { AsyncInferenceOptions } from '../endpoint/async-inference';
 
@@ -21,11 +22,11 @@ export function bindAsyncInference(options: AsyncInferenceOptions, roles: iam.IR
   const failureBucket = options.failureBucket ?? options.outputBucket;
   const failurePrefix = options.failurePrefix ?? 'async-failures/';
   for (const role of roles) {
-    options.outputBucket.grantPut(role, `${outputPrefix}*`);
-    failureBucket.grantPut(role, `${failurePrefix}*`);
-    options.successTopic?.grantPublish(role);
-    options.errorTopic?.grantPublish(role);
-    options.outputEncryptionKey?.grant(role, 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:DescribeKey');
+    grantObjectWrite(role, options.outputBucket, `${outputPrefix}*`);
+    grantObjectWrite(role, failureBucket, `${failurePrefix}*`);
+    if (options.successTopic) grantTopicPublish(role, options.successTopic);
+    if (options.errorTopic) grantTopicPublish(role, options.errorTopic);
+    if (options.outputEncryptionKey) grantEncrypt(role, options.outputEncryptionKey);
   }
   const notify = options.successTopic || options.errorTopic;
   return {

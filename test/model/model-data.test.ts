@@ -14,9 +14,10 @@ describe('ModelData', () => {
     expect(config.modelDataSource).toBeUndefined();
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
-        Resource: ['arn:aws:s3:::artifacts', 'arn:aws:s3:::artifacts/llm/model.tar.gz'],
+        Action: 's3:GetObject', Resource: 'arn:aws:s3:::artifacts/llm/model.tar.gz',
       })]) },
     });
+    expect(JSON.stringify(Template.fromStack(stack).toJSON())).not.toContain('s3:ListBucket');
   });
 
   test('prefix: uncompressed S3Prefix source and read under the prefix', () => {
@@ -27,9 +28,21 @@ describe('ModelData', () => {
     expect(config.modelDataSource).toEqual({ s3DataSource: { s3Uri: 's3://artifacts/llm/v1/', s3DataType: 'S3Prefix', compressionType: 'None' } });
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
-        Resource: ['arn:aws:s3:::artifacts', 'arn:aws:s3:::artifacts/llm/v1/*'],
+        Action: 's3:GetObject', Resource: 'arn:aws:s3:::artifacts/llm/v1/*',
+      }), Match.objectLike({
+        Action: 's3:ListBucket', Resource: 'arn:aws:s3:::artifacts', Condition: { StringLike: { 's3:prefix': ['llm/v1/*'] } },
       })]) },
     });
+  });
+
+  test('encrypted bucket: decrypt with its key, nothing wider', () => {
+    const stack = testStack();
+    const bucket = new s3.Bucket(stack, 'B', { encryption: s3.BucketEncryption.KMS });
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
+    ModelData.fromBucket(bucket, 'm.tar.gz').bind(role);
+    const policy = JSON.stringify(Template.fromStack(stack).findResources('AWS::IAM::Policy'));
+    expect(policy).toContain('"Action":"kms:Decrypt"');
+    expect(policy).not.toMatch(/"(s3|kms):[A-Za-z]*\*"/);
   });
 
   test('prefix must end with a slash', () => {

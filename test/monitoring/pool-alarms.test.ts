@@ -1,5 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { CapacityAwareEndpoint, InstanceType, PoolAlarms, PoolAlarmsProps } from '../../lib';
@@ -118,6 +118,14 @@ describe('PoolAlarms', () => {
       expect(p.AlarmActions).toEqual([{ Ref: stack.getLogicalId(topic.node.defaultChild as sns.CfnTopic) }]);
       expect(p.OKActions).toEqual(p.AlarmActions);
     }
+  });
+
+  test('warns when no alarm action is given, and not otherwise', () => {
+    const { stack } = seed();
+    Annotations.fromStack(stack).hasWarning('/TestStack/Alarms', Match.stringLikeRegexp('alarmActions: none given'));
+    const other = testStack();
+    new PoolAlarms(other, 'Alarms', { endpoint: seedEndpoint(other, { endpointName: 'llm' }), alarmActions: [new actions.SnsAction(new sns.Topic(other, 'T'))] });
+    Annotations.fromStack(other).hasNoWarning('*', Match.stringLikeRegexp('alarmActions: none given'));
   });
 
   test('construct IDs follow the instance type, so reordering pools keeps every alarm', () => {
