@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
-import { CapacityAwareEndpointBase } from '../lib';
+import { InstancePoolEndpointBase } from '../lib';
 
 /**
  * cdk-nag 3 acknowledgements for the example stacks (packs AwsSolutions, HIPAA Security, NIST 800-53 R5 and
@@ -17,7 +17,7 @@ import { CapacityAwareEndpointBase } from '../lib';
  */
 export function acknowledgeNagFindings<T extends Stack>(stack: T): T {
   for (const construct of stack.node.findAll()) {
-    if (construct instanceof CapacityAwareEndpointBase) acknowledgeEndpointConfig(construct);
+    if (construct instanceof InstancePoolEndpointBase) acknowledgeEndpointConfig(construct);
     const role = (construct as { role?: unknown }).role;
     if (role instanceof iam.Role && role.node.scope === construct) acknowledgeExecutionRole(role);
     if (construct instanceof s3.Bucket) acknowledgeBucket(construct);
@@ -29,7 +29,7 @@ export function acknowledgeNagFindings<T extends Stack>(stack: T): T {
 const COMPLIANCE_PACKS = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'];
 
 /** `SageMakerEndpointConfigurationKMSKeyConfigured`: impossible with local NVMe storage (cdk-nag issue 279). */
-function acknowledgeEndpointConfig(endpoint: CapacityAwareEndpointBase): void {
+function acknowledgeEndpointConfig(endpoint: InstancePoolEndpointBase): void {
   const config = (endpoint as { cfnEndpointConfig?: unknown }).cfnEndpointConfig;
   if (!(config instanceof CfnEndpointConfig)) return;
   const nvme = endpoint.pools.filter((pool) => pool.instanceType.hasLocalStorage === true).map((pool) => pool.instanceType.name);

@@ -1,8 +1,7 @@
-import { Duration, IResource, Resource } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { IInstancePoolEndpoint, InstancePoolEndpointBase } from './instance-pool-endpoint';
 import { InstanceType } from '../instance-type';
-import { RankedInstancePool } from '../instance-pool';
 
 /** Options of the endpoint's metric helpers. */
 export interface EndpointMetricOptions extends cloudwatch.MetricOptions {
@@ -14,32 +13,22 @@ export interface EndpointMetricOptions extends cloudwatch.MetricOptions {
   readonly instanceType?: InstanceType;
 }
 
-/** An endpoint whose production variant runs on a ranked list of instance pools. */
-export interface ICapacityAwareEndpoint extends IResource {
-  /** The endpoint name. @attribute */
-  readonly endpointName: string;
-  /** The endpoint ARN. @attribute */
-  readonly endpointArn: string;
-  /** The production variant that carries the pools. */
-  readonly variantName: string;
-  /** The validated pools, in priority order. */
-  readonly pools: RankedInstancePool[];
+/**
+ * A single-model endpoint (real-time or asynchronous) whose production variant runs on a ranked list of instance
+ * pools. Its invocation metrics carry `EndpointName` and `VariantName` (and `InstanceType` per pool); monitoring
+ * and variant autoscaling take this type, so an inference-component endpoint, whose metrics are per component,
+ * cannot be passed by mistake.
+ */
+export interface ICapacityAwareEndpoint extends IInstancePoolEndpoint {
   /** Any metric of the `AWS/SageMaker` namespace for this variant. */
   metric(metricName: string, options?: EndpointMetricOptions): cloudwatch.Metric;
-  /** Grants `grantee` permission to invoke the endpoint (real-time, streaming and asynchronous). */
-  grantInvoke(grantee: iam.IGrantable): iam.Grant;
 }
 
 const INVOCATION_NAMESPACE = 'AWS/SageMaker';
 const INSTANCE_NAMESPACE = '/aws/sagemaker/Endpoints';
 
 /** Metric helpers and grants shared by created and imported capacity-aware endpoints. */
-export abstract class CapacityAwareEndpointBase extends Resource implements ICapacityAwareEndpoint {
-  public abstract readonly endpointName: string;
-  public abstract readonly endpointArn: string;
-  public abstract readonly variantName: string;
-  public abstract readonly pools: RankedInstancePool[];
-
+export abstract class CapacityAwareEndpointBase extends InstancePoolEndpointBase implements ICapacityAwareEndpoint {
   /** @default - average over 5 minutes */
   public metric(metricName: string, options: EndpointMetricOptions = {}): cloudwatch.Metric {
     return this.variantMetric(INVOCATION_NAMESPACE, metricName, 'Average', options);
@@ -103,14 +92,6 @@ export abstract class CapacityAwareEndpointBase extends Resource implements ICap
   /** Disk utilization in percent (`DiskUtilization`). @default - average over 5 minutes */
   public metricDiskUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
     return this.variantMetric(INSTANCE_NAMESPACE, 'DiskUtilization', 'Average', options);
-  }
-
-  public grantInvoke(grantee: iam.IGrantable): iam.Grant {
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['sagemaker:InvokeEndpoint', 'sagemaker:InvokeEndpointAsync', 'sagemaker:InvokeEndpointWithResponseStream'],
-      resourceArns: [this.endpointArn],
-    });
   }
 
   /**

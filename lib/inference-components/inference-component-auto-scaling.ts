@@ -1,16 +1,19 @@
-import { Duration, Names } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { CopyScalingSignal } from './copy-scaling-signal';
 import { IInferenceComponent } from './inference-component-base';
-import { checkDurationSeconds, checkInteger, checkMinMax, checkWithinRange } from '../private/validation';
+import { createScaleOutFromZero, createTargetTracking } from '../private/target-tracking';
+import { checkInteger, checkMinMax, checkWithinRange } from '../private/validation';
+import { TargetTrackingOptions } from '../scaling/target-tracking-options';
 
 /** Options of copy-count autoscaling, as taken by `component.autoScale(...)`. */
-export interface CopyAutoScalingOptions {
+export interface CopyAutoScalingOptions extends TargetTrackingOptions {
   /**
    * The fewest copies; 0 lets the component release every copy when idle (and, with managed instance
-   * scaling, the endpoint its instances).
+   * scaling, the endpoint its instances). A step-scaling policy on `NoCapacityInvocationFailures` then brings
+   * the first copy back, which target tracking cannot do.
    * @default 1
    */
   readonly minCopyCount?: number;
@@ -21,21 +24,6 @@ export interface CopyAutoScalingOptions {
    * @default CopyScalingSignal.weightedUtilization() - target 0.7, mean over the instance types that run copies
    */
   readonly signal?: CopyScalingSignal;
-  /**
-   * Time after a scale-in before another scale-in.
-   * @default Duration.minutes(5)
-   */
-  readonly scaleInCooldown?: Duration;
-  /**
-   * Time after a scale-out before another scale-out.
-   * @default Duration.minutes(1)
-   */
-  readonly scaleOutCooldown?: Duration;
-  /**
-   * Only ever scale out; scale in by hand.
-   * @default false
-   */
-  readonly disableScaleIn?: boolean;
 }
 
 /** Properties of `InferenceComponentAutoScaling`. */
@@ -77,32 +65,25 @@ export class InferenceComponentAutoScaling extends Construct {
     checkInteger('maxCopyCount', this.maxCopyCount, 1, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
     checkMinMax('minCopyCount', this.minCopyCount, 'maxCopyCount', this.maxCopyCount, 'InvalidCapacity');
     checkWithinRange('copyCount', props.copyCount, 'minCopyCount', this.minCopyCount, 'maxCopyCount', this.maxCopyCount, 'InvalidCapacity');
-    const scaleIn = checkDurationSeconds('scaleInCooldown', props.scaleInCooldown ?? Duration.minutes(5), 0, 86400);
-    const scaleOut = checkDurationSeconds('scaleOutCooldown', props.scaleOutCooldown ?? Duration.minutes(1), 0, 86400);
     const signal = (props.signal ?? CopyScalingSignal.weightedUtilization()).bind(props.component);
     this.signal = signal.metric;
     this.targetValue = signal.targetValue;
 
-    this.scalableTarget = new CfnScalableTarget(this, 'Target', {
-      serviceNamespace: 'sagemaker',
+    const created = createTargetTracking(this, {
+      ...props,
       resourceId: `inference-component/${props.component.inferenceComponentName}`,
       scalableDimension: 'sagemaker:inference-component:DesiredCopyCount',
       minCapacity: this.minCopyCount,
       maxCapacity: this.maxCopyCount,
+      signal,
     });
-
-    this.scalingPolicy = new CfnScalingPolicy(this, 'Policy', {
-      policyName: Names.uniqueResourceName(this, { maxLength: 255 }),
-      policyType: 'TargetTrackingScaling',
-      scalingTargetId: this.scalableTarget.ref,
-      targetTrackingScalingPolicyConfiguration: {
-        targetValue: signal.targetValue,
-        scaleInCooldown: scaleIn,
-        scaleOutCooldown: scaleOut,
-        disableScaleIn: props.disableScaleIn,
-        customizedMetricSpecification: signal.customizedMetricSpecification,
-        predefinedMetricSpecification: signal.predefinedMetricSpecification,
-      },
-    });
+    this.scalableTarget = created.scalableTarget;
+    this.scalingPolicy = created.scalingPolicy;
+    if (this.minCopyCount === 0) {
+      createScaleOutFromZero(this, this.scalableTarget, new cloudwatch.Metric({
+        namespace: 'AWS/SageMaker', metricName: 'NoCapacityInvocationFailures', statistic: 'Maximum', period: Duration.minutes(1),
+        dimensionsMap: { InferenceComponentName: props.component.inferenceComponentName },
+      }));
+    }
   }
 }

@@ -8,6 +8,7 @@ import { InstancePool, RankedInstancePool } from '../instance-pool';
 import { InstancePoolsError } from '../private/errors';
 import { createExecutionRole } from '../private/execution-role';
 import { rankPools } from '../private/fleet';
+import { watchStackLimits } from '../private/stack-limits';
 import { EndpointKind, renderedVariants, variantErrors } from '../private/rendered-variants';
 import { checkDurationSeconds, checkInteger, checkMinMax, checkSageMakerName, checkWithinRange } from '../private/validation';
 
@@ -156,6 +157,9 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
     this.cfnEndpoint = new CfnEndpoint(this, 'Resource', {
       endpointName: this.physicalName,
       endpointConfigName: this.cfnEndpointConfig.attrEndpointConfigName,
+      // With managed instance scaling, SageMaker sets the instance count: a config change must keep it rather than
+      // reset the fleet to initialInstanceCount (DOMAIN.md 2.4).
+      retainAllVariantProperties: scaling ? true : undefined,
     });
     this.endpointName = this.getResourceNameAttribute(this.cfnEndpoint.attrEndpointName);
     this.endpointArn = this.cfnEndpoint.ref;
@@ -163,6 +167,7 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
       Tags.of(this).add(key, value);
     }
     this.node.addValidation({ validate: () => variantErrors(renderedVariants(this.cfnEndpointConfig), EndpointKind.INFERENCE_COMPONENTS) });
+    watchStackLimits(this);
   }
 }
 

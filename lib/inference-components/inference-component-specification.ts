@@ -1,7 +1,7 @@
 import { Annotations, Duration, Size, SizeRoundingBehavior, Token } from 'aws-cdk-lib';
 import { CfnInferenceComponent } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
-import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
+import { IInstancePoolEndpoint } from '../endpoint/instance-pool-endpoint';
 import { InstanceType } from '../instance-type';
 import { IModel } from '../model/model';
 import { InstancePoolsError } from '../private/errors';
@@ -100,7 +100,7 @@ export abstract class InferenceComponentSpecification {
   public static forAllInstanceTypes(options: ComponentSpecificationOptions): InferenceComponentSpecification {
     validateOptions('specification', options);
     return new (class extends InferenceComponentSpecification {
-      public bind(endpoint: ICapacityAwareEndpoint): InferenceComponentSpecificationConfig {
+      public bind(endpoint: IInstancePoolEndpoint): InferenceComponentSpecificationConfig {
         endpoint.pools.forEach((pool, i) => checkAccelerators('specification.acceleratorCount', options.acceleratorCount, pool.instanceType,
           ` (pools[${i}]); give that type its own entry with InferenceComponentSpecification.perInstanceType(...)`));
         return {
@@ -135,7 +135,7 @@ export abstract class InferenceComponentSpecification {
       checkAccelerators(`specification[${i}].acceleratorCount`, spec.acceleratorCount, spec.instanceType);
     });
     return new (class extends InferenceComponentSpecification {
-      public bind(endpoint: ICapacityAwareEndpoint, scope: IConstruct): InferenceComponentSpecificationConfig {
+      public bind(endpoint: IInstancePoolEndpoint, scope: IConstruct): InferenceComponentSpecificationConfig {
         const poolIndex = (type: InstanceType) => endpoint.pools.findIndex((p) => p.instanceType.name === type.name);
         const known = (type: InstanceType) => !type.isUnresolved && endpoint.pools.every((p) => !p.instanceType.isUnresolved);
         specifications.forEach((spec, i) => {
@@ -168,7 +168,7 @@ export abstract class InferenceComponentSpecification {
    * Renders the specification for `endpoint`, checking it against the endpoint's pools. `scope` receives the
    * warnings.
    */
-  public abstract bind(endpoint: ICapacityAwareEndpoint, scope: IConstruct): InferenceComponentSpecificationConfig;
+  public abstract bind(endpoint: IInstancePoolEndpoint, scope: IConstruct): InferenceComponentSpecificationConfig;
 }
 
 function placement(instanceType: InstanceType, options: ComponentSpecificationOptions): InstanceTypePlacement {

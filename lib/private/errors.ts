@@ -31,7 +31,8 @@ export type ErrorCode =
   | 'SpecificationCount'
   | 'SpecificationTypeNotInPools'
   | 'AcceleratorsExceedInstance'
-  | 'AutoScalingExists';
+  | 'AutoScalingExists'
+  | 'AsyncScalingSignal';
 
 /**
  * The one error class of the library: every validation failure is thrown as this class, with a stable

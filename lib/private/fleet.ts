@@ -17,6 +17,7 @@ export function rankPools(scope: IConstruct, pools: InstancePool[]): RankedInsta
   }
   const seen = new Map<string, number>();
   pools.forEach((pool, i) => {
+    checkPositive(`pools[${i}].maxConcurrency`, pool.maxConcurrency, 'InvalidMaxConcurrency');
     const name = pool.instanceType.name;
     if (Token.isUnresolved(name)) return;
     if (!name.startsWith('ml.')) {
@@ -27,7 +28,6 @@ export function rankPools(scope: IConstruct, pools: InstancePool[]): RankedInsta
       throw new InstancePoolsError('DuplicateInstanceType', `pools[${i}].instanceType`, `each instance type at most once (already pools[${first}])`, name);
     }
     seen.set(name, i);
-    checkPositive(`pools[${i}].maxConcurrency`, pool.maxConcurrency, 'InvalidMaxConcurrency');
   });
 
   const burstable = pools.filter((p) => p.instanceType.isBurstable).map((p) => p.instanceType.name);

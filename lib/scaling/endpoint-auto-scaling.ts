@@ -1,40 +1,30 @@
-import { Annotations, Duration, Names } from 'aws-cdk-lib';
+import { Annotations, Duration } from 'aws-cdk-lib';
 import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { ScalingSignal } from './scaling-signal';
+import { TargetTrackingOptions } from './target-tracking-options';
+import { createScaleOutFromZero, createTargetTracking } from '../private/target-tracking';
 import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
-import { checkDurationSeconds, checkInteger, checkMinMax, checkWithinRange } from '../private/validation';
+import { InstancePoolsError } from '../private/errors';
+import { checkInteger, checkMinMax, checkWithinRange } from '../private/validation';
 
 /** Options of endpoint autoscaling, as taken by `endpoint.autoScale(...)`. */
-export interface AutoScalingOptions {
+export interface AutoScalingOptions extends TargetTrackingOptions {
   /**
-   * The fewest instances. 0 is allowed only for asynchronous endpoints (scale to zero).
+   * The fewest instances. 0 is allowed only for asynchronous endpoints (scale to zero): a step-scaling policy on
+   * `HasBacklogWithoutCapacity` then brings the first instance back, which target tracking cannot do.
    * @default 1
    */
   readonly minCapacity?: number;
   /** The most instances, across all pools. */
   readonly maxCapacity: number;
   /**
-   * What the target-tracking policy holds steady.
+   * What the target-tracking policy holds steady. Required for asynchronous endpoints, which scale on their
+   * backlog (`ScalingSignal.backlogPerInstance(...)`).
    * @default ScalingSignal.weightedUtilization() - target 0.7, mean over the pools that have instances
    */
   readonly signal?: ScalingSignal;
-  /**
-   * Time after a scale-in before another scale-in.
-   * @default Duration.minutes(5)
-   */
-  readonly scaleInCooldown?: Duration;
-  /**
-   * Time after a scale-out before another scale-out.
-   * @default Duration.minutes(1)
-   */
-  readonly scaleOutCooldown?: Duration;
-  /**
-   * Only ever scale out; scale in by hand.
-   * @default false
-   */
-  readonly disableScaleIn?: boolean;
 }
 
 /** Properties of `EndpointAutoScaling`. */
@@ -76,11 +66,14 @@ export class EndpointAutoScaling extends Construct {
     super(scope, id);
     this.minCapacity = props.minCapacity ?? 1;
     this.maxCapacity = props.maxCapacity;
-    validateCapacity(this.minCapacity, this.maxCapacity, props.initialInstanceCount, props.asyncInference === true);
-    const scaleIn = checkDurationSeconds('scaleInCooldown', props.scaleInCooldown ?? Duration.minutes(5), 0, 86400);
-    const scaleOut = checkDurationSeconds('scaleOutCooldown', props.scaleOutCooldown ?? Duration.minutes(1), 0, 86400);
+    const asyncInference = props.asyncInference === true;
+    validateCapacity(this.minCapacity, this.maxCapacity, props.initialInstanceCount, asyncInference);
+    if (asyncInference && !props.signal) {
+      throw new InstancePoolsError('AsyncScalingSignal', 'signal',
+        'asynchronous endpoints queue requests and publish no per-instance concurrency: pass ScalingSignal.backlogPerInstance({ targetValue })', 'none');
+    }
     const signal = (props.signal ?? ScalingSignal.weightedUtilization()).bind(props.endpoint);
-    if (props.asyncInference && signal.weighted) {
+    if (asyncInference && signal.weighted) {
       Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:asyncConcurrencySignal',
         'signal: asynchronous endpoints queue requests; scale them on ScalingSignal.backlogPerInstance(...) rather than on concurrency.');
     }
@@ -88,27 +81,22 @@ export class EndpointAutoScaling extends Construct {
     this.targetValue = signal.targetValue;
 
     const endpoint = props.endpoint;
-    this.scalableTarget = new CfnScalableTarget(this, 'Target', {
-      serviceNamespace: 'sagemaker',
+    const created = createTargetTracking(this, {
+      ...props,
       resourceId: `endpoint/${endpoint.endpointName}/variant/${endpoint.variantName}`,
       scalableDimension: 'sagemaker:variant:DesiredInstanceCount',
       minCapacity: this.minCapacity,
       maxCapacity: this.maxCapacity,
+      signal,
     });
-
-    this.scalingPolicy = new CfnScalingPolicy(this, 'Policy', {
-      policyName: Names.uniqueResourceName(this, { maxLength: 255 }),
-      policyType: 'TargetTrackingScaling',
-      scalingTargetId: this.scalableTarget.ref,
-      targetTrackingScalingPolicyConfiguration: {
-        targetValue: signal.targetValue,
-        scaleInCooldown: scaleIn,
-        scaleOutCooldown: scaleOut,
-        disableScaleIn: props.disableScaleIn,
-        customizedMetricSpecification: signal.customizedMetricSpecification,
-        predefinedMetricSpecification: signal.predefinedMetricSpecification,
-      },
-    });
+    this.scalableTarget = created.scalableTarget;
+    this.scalingPolicy = created.scalingPolicy;
+    if (asyncInference && this.minCapacity === 0) {
+      createScaleOutFromZero(this, this.scalableTarget, new cloudwatch.Metric({
+        namespace: 'AWS/SageMaker', metricName: 'HasBacklogWithoutCapacity', statistic: 'Maximum', period: Duration.minutes(1),
+        dimensionsMap: { EndpointName: endpoint.endpointName },
+      }));
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import { CfnScalingPolicy, PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { UtilizationAggregation } from './utilization-aggregation';
@@ -125,7 +126,8 @@ function poolConcurrencyMetrics(endpoint: ICapacityAwareEndpoint): PoolConcurren
       id: `pool${pool.priority}`,
       label: pool.instanceType.name,
       maxConcurrency: pool.maxConcurrency,
-      metric: endpoint.metric('ConcurrentRequestsPerModel', { instanceType: pool.instanceType, statistic: 'Average' }),
+      // High-resolution metric: graph it per minute (target tracking itself takes no period).
+      metric: endpoint.metric('ConcurrentRequestsPerModel', { instanceType: pool.instanceType, statistic: 'Average', period: Duration.minutes(1) }),
     };
   });
 }

@@ -83,7 +83,13 @@ describe('InferenceComponentAutoScaling: resources', () => {
     const [a, b] = perTypeEntries(tpModels(stack));
     const component = endpoint.addInferenceComponent('Qwen', { specification: InferenceComponentSpecification.perInstanceType([a, b]), inferenceComponentName: 'qwen' });
     new InferenceComponentAutoScaling(stack, 'Scaling', { component, minCopyCount: 0, maxCopyCount: 4 });
-    Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { ResourceId: 'inference-component/qwen', MinCapacity: 0 });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { ResourceId: 'inference-component/qwen', MinCapacity: 0 });
+    // Target tracking cannot scale out from zero copies: a step policy on NoCapacityInvocationFailures adds the first.
+    template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', { PolicyType: 'StepScaling' });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'NoCapacityInvocationFailures', Dimensions: [{ Name: 'InferenceComponentName', Value: 'qwen' }], Threshold: 1,
+    });
   });
 
   test('construct IDs of the target and policy are frozen', () => {

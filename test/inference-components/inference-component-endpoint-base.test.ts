@@ -1,7 +1,7 @@
 import { Size } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { InferenceComponentEndpoint, InferenceComponentSpecification, Model } from '../../lib';
+import { EndpointAutoScaling, InferenceComponentEndpoint, InferenceComponentSpecification, Model, PoolAlarms } from '../../lib';
 import { testStack } from '../util';
 import { G6_24, G6_48, icEndpoint } from './fixtures';
 
@@ -33,7 +33,7 @@ describe('InferenceComponentEndpointBase', () => {
     });
   });
 
-  test('grantInvoke is scoped to this endpoint; endpoint metrics keep working', () => {
+  test('grantInvoke is scoped to this endpoint', () => {
     const stack = testStack();
     const endpoint = icEndpoint(stack);
     const role = new iam.Role(stack, 'Caller', { assumedBy: new iam.AccountRootPrincipal() });
@@ -42,6 +42,18 @@ describe('InferenceComponentEndpointBase', () => {
       Roles: [{ Ref: stack.getLogicalId(role.node.defaultChild as iam.CfnRole) }],
       PolicyDocument: { Statement: [Match.objectLike({ Resource: { Ref: stack.getLogicalId(endpoint.cfnEndpoint) }, Action: Match.arrayWith(['sagemaker:InvokeEndpoint']) })] },
     });
-    expect(endpoint.metricGpuUtilization({ instanceType: G6_48 }).dimensions).toEqual(expect.objectContaining({ VariantName: 'AllTraffic', InstanceType: 'ml.g6.48xlarge' }));
+  });
+
+  test('single-model monitoring and variant autoscaling do not accept an inference-component endpoint (checked by tsc)', () => {
+    const stack = testStack();
+    const endpoint = icEndpoint(stack);
+    const wrongUses = () => {
+      // @ts-expect-error its metrics are per inference component: variant-level alarms would never see data
+      new PoolAlarms(stack, 'Alarms', { endpoint });
+      // @ts-expect-error instances follow managed instance scaling, not a variant scalable target
+      new EndpointAutoScaling(stack, 'Scaling', { endpoint, maxCapacity: 2 });
+    };
+    expect(typeof wrongUses).toBe('function');
+    expect((endpoint as any).metric).toBeUndefined();
   });
 });

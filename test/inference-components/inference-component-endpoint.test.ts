@@ -58,7 +58,13 @@ describe('InferenceComponentEndpoint: rendering', () => {
       })],
       Tags: [{ Key: 'team', Value: 'ml' }],
     });
-    template.hasResourceProperties('AWS::SageMaker::Endpoint', { EndpointName: 'qwen-ic', Tags: [{ Key: 'team', Value: 'ml' }] });
+    template.hasResourceProperties('AWS::SageMaker::Endpoint', { EndpointName: 'qwen-ic', Tags: [{ Key: 'team', Value: 'ml' }], RetainAllVariantProperties: true });
+  });
+
+  test('without managed instance scaling, updates take the config instance count', () => {
+    const stack = testStack();
+    icEndpoint(stack);
+    Template.fromStack(stack).hasResourceProperties('AWS::SageMaker::Endpoint', { RetainAllVariantProperties: Match.absent() });
   });
 
   test('managed instance scaling keeps at least one instance unless told otherwise', () => {

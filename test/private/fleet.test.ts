@@ -57,4 +57,8 @@ describe('rankPools', () => {
     const token = Token.asString({ Ref: 'Type' });
     expect(() => rankPools(testStack(), [pool(token), pool(token)])).not.toThrow();
   });
+
+  test('a token instance type does not skip the maxConcurrency check', () => {
+    expect(() => rankPools(testStack(), [pool(Token.asString({ Ref: 'Type' }), 0)])).toThrow(/pools\[0\]\.maxConcurrency: .*got 0 \[InvalidMaxConcurrency\]/);
+  });
 });

@@ -81,18 +81,45 @@ describe('EndpointAutoScaling: resources', () => {
     });
   });
 
-  test('asynchronous endpoints may scale to zero on the backlog, and are warned off concurrency signals', () => {
+  test('asynchronous endpoints scale on the backlog, and from zero through a step policy on HasBacklogWithoutCapacity', () => {
     const stack = testStack();
     const endpoint = seedEndpoint(stack, { asyncInference: { outputBucket: new s3.Bucket(stack, 'Out') } });
-    endpoint.autoScale({ minCapacity: 0, maxCapacity: 4, signal: ScalingSignal.backlogPerInstance({ targetValue: 5 }) });
-    Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+    const scaling = endpoint.autoScale({ minCapacity: 0, maxCapacity: 4, signal: ScalingSignal.backlogPerInstance({ targetValue: 5 }) });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      PolicyType: 'TargetTrackingScaling',
       TargetTrackingScalingPolicyConfiguration: {
         TargetValue: 5,
         CustomizedMetricSpecification: { MetricName: 'ApproximateBacklogSizePerInstance', Namespace: 'AWS/SageMaker', Statistic: 'Average', Dimensions: [{ Name: 'EndpointName', Value: Match.anyValue() }] },
       },
     });
+    template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      PolicyType: 'StepScaling',
+      ScalingTargetId: { Ref: stack.getLogicalId(scaling.scalableTarget) },
+      StepScalingPolicyConfiguration: { AdjustmentType: 'ChangeInCapacity', StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 1 }] },
+    });
+    const stepId = Object.entries(template.findResources('AWS::ApplicationAutoScaling::ScalingPolicy'))
+      .find(([, r]) => r.Properties.PolicyType === 'StepScaling')![0];
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'HasBacklogWithoutCapacity', Namespace: 'AWS/SageMaker', Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold', AlarmActions: [{ Ref: stepId }],
+    });
+  });
+
+  test('no scale-out-from-zero policy while at least one instance stays', () => {
+    const stack = testStack();
+    seedEndpoint(stack, { asyncInference: { outputBucket: new s3.Bucket(stack, 'Out') } })
+      .autoScale({ minCapacity: 1, maxCapacity: 4, signal: ScalingSignal.backlogPerInstance({ targetValue: 5 }) });
+    Template.fromStack(stack).resourceCountIs('AWS::ApplicationAutoScaling::ScalingPolicy', 1);
+    Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Alarm', 0);
+  });
+
+  test('asynchronous endpoints need an explicit signal, and are warned off concurrency signals', () => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack, { asyncInference: { outputBucket: new s3.Bucket(stack, 'Out') } });
+    expect(() => endpoint.autoScale({ maxCapacity: 4 })).toThrow(/signal: asynchronous endpoints queue requests and publish no per-instance concurrency: pass ScalingSignal.backlogPerInstance\(\{ targetValue \}\), got 'none' \[AsyncScalingSignal\]/);
     const other = testStack();
-    seedEndpoint(other, { asyncInference: { outputBucket: new s3.Bucket(other, 'Out') } }).autoScale({ maxCapacity: 4 });
+    seedEndpoint(other, { asyncInference: { outputBucket: new s3.Bucket(other, 'Out') } }).autoScale({ maxCapacity: 4, signal: ScalingSignal.weightedUtilization() });
     Annotations.fromStack(other).hasWarning('/TestStack/Llm/AutoScaling', Match.stringLikeRegexp('backlogPerInstance'));
   });
 
