@@ -6,6 +6,7 @@ export * from './model/model-container';
 export * from './model/model';
 export * from './endpoint/instance-pool-endpoint';
 export * from './endpoint/endpoint-base';
+export * from './endpoint/pool-endpoint-options';
 export * from './endpoint/async-inference';
 export * from './endpoint/capacity-aware-endpoint';
 export * from './monitoring/pool-widgets';

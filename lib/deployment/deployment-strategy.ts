@@ -19,7 +19,7 @@ export enum DeploymentType {
 export interface GuardedDeploymentOptions {
   /**
    * The longest the whole deployment may take before SageMaker rolls it back (10 minutes to 8 hours).
-   * @default - SageMaker's default
+   * @default - not set: SageMaker's own maximum applies
    */
   readonly maximumExecutionTimeout?: Duration;
   /**

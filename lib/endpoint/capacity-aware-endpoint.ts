@@ -1,9 +1,10 @@
-import { Annotations, ArnFormat, Duration, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { AsyncInferenceOptions } from './async-inference';
+import { PoolEndpointOptions } from './pool-endpoint-options';
 import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from './endpoint-base';
 import { DeploymentStrategy } from '../deployment/deployment-strategy';
 import { InstancePool, RankedInstancePool } from '../instance-pool';
@@ -16,20 +17,13 @@ import { validateEndpointProps } from '../private/endpoint-props-validation';
 import { InstancePoolsError } from '../private/errors';
 import { rankPools } from '../private/fleet';
 import { EndpointKind, variantErrors } from '../private/rendered-variants';
+import { applyTags, endpointArnForName, poolVariant } from '../private/pool-endpoint';
 import { watchStackLimits } from '../private/stack-limits';
 import { deploymentErrors, rollbackAlarms } from '../private/guarded-deployment';
 import { checkSageMakerName } from '../private/validation';
 
-/** How SageMaker routes requests among the instances of a variant. */
-export enum RoutingStrategy {
-  /** Send each request to the instance with the fewest requests in flight; recommended for mixed fleets. */
-  LEAST_OUTSTANDING_REQUESTS = 'LEAST_OUTSTANDING_REQUESTS',
-  /** Send each request to a random instance (SageMaker's own default). */
-  RANDOM = 'RANDOM',
-}
-
 /** Properties of a `CapacityAwareEndpoint`. */
-export interface CapacityAwareEndpointProps {
+export interface CapacityAwareEndpointProps extends PoolEndpointOptions {
   /**
    * The ranked instance pools, preferred first (priority 1) and at most five. SageMaker provisions the first
    * type that has capacity, scales out on the next available one and scales in lowest-priority instances first.
@@ -41,40 +35,8 @@ export interface CapacityAwareEndpointProps {
    */
   readonly model?: IModel;
   /**
-   * A fixed endpoint name (at most 63 characters). Changing it replaces the endpoint.
-   * @default - CloudFormation generates a name
-   */
-  readonly endpointName?: string;
-  /**
-   * The production variant name.
-   * @default 'AllTraffic'
-   */
-  readonly variantName?: string;
-  /**
-   * Instances to launch when the endpoint is created.
-   * @default 1
-   */
-  readonly initialInstanceCount?: number;
-  /**
-   * How requests are routed among instances.
-   * @default RoutingStrategy.LEAST_OUTSTANDING_REQUESTS
-   */
-  readonly routingStrategy?: RoutingStrategy;
-  /**
-   * How long SageMaker tries to provision capacity across the pools before the operation fails
-   * (`VariantInstanceProvisionTimeoutInSeconds`, 5 to 60 minutes). Covers capacity provisioning only, not model
-   * download or container start-up.
-   * @default - SageMaker's default
-   */
-  readonly provisioningTimeout?: Duration;
-  /**
-   * How long a container may take to pass its health check (1 to 60 minutes).
-   * @default - SageMaker's default
-   */
-  readonly containerStartupHealthCheckTimeout?: Duration;
-  /**
    * How long downloading the model artifacts may take (1 to 60 minutes).
-   * @default - SageMaker's default
+   * @default - not set: SageMaker's default download timeout applies
    */
   readonly modelDataDownloadTimeout?: Duration;
   /**
@@ -88,11 +50,6 @@ export interface CapacityAwareEndpointProps {
    * @default - a real-time endpoint
    */
   readonly asyncInference?: AsyncInferenceOptions;
-  /**
-   * Tags for the endpoint config and the endpoint.
-   * @default - no tags
-   */
-  readonly tags?: { [key: string]: string };
   /**
    * How updates roll out (deployment guardrails): rolling batches or blue/green, baked while alarms are
    * watched, rolled back automatically on the endpoint's own latency and 5XX alarms (`addAlarms()`) plus any
@@ -130,10 +87,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
       public readonly endpointName = attrs.endpointName;
       public readonly variantName = attrs.variantName ?? 'AllTraffic';
       public readonly pools = rankPools(this, attrs.pools);
-      public readonly endpointArn = Stack.of(this).formatArn({
-        service: 'sagemaker', resource: 'endpoint', arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-        resourceName: Token.isUnresolved(attrs.endpointName) ? attrs.endpointName : attrs.endpointName.toLowerCase(),
-      });
+      public readonly endpointArn = endpointArnForName(this, attrs.endpointName);
     }
     return new Imported(scope, id);
   }
@@ -186,18 +140,10 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
       kmsKeyId: props.encryptionKey?.keyArn,
       asyncInferenceConfig: props.asyncInference ? bindAsyncInference(props.asyncInference, roles) : undefined,
       productionVariants: [{
-        variantName: this.variantName,
+        ...poolVariant(props, this.variantName, this.initialInstanceCount, this.pools,
+          (pool) => (pool.model && pool.model !== model ? pool.model.modelName : undefined)),
         modelName: model.modelName,
-        initialInstanceCount: this.initialInstanceCount,
         initialVariantWeight: 1,
-        instancePools: this.pools.map((pool) => ({
-          instanceType: pool.instanceType.name,
-          priority: pool.priority,
-          modelNameOverride: pool.model && pool.model !== model ? pool.model.modelName : undefined,
-        })),
-        routingConfig: { routingStrategy: props.routingStrategy ?? RoutingStrategy.LEAST_OUTSTANDING_REQUESTS },
-        variantInstanceProvisionTimeoutInSeconds: props.provisioningTimeout?.toSeconds(),
-        containerStartupHealthCheckTimeoutInSeconds: props.containerStartupHealthCheckTimeout?.toSeconds(),
         modelDataDownloadTimeoutInSeconds: props.modelDataDownloadTimeout?.toSeconds(),
       }],
     });
@@ -214,9 +160,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
 
     this.endpointName = this.getResourceNameAttribute(this.cfnEndpoint.attrEndpointName);
     this.endpointArn = this.cfnEndpoint.ref;
-    for (const [key, value] of Object.entries(props.tags ?? {})) {
-      Tags.of(this).add(key, value);
-    }
+    applyTags(this, props.tags);
     this.node.addValidation({ validate: () => this.validateRenderedConfig() });
     watchStackLimits(this);
   }

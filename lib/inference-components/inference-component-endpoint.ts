@@ -1,16 +1,17 @@
-import { ArnFormat, Duration, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { IInferenceComponentEndpoint, InferenceComponentEndpointBase } from './inference-component-endpoint-base';
-import { CapacityAwareEndpointAttributes, RoutingStrategy } from '../endpoint/capacity-aware-endpoint';
+import { CapacityAwareEndpointAttributes } from '../endpoint/capacity-aware-endpoint';
+import { PoolEndpointOptions } from '../endpoint/pool-endpoint-options';
 import { InstancePool, RankedInstancePool } from '../instance-pool';
 import { InstancePoolsError } from '../private/errors';
 import { createExecutionRole } from '../private/execution-role';
 import { rankPools } from '../private/fleet';
+import { applyTags, endpointArnForName, poolVariant, validatePoolEndpointOptions } from '../private/pool-endpoint';
 import { watchStackLimits } from '../private/stack-limits';
 import { EndpointKind, renderedVariants, variantErrors } from '../private/rendered-variants';
-import { checkDurationSeconds, checkInteger, checkMinMax, checkSageMakerName, checkWithinRange } from '../private/validation';
+import { checkInteger, checkMinMax, checkSageMakerName, checkWithinRange } from '../private/validation';
 
 /**
  * Managed instance scaling: SageMaker adds instances (from the pools, in priority order) when component copies
@@ -27,7 +28,7 @@ export interface ManagedInstanceScaling {
 }
 
 /** Properties of an `InferenceComponentEndpoint`. */
-export interface InferenceComponentEndpointProps {
+export interface InferenceComponentEndpointProps extends PoolEndpointOptions {
   /**
    * The ranked instance pools, preferred first (priority 1) and at most five. Pools carry no model here: each
    * inference component names its model per instance type (`InferenceComponentSpecification.perInstanceType`).
@@ -40,46 +41,10 @@ export interface InferenceComponentEndpointProps {
    */
   readonly role?: iam.IRole;
   /**
-   * A fixed endpoint name (at most 63 characters). Changing it replaces the endpoint.
-   * @default - CloudFormation generates a name
-   */
-  readonly endpointName?: string;
-  /**
-   * The production variant name.
-   * @default 'AllTraffic'
-   */
-  readonly variantName?: string;
-  /**
-   * Instances to launch when the endpoint is created.
-   * @default 1
-   */
-  readonly initialInstanceCount?: number;
-  /**
    * Let SageMaker add and remove instances as component copies come and go.
    * @default - the instance count stays at `initialInstanceCount`
    */
   readonly managedInstanceScaling?: ManagedInstanceScaling;
-  /**
-   * How requests are routed among instances.
-   * @default RoutingStrategy.LEAST_OUTSTANDING_REQUESTS
-   */
-  readonly routingStrategy?: RoutingStrategy;
-  /**
-   * How long SageMaker tries to provision capacity across the pools before the operation fails
-   * (`VariantInstanceProvisionTimeoutInSeconds`, 5 to 60 minutes).
-   * @default - SageMaker's default
-   */
-  readonly provisioningTimeout?: Duration;
-  /**
-   * How long a container may take to pass its health check (1 to 60 minutes). Components can set their own.
-   * @default - SageMaker's default
-   */
-  readonly containerStartupHealthCheckTimeout?: Duration;
-  /**
-   * Tags for the endpoint config, the endpoint and its components.
-   * @default - no tags
-   */
-  readonly tags?: { [key: string]: string };
 }
 
 /**
@@ -99,10 +64,7 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
       public readonly endpointName = attrs.endpointName;
       public readonly variantName = attrs.variantName ?? 'AllTraffic';
       public readonly pools = rankPools(this, attrs.pools);
-      public readonly endpointArn = Stack.of(this).formatArn({
-        service: 'sagemaker', resource: 'endpoint', arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-        resourceName: Token.isUnresolved(attrs.endpointName) ? attrs.endpointName : attrs.endpointName.toLowerCase(),
-      });
+      public readonly endpointArn = endpointArnForName(this, attrs.endpointName);
     }
     return new Imported(scope, id);
   }
@@ -140,15 +102,10 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
     this.cfnEndpointConfig = new CfnEndpointConfig(this, 'EndpointConfig', {
       executionRoleArn: this.role.roleArn,
       productionVariants: [{
-        variantName: this.variantName,
-        initialInstanceCount: this.initialInstanceCount,
-        instancePools: this.pools.map((pool) => ({ instanceType: pool.instanceType.name, priority: pool.priority })),
-        routingConfig: { routingStrategy: props.routingStrategy ?? RoutingStrategy.LEAST_OUTSTANDING_REQUESTS },
+        ...poolVariant(props, this.variantName, this.initialInstanceCount, this.pools),
         managedInstanceScaling: scaling && {
           status: 'ENABLED', minInstanceCount: scaling.minInstanceCount, maxInstanceCount: scaling.maxInstanceCount,
         },
-        variantInstanceProvisionTimeoutInSeconds: props.provisioningTimeout?.toSeconds(),
-        containerStartupHealthCheckTimeoutInSeconds: props.containerStartupHealthCheckTimeout?.toSeconds(),
       }],
     });
     // SageMaker checks the role when it creates the endpoint: its policies must exist first.
@@ -163,9 +120,7 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
     });
     this.endpointName = this.getResourceNameAttribute(this.cfnEndpoint.attrEndpointName);
     this.endpointArn = this.cfnEndpoint.ref;
-    for (const [key, value] of Object.entries(props.tags ?? {})) {
-      Tags.of(this).add(key, value);
-    }
+    applyTags(this, props.tags);
     this.node.addValidation({ validate: () => variantErrors(renderedVariants(this.cfnEndpointConfig), EndpointKind.INFERENCE_COMPONENTS) });
     watchStackLimits(this);
   }
@@ -183,12 +138,8 @@ function rejectPoolModels(pools: InstancePool[]): void {
 }
 
 function validateProps(props: InferenceComponentEndpointProps, variantName: string, initial: number, scaling?: ManagedInstanceScaling): void {
-  checkSageMakerName('endpointName', props.endpointName);
-  checkSageMakerName('variantName', variantName);
-  checkInteger('initialInstanceCount', initial, 1, Number.MAX_SAFE_INTEGER);
-  // Ranges from the SageMaker API ProductionVariant and ProductionVariantManagedInstanceScaling shapes.
-  checkDurationSeconds('provisioningTimeout', props.provisioningTimeout, 300, 3600);
-  checkDurationSeconds('containerStartupHealthCheckTimeout', props.containerStartupHealthCheckTimeout, 60, 3600);
+  validatePoolEndpointOptions(props, variantName, initial);
+  // Ranges from the SageMaker API ProductionVariantManagedInstanceScaling shape.
   if (scaling) {
     const min = scaling.minInstanceCount!;
     const max = scaling.maxInstanceCount;

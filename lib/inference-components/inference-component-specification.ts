@@ -34,13 +34,13 @@ export interface ComponentSpecificationOptions {
   readonly cpuCoreCount?: number;
   /**
    * How long downloading the model artifacts may take (`ModelDataDownloadTimeoutInSeconds`, 1 to 60 minutes).
-   * @default - SageMaker's default
+   * @default - not set: SageMaker's default download timeout applies
    */
   readonly modelDataDownloadTimeout?: Duration;
   /**
    * How long a copy may take to pass its health check (`ContainerStartupHealthCheckTimeoutInSeconds`, 1 to 60
    * minutes).
-   * @default - SageMaker's default
+   * @default - not set: SageMaker's default health-check timeout applies
    */
   readonly containerStartupHealthCheckTimeout?: Duration;
   /**

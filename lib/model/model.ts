@@ -14,6 +14,7 @@ export interface IModel extends IResource {
   /**
    * The execution role, when known. Endpoints grant it what their features need (async output bucket, SNS
    * topics, KMS keys).
+   * @default - unknown (an imported model without a role): endpoints warn and grant nothing
    */
   readonly role?: iam.IRole;
 }

@@ -2,16 +2,12 @@ import { CapacityAwareEndpointProps } from '../endpoint/capacity-aware-endpoint'
 import { RankedInstancePool } from '../instance-pool';
 import { validateAsyncInference } from './async-inference-config';
 import { InstancePoolsError } from './errors';
-import { checkDurationSeconds, checkInteger, checkSageMakerName } from './validation';
+import { validatePoolEndpointOptions } from './pool-endpoint';
+import { checkDurationSeconds } from './validation';
 
 /** Validates the props of a `CapacityAwareEndpoint`, before it creates any child. */
 export function validateEndpointProps(props: CapacityAwareEndpointProps, pools: RankedInstancePool[], variantName: string): void {
-  checkSageMakerName('endpointName', props.endpointName);
-  checkSageMakerName('variantName', variantName);
-  checkInteger('initialInstanceCount', props.initialInstanceCount, 1, Number.MAX_SAFE_INTEGER);
-  // Ranges from the SageMaker API ProductionVariant shape (DOMAIN.md 1.2).
-  checkDurationSeconds('provisioningTimeout', props.provisioningTimeout, 300, 3600);
-  checkDurationSeconds('containerStartupHealthCheckTimeout', props.containerStartupHealthCheckTimeout, 60, 3600);
+  validatePoolEndpointOptions(props, variantName, props.initialInstanceCount ?? 1);
   checkDurationSeconds('modelDataDownloadTimeout', props.modelDataDownloadTimeout, 60, 3600);
   if (props.encryptionKey) {
     // KmsKeyId is invalid when any instance type has local NVMe storage (DOMAIN.md section 8).
