@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { IInstancePoolEndpoint, InstancePoolEndpointBase } from './instance-pool-endpoint';
 import { InstanceType } from '../instance-type';
+import { dimensionedMetric, ENDPOINT_INSTANCE_NAMESPACE, INVOCATION_NAMESPACE } from '../private/metric-factory';
 
 /** Options of the endpoint's metric helpers. */
 export interface EndpointMetricOptions extends cloudwatch.MetricOptions {
@@ -23,9 +24,6 @@ export interface ICapacityAwareEndpoint extends IInstancePoolEndpoint {
   /** Any metric of the `AWS/SageMaker` namespace for this variant. */
   metric(metricName: string, options?: EndpointMetricOptions): cloudwatch.Metric;
 }
-
-const INVOCATION_NAMESPACE = 'AWS/SageMaker';
-const INSTANCE_NAMESPACE = '/aws/sagemaker/Endpoints';
 
 /** Metric helpers and grants shared by created and imported capacity-aware endpoints. */
 export abstract class CapacityAwareEndpointBase extends InstancePoolEndpointBase implements ICapacityAwareEndpoint {
@@ -71,27 +69,27 @@ export abstract class CapacityAwareEndpointBase extends InstancePoolEndpointBase
 
   /** CPU utilization in percent, summed over cores (`CPUUtilization`). @default - average over 5 minutes */
   public metricCpuUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
-    return this.variantMetric(INSTANCE_NAMESPACE, 'CPUUtilization', 'Average', options);
+    return this.variantMetric(ENDPOINT_INSTANCE_NAMESPACE, 'CPUUtilization', 'Average', options);
   }
 
   /** Memory utilization in percent (`MemoryUtilization`). @default - average over 5 minutes */
   public metricMemoryUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
-    return this.variantMetric(INSTANCE_NAMESPACE, 'MemoryUtilization', 'Average', options);
+    return this.variantMetric(ENDPOINT_INSTANCE_NAMESPACE, 'MemoryUtilization', 'Average', options);
   }
 
   /** GPU utilization in percent, summed over the instance's GPUs (`GPUUtilization`). @default - average over 5 minutes */
   public metricGpuUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
-    return this.variantMetric(INSTANCE_NAMESPACE, 'GPUUtilization', 'Average', options);
+    return this.variantMetric(ENDPOINT_INSTANCE_NAMESPACE, 'GPUUtilization', 'Average', options);
   }
 
   /** GPU memory utilization in percent, summed over the instance's GPUs (`GPUMemoryUtilization`). @default - average over 5 minutes */
   public metricGpuMemoryUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
-    return this.variantMetric(INSTANCE_NAMESPACE, 'GPUMemoryUtilization', 'Average', options);
+    return this.variantMetric(ENDPOINT_INSTANCE_NAMESPACE, 'GPUMemoryUtilization', 'Average', options);
   }
 
   /** Disk utilization in percent (`DiskUtilization`). @default - average over 5 minutes */
   public metricDiskUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
-    return this.variantMetric(INSTANCE_NAMESPACE, 'DiskUtilization', 'Average', options);
+    return this.variantMetric(ENDPOINT_INSTANCE_NAMESPACE, 'DiskUtilization', 'Average', options);
   }
 
   /**
@@ -103,9 +101,6 @@ export abstract class CapacityAwareEndpointBase extends InstancePoolEndpointBase
   }
 
   private variantMetric(namespace: string, metricName: string, statistic: string, options: EndpointMetricOptions): cloudwatch.Metric {
-    const { instanceType, ...metricOptions } = options;
-    const dimensionsMap: { [name: string]: string } = { EndpointName: this.metricEndpointName, VariantName: this.variantName };
-    if (instanceType) dimensionsMap.InstanceType = instanceType.name;
-    return new cloudwatch.Metric({ namespace, metricName, statistic, ...metricOptions, dimensionsMap: { ...dimensionsMap, ...metricOptions.dimensionsMap } });
+    return dimensionedMetric(namespace, metricName, statistic, { EndpointName: this.metricEndpointName, VariantName: this.variantName }, options);
   }
 }

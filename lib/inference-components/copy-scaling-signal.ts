@@ -1,10 +1,9 @@
 import { PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
 import { IInferenceComponent } from './inference-component-base';
 import { ScalingSignalConfig, TargetValueOptions, WeightedUtilizationOptions } from '../scaling/scaling-signal';
-import { UtilizationAggregation } from '../scaling/utilization-aggregation';
-import { InstancePoolsError } from '../private/errors';
-import { PoolConcurrencyMetric, targetTrackingQueries, utilizationMetric } from '../private/utilization-queries';
-import { checkFraction, checkPositive } from '../private/validation';
+import { concurrencyMetrics, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from '../private/signal-config';
+import { PoolConcurrencyMetric } from '../private/utilization-queries';
+import { checkPositive } from '../private/validation';
 
 /**
  * What the copy-count target-tracking policy of an inference component holds steady.
@@ -18,18 +17,10 @@ export abstract class CopyScalingSignal {
    * `maxConcurrencyPerCopy`.
    */
   public static weightedUtilization(options: WeightedUtilizationOptions = {}): CopyScalingSignal {
-    const target = options.targetUtilization ?? 0.7;
-    checkFraction('targetUtilization', target);
-    const aggregation = options.aggregation ?? UtilizationAggregation.MEAN_OF_ACTIVE_POOLS;
+    const { target, aggregation } = weightedSignalSettings(options);
     return new (class extends CopyScalingSignal {
       public bind(component: IInferenceComponent): ScalingSignalConfig {
-        const types = copyConcurrencyMetrics(component);
-        return {
-          targetValue: target,
-          weighted: true,
-          metric: utilizationMetric(types, aggregation),
-          customizedMetricSpecification: { metrics: targetTrackingQueries(types, aggregation) },
-        };
+        return weightedSignalConfig(target, aggregation, copyConcurrencyMetrics(component));
       }
     })();
   }
@@ -56,29 +47,18 @@ function predefined(options: TargetValueOptions, metricName: string, statistic: 
   checkPositive('targetValue', options.targetValue);
   return new (class extends CopyScalingSignal {
     public bind(component: IInferenceComponent): ScalingSignalConfig {
-      return {
-        targetValue: options.targetValue,
-        weighted: false,
-        metric: component.metric(metricName, { statistic }),
-        predefinedMetricSpecification: { predefinedMetricType: type },
-      };
+      return predefinedSignalConfig(options.targetValue, component.metric(metricName, { statistic }), type);
     }
   })();
 }
 
 /** One `ConcurrentRequestsPerCopy` metric per instance type, in priority order; every type needs maxConcurrencyPerCopy. */
 function copyConcurrencyMetrics(component: IInferenceComponent): PoolConcurrencyMetric[] {
-  return component.placements.map((placement, i) => {
-    const type = placement.instanceType;
-    if (placement.maxConcurrencyPerCopy === undefined) {
-      throw new InstancePoolsError('MissingMaxConcurrency', 'specification.maxConcurrencyPerCopy',
-        `the weighted copy-count signal needs the measured max concurrency per copy on every instance type (${type.name})`, 'undefined');
-    }
-    return {
-      id: `type${i + 1}`,
-      label: type.name,
-      maxConcurrency: placement.maxConcurrencyPerCopy,
-      metric: component.metric('ConcurrentRequestsPerCopy', { instanceType: type, statistic: 'Average' }),
-    };
-  });
+  return concurrencyMetrics(component.placements.map((placement, i) => ({
+    id: `type${i + 1}`,
+    instanceType: placement.instanceType,
+    maxConcurrency: placement.maxConcurrencyPerCopy,
+    maxConcurrencyProp: 'specification.maxConcurrencyPerCopy',
+    metric: component.metric('ConcurrentRequestsPerCopy', { instanceType: placement.instanceType, statistic: 'Average' }),
+  })), 'the weighted copy-count signal needs the measured max concurrency per copy on every instance type');
 }

@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { IInferenceComponentEndpoint } from './inference-component-endpoint-base';
 import { InstanceTypePlacement } from './inference-component-specification';
 import { EndpointMetricOptions } from '../endpoint/endpoint-base';
+import { dimensionedMetric, INFERENCE_COMPONENT_NAMESPACE, INVOCATION_NAMESPACE } from '../private/metric-factory';
 
 /** An inference component on an endpoint with instance pools. */
 export interface IInferenceComponent extends IResource {
@@ -19,10 +20,6 @@ export interface IInferenceComponent extends IResource {
   /** Any metric of the `/aws/sagemaker/InferenceComponents` namespace (utilization of the copies). */
   metricUtilization(metricName: string, options?: EndpointMetricOptions): cloudwatch.Metric;
 }
-
-const INVOCATION_NAMESPACE = 'AWS/SageMaker';
-/** Utilization of the copies, normalized to 0–100 % of what each copy reserved (DOMAIN.md 1.7). */
-const UTILIZATION_NAMESPACE = '/aws/sagemaker/InferenceComponents';
 
 /**
  * Metric helpers of an inference component. Every helper takes an optional `instanceType`, which adds the
@@ -41,7 +38,7 @@ export abstract class InferenceComponentBase extends Resource implements IInfere
 
   /** @default - average over 5 minutes */
   public metricUtilization(metricName: string, options: EndpointMetricOptions = {}): cloudwatch.Metric {
-    return this.componentMetric(UTILIZATION_NAMESPACE, metricName, 'Average', options);
+    return this.componentMetric(INFERENCE_COMPONENT_NAMESPACE, metricName, 'Average', options);
   }
 
   /** Requests sent to the component (`Invocations`). @default - sum over 5 minutes */
@@ -81,28 +78,25 @@ export abstract class InferenceComponentBase extends Resource implements IInfere
 
   /** GPU utilization of the copies, 0–100 % of their reserved accelerators (`GPUUtilizationNormalized`). @default - average over 5 minutes */
   public metricGpuUtilizationNormalized(options: EndpointMetricOptions = {}): cloudwatch.Metric {
-    return this.componentMetric(UTILIZATION_NAMESPACE, 'GPUUtilizationNormalized', 'Average', options);
+    return this.componentMetric(INFERENCE_COMPONENT_NAMESPACE, 'GPUUtilizationNormalized', 'Average', options);
   }
 
   /** GPU memory utilization of the copies, 0–100 % (`GPUMemoryUtilizationNormalized`). @default - average over 5 minutes */
   public metricGpuMemoryUtilizationNormalized(options: EndpointMetricOptions = {}): cloudwatch.Metric {
-    return this.componentMetric(UTILIZATION_NAMESPACE, 'GPUMemoryUtilizationNormalized', 'Average', options);
+    return this.componentMetric(INFERENCE_COMPONENT_NAMESPACE, 'GPUMemoryUtilizationNormalized', 'Average', options);
   }
 
   /** CPU utilization of the copies, 0–100 % of their reserved cores (`CPUUtilizationNormalized`). @default - average over 5 minutes */
   public metricCpuUtilizationNormalized(options: EndpointMetricOptions = {}): cloudwatch.Metric {
-    return this.componentMetric(UTILIZATION_NAMESPACE, 'CPUUtilizationNormalized', 'Average', options);
+    return this.componentMetric(INFERENCE_COMPONENT_NAMESPACE, 'CPUUtilizationNormalized', 'Average', options);
   }
 
   /** Memory utilization of the copies, 0–100 % of their reserved memory (`MemoryUtilizationNormalized`). @default - average over 5 minutes */
   public metricMemoryUtilizationNormalized(options: EndpointMetricOptions = {}): cloudwatch.Metric {
-    return this.componentMetric(UTILIZATION_NAMESPACE, 'MemoryUtilizationNormalized', 'Average', options);
+    return this.componentMetric(INFERENCE_COMPONENT_NAMESPACE, 'MemoryUtilizationNormalized', 'Average', options);
   }
 
   private componentMetric(namespace: string, metricName: string, statistic: string, options: EndpointMetricOptions): cloudwatch.Metric {
-    const { instanceType, ...metricOptions } = options;
-    const dimensionsMap: { [name: string]: string } = { InferenceComponentName: this.inferenceComponentName };
-    if (instanceType) dimensionsMap.InstanceType = instanceType.name;
-    return new cloudwatch.Metric({ namespace, metricName, statistic, ...metricOptions, dimensionsMap: { ...dimensionsMap, ...metricOptions.dimensionsMap } });
+    return dimensionedMetric(namespace, metricName, statistic, { InferenceComponentName: this.inferenceComponentName }, options);
   }
 }

@@ -1,4 +1,4 @@
-import { Annotations, Duration, Size, SizeRoundingBehavior, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, Size, Token } from 'aws-cdk-lib';
 import { CfnInferenceComponent } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
 import { IInstancePoolEndpoint } from '../endpoint/instance-pool-endpoint';
@@ -6,7 +6,7 @@ import { InstanceType } from '../instance-type';
 import { IModel } from '../model/model';
 import { InstancePoolsError } from '../private/errors';
 import { MAX_POOLS } from '../private/fleet';
-import { checkDurationSeconds, checkPositive } from '../private/validation';
+import { checkAtLeast, checkDurationSeconds, checkMebibytes, checkPositive } from '../private/validation';
 
 /** What an inference component runs and reserves on an instance, for one or every instance type. */
 export interface ComponentSpecificationOptions {
@@ -86,6 +86,9 @@ export interface InferenceComponentSpecificationConfig {
   /** The types the component runs on, in the endpoint's priority order. */
   readonly placements: InstanceTypePlacement[];
 }
+
+/** Memory per copy, in MiB: `MinMemoryRequiredInMb` is at least 128, and `maxMemory` is held to the same floor. */
+const MIN_COPY_MEMORY_MIB = 128;
 
 /** CloudFormation requires at least two `Specifications` entries (DOMAIN.md 1.4); the API allows up to five. */
 const MIN_PER_TYPE_ENTRIES = 2;
@@ -193,8 +196,8 @@ function renderResources(options: ComponentSpecificationOptions) {
 
 /** Ranges of the SageMaker API shapes InferenceComponentComputeResourceRequirements and StartupParameters. */
 function validateOptions(prop: string, options: ComponentSpecificationOptions): void {
-  const minMemory = checkMemory(`${prop}.minMemory`, options.minMemory);
-  const maxMemory = checkMemory(`${prop}.maxMemory`, options.maxMemory);
+  const minMemory = checkMebibytes(`${prop}.minMemory`, options.minMemory, MIN_COPY_MEMORY_MIB);
+  const maxMemory = checkMebibytes(`${prop}.maxMemory`, options.maxMemory, MIN_COPY_MEMORY_MIB);
   if (minMemory !== undefined && maxMemory !== undefined && maxMemory < minMemory) {
     throw new InstancePoolsError('OutOfRange', `${prop}.maxMemory`, `must be at least minMemory (${minMemory} MiB)`, `${maxMemory} MiB`);
   }
@@ -203,23 +206,6 @@ function validateOptions(prop: string, options: ComponentSpecificationOptions): 
   checkDurationSeconds(`${prop}.modelDataDownloadTimeout`, options.modelDataDownloadTimeout, 60, 3600);
   checkDurationSeconds(`${prop}.containerStartupHealthCheckTimeout`, options.containerStartupHealthCheckTimeout, 60, 3600);
   checkPositive(`${prop}.maxConcurrencyPerCopy`, options.maxConcurrencyPerCopy, 'InvalidMaxConcurrency');
-}
-
-/** Whole mebibytes, at least 128. Returns the mebibytes, or undefined for none and tokens. */
-function checkMemory(prop: string, size: Size | undefined): number | undefined {
-  if (size === undefined || size.isUnresolved()) return undefined;
-  const mib = size.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
-  if (!Number.isInteger(mib) || mib < 128) {
-    throw new InstancePoolsError('OutOfRange', prop, 'must be a whole number of mebibytes, at least 128', `${mib} MiB`);
-  }
-  return mib;
-}
-
-function checkAtLeast(prop: string, value: number | undefined, min: number): void {
-  if (value === undefined || Token.isUnresolved(value)) return;
-  if (!Number.isFinite(value) || value < min) {
-    throw new InstancePoolsError('OutOfRange', prop, `must be a number of at least ${min}`, value);
-  }
 }
 
 /** A copy cannot reserve more accelerators than the instance type has (when the library knows the type). */

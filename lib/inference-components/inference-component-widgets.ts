@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { IInferenceComponent } from './inference-component-base';
 import { InstanceTypePlacement } from './inference-component-specification';
 import { checkInteger, checkPeriod } from '../private/validation';
+import { latencyPercentiles, rowHeader, showsGpuMetrics, typeGraph } from '../private/widget-kit';
 
 /** Options of the per-instance-type widgets of an inference component. */
 export interface InferenceComponentWidgetOptions {
@@ -52,16 +53,13 @@ export class InferenceComponentWidgets {
     const period = this.period;
     const opts = (statistic: string, label: string) => ({ instanceType: type, statistic, period, label });
     const graph = (what: string, left: cloudwatch.IMetric[], extra: Partial<cloudwatch.GraphWidgetProps> = {}) =>
-      new cloudwatch.GraphWidget({ title: `${type.name}: ${what}`, width: 4, height: this.height, left, leftYAxis: { min: 0, showUnits: false }, ...extra });
-    // Microseconds to milliseconds; each percentile has its own id (ids are unique within a graph).
-    const latency = ['p50', 'p90', 'p99'].map((stat) => new cloudwatch.MathExpression({
-      expression: `latency_${stat} / 1000`, period, label: stat, usingMetrics: { [`latency_${stat}`]: c.metric('ModelLatency', { instanceType: type, statistic: stat, period }) },
-    }));
+      typeGraph(`${type.name}: ${what}`, this.height, left, extra);
+    const latency = latencyPercentiles(period, (stat) => c.metric('ModelLatency', { instanceType: type, statistic: stat, period }));
     const max = placement.maxConcurrencyPerCopy;
-    const gpu = type.gpuCount !== undefined || type.neuronDeviceCount !== undefined || type.family === undefined;
+    const gpu = showsGpuMetrics(type);
     const percent = { min: 0, max: 100, label: '%', showUnits: false };
     return [
-      new cloudwatch.TextWidget({ markdown: this.header(placement), width: 24, height: 1 }),
+      rowHeader(this.header(placement)),
       graph('ModelLatency (ms)', latency, { leftYAxis: { min: 0, label: 'ms', showUnits: false } }),
       graph('ConcurrentRequestsPerCopy', [c.metric('ConcurrentRequestsPerCopy', opts('Average', 'average'))], {
         leftAnnotations: max === undefined ? undefined : [{ value: max, label: `max concurrency per copy ${Tokenization.stringifyNumber(max)}` }],

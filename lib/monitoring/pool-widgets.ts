@@ -5,6 +5,7 @@ import { RankedInstancePool } from '../instance-pool';
 import { InstancePoolsError } from '../private/errors';
 import { instanceCountMetric, instanceMetric, invocationMetric, perGpuMetric } from '../private/pool-metrics';
 import { checkInteger, checkPeriod, checkPositive } from '../private/validation';
+import { latencyPercentiles, rowHeader, showsGpuMetrics, typeGraph } from '../private/widget-kit';
 
 /** Options of the per-instance-type widgets. */
 export interface PoolWidgetOptions {
@@ -104,24 +105,17 @@ export class PoolWidgets {
     const e = this.endpoint;
     const type = pool.instanceType;
     const p = this.period;
-    const title = (what: string) => `P${pool.priority} ${type.name}: ${what}`;
     const graph = (what: string, left: cloudwatch.IMetric[], extra: Partial<cloudwatch.GraphWidgetProps> = {}) =>
-      new cloudwatch.GraphWidget({ title: title(what), width: 4, height: this.height, left, ...extra });
-    const latency = ['p50', 'p90', 'p99'].map((stat) => new cloudwatch.MathExpression({
-      expression: `latency_${stat} / 1000`, period: p, label: stat,
-      usingMetrics: { [`latency_${stat}`]: invocationMetric(e, 'ModelLatency', stat, p, type) },
-    }));
+      typeGraph(`P${pool.priority} ${type.name}: ${what}`, this.height, left, extra);
+    const latency = latencyPercentiles(p, (stat) => invocationMetric(e, 'ModelLatency', stat, p, type));
     const max = pool.maxConcurrency;
-    // Known CPU and AWS-accelerator types publish no GPU metrics; unknown types might.
-    const known = type.hasLocalStorage !== undefined;
-    const gpu = !known || (type.isAccelerated && type.neuronDeviceCount === undefined);
+    const gpu = showsGpuMetrics(type);
     const percentAxis = { min: 0, max: type.gpuCount !== undefined || !gpu ? 100 : undefined, label: '%', showUnits: false };
     return [
-      new cloudwatch.TextWidget({ markdown: header(pool), width: 24, height: 1 }),
+      rowHeader(header(pool)),
       graph('ModelLatency (ms)', latency, { leftYAxis: { min: 0, label: 'ms', showUnits: false } }),
       graph('ConcurrentRequestsPerModel', [invocationMetric(e, 'ConcurrentRequestsPerModel', 'Average', p, type, 'average')], {
         leftAnnotations: max === undefined ? undefined : [{ value: max, label: `max concurrency ${Tokenization.stringifyNumber(max)}` }],
-        leftYAxis: { min: 0, showUnits: false },
       }),
       gpu
         ? graph('GPUUtilization', [perGpuMetric(e, 'GPUUtilization', pool, p, 'GPU utilization')], { leftYAxis: percentAxis })
@@ -129,13 +123,11 @@ export class PoolWidgets {
       gpu
         ? graph('GPUMemoryUtilization', [perGpuMetric(e, 'GPUMemoryUtilization', pool, p, 'GPU memory')], { leftYAxis: percentAxis })
         : graph('MemoryUtilization', [instanceMetric(e, 'MemoryUtilization', 'Average', p, type, 'memory utilization')], { leftYAxis: percentAxis }),
-      graph('InvocationsPerInstance', [invocationMetric(e, 'InvocationsPerInstance', 'Sum', p, type, 'invocations per instance')], {
-        leftYAxis: { min: 0, showUnits: false },
-      }),
+      graph('InvocationsPerInstance', [invocationMetric(e, 'InvocationsPerInstance', 'Sum', p, type, 'invocations per instance')]),
       graph('Invocation errors', [
         invocationMetric(e, 'Invocation4XXErrors', 'Sum', p, type, '4XX'),
         invocationMetric(e, 'Invocation5XXErrors', 'Sum', p, type, '5XX'),
-      ], { leftYAxis: { min: 0, showUnits: false } }),
+      ]),
     ];
   }
 }

@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { dimensionedMetric, ENDPOINT_INSTANCE_NAMESPACE } from './metric-factory';
 import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
 import { RankedInstancePool } from '../instance-pool';
 import { InstanceType } from '../instance-type';
@@ -9,9 +10,6 @@ import { InstanceType } from '../instance-type';
  * endpoint's own dimensions (`EndpointName`, `VariantName`, `InstanceType`), so dashboards, alarms and
  * autoscaling always query the same series. Pure: creates no constructs.
  */
-
-/** Instance metrics (CPU, memory, GPU, disk) live in their own namespace (DOMAIN.md 1.7). */
-const INSTANCE_NAMESPACE = '/aws/sagemaker/Endpoints';
 
 /** The dimensions the endpoint's metric helpers use, optionally narrowed to one instance type. */
 export function poolDimensions(endpoint: ICapacityAwareEndpoint, instanceType?: InstanceType): { [name: string]: string } {
@@ -35,9 +33,7 @@ export function invocationMetric(endpoint: ICapacityAwareEndpoint, metricName: s
 /** A metric of the `/aws/sagemaker/Endpoints` namespace (CPU, memory, GPU, disk utilization). */
 export function instanceMetric(endpoint: ICapacityAwareEndpoint, metricName: string, statistic: string, period: Duration,
   instanceType?: InstanceType, label?: string): cloudwatch.Metric {
-  return new cloudwatch.Metric({
-    namespace: INSTANCE_NAMESPACE, metricName, statistic, period, label, dimensionsMap: poolDimensions(endpoint, instanceType),
-  });
+  return dimensionedMetric(ENDPOINT_INSTANCE_NAMESPACE, metricName, statistic, poolDimensions(endpoint, instanceType), { period, label });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration, Size, SizeRoundingBehavior, Token } from 'aws-cdk-lib';
 import { ErrorCode, InstancePoolsError } from './errors';
 
 /**
@@ -20,6 +20,24 @@ export function checkPositive(prop: string, value: number | undefined, code: Err
   if (!Number.isFinite(value) || value <= 0) {
     throw new InstancePoolsError(code, prop, 'must be a number greater than 0', value);
   }
+}
+
+/** Finite number of at least `min`. */
+export function checkAtLeast(prop: string, value: number | undefined, min: number): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (!Number.isFinite(value) || value < min) {
+    throw new InstancePoolsError('OutOfRange', prop, `must be a number of at least ${min}`, value);
+  }
+}
+
+/** A size in whole mebibytes, at least `minMebibytes`. Returns the mebibytes, or undefined for none and tokens. */
+export function checkMebibytes(prop: string, size: Size | undefined, minMebibytes: number): number | undefined {
+  if (size === undefined || size.isUnresolved()) return undefined;
+  const mib = size.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
+  if (!Number.isInteger(mib) || mib < minMebibytes) {
+    throw new InstancePoolsError('OutOfRange', prop, `must be a whole number of mebibytes, at least ${minMebibytes}`, `${mib} MiB`);
+  }
+  return mib;
 }
 
 /** A duration in whole seconds within [minSeconds, maxSeconds]. Returns the seconds (or undefined). */

@@ -3,9 +3,10 @@ import { CfnScalingPolicy, PredefinedMetric } from 'aws-cdk-lib/aws-applicationa
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { UtilizationAggregation } from './utilization-aggregation';
 import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
-import { InstancePoolsError } from '../private/errors';
-import { PoolConcurrencyMetric, targetTrackingQueries, utilizationMetric } from '../private/utilization-queries';
-import { checkFraction, checkPositive } from '../private/validation';
+import { dimensionedMetric, INVOCATION_NAMESPACE } from '../private/metric-factory';
+import { concurrencyMetrics, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from '../private/signal-config';
+import { PoolConcurrencyMetric } from '../private/utilization-queries';
+import { checkPositive } from '../private/validation';
 
 /** Options of the weighted-utilization signal. */
 export interface WeightedUtilizationOptions {
@@ -52,18 +53,10 @@ export abstract class ScalingSignal {
    * `maxConcurrency`.
    */
   public static weightedUtilization(options: WeightedUtilizationOptions = {}): ScalingSignal {
-    const target = options.targetUtilization ?? 0.7;
-    checkFraction('targetUtilization', target);
-    const aggregation = options.aggregation ?? UtilizationAggregation.MEAN_OF_ACTIVE_POOLS;
+    const { target, aggregation } = weightedSignalSettings(options);
     return new (class extends ScalingSignal {
       public bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig {
-        const pools = poolConcurrencyMetrics(endpoint);
-        return {
-          targetValue: target,
-          weighted: true,
-          metric: utilizationMetric(pools, aggregation),
-          customizedMetricSpecification: { metrics: targetTrackingQueries(pools, aggregation) },
-        };
+        return weightedSignalConfig(target, aggregation, poolConcurrencyMetrics(endpoint));
       }
     })();
   }
@@ -77,12 +70,8 @@ export abstract class ScalingSignal {
     checkPositive('targetValue', options.targetValue);
     return new (class extends ScalingSignal {
       public bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig {
-        return {
-          targetValue: options.targetValue,
-          weighted: false,
-          metric: endpoint.metric('ConcurrentRequestsPerModel', { statistic: 'Average' }),
-          predefinedMetricSpecification: { predefinedMetricType: PredefinedMetric.SAGEMAKER_VARIANT_CONCURRENT_REQUESTS_PER_MODEL_HIGH_RESOLUTION },
-        };
+        return predefinedSignalConfig(options.targetValue, endpoint.metric('ConcurrentRequestsPerModel', { statistic: 'Average' }),
+          PredefinedMetric.SAGEMAKER_VARIANT_CONCURRENT_REQUESTS_PER_MODEL_HIGH_RESOLUTION);
       }
     })();
   }
@@ -98,12 +87,9 @@ export abstract class ScalingSignal {
         return {
           targetValue: options.targetValue,
           weighted: false,
-          metric: new cloudwatch.Metric({
-            namespace: 'AWS/SageMaker', metricName: 'ApproximateBacklogSizePerInstance', statistic: 'Average',
-            dimensionsMap: { EndpointName: endpoint.endpointName },
-          }),
+          metric: dimensionedMetric(INVOCATION_NAMESPACE, 'ApproximateBacklogSizePerInstance', 'Average', { EndpointName: endpoint.endpointName }),
           customizedMetricSpecification: {
-            namespace: 'AWS/SageMaker', metricName: 'ApproximateBacklogSizePerInstance', statistic: 'Average',
+            namespace: INVOCATION_NAMESPACE, metricName: 'ApproximateBacklogSizePerInstance', statistic: 'Average',
             dimensions: [{ name: 'EndpointName', value: endpoint.endpointName }],
           },
         };
@@ -117,17 +103,12 @@ export abstract class ScalingSignal {
 
 /** One `ConcurrentRequestsPerModel` metric per pool, in priority order; every pool needs maxConcurrency. */
 function poolConcurrencyMetrics(endpoint: ICapacityAwareEndpoint): PoolConcurrencyMetric[] {
-  return endpoint.pools.map((pool, i) => {
-    if (pool.maxConcurrency === undefined) {
-      throw new InstancePoolsError('MissingMaxConcurrency', `pools[${i}].maxConcurrency`,
-        `the weighted-utilization signal needs the measured max concurrency of every pool (${pool.instanceType.name})`, 'undefined');
-    }
-    return {
-      id: `pool${pool.priority}`,
-      label: pool.instanceType.name,
-      maxConcurrency: pool.maxConcurrency,
-      // High-resolution metric: graph it per minute (target tracking itself takes no period).
-      metric: endpoint.metric('ConcurrentRequestsPerModel', { instanceType: pool.instanceType, statistic: 'Average', period: Duration.minutes(1) }),
-    };
-  });
+  return concurrencyMetrics(endpoint.pools.map((pool, i) => ({
+    id: `pool${pool.priority}`,
+    instanceType: pool.instanceType,
+    maxConcurrency: pool.maxConcurrency,
+    maxConcurrencyProp: `pools[${i}].maxConcurrency`,
+    // High-resolution metric: graph it per minute (target tracking itself takes no period).
+    metric: endpoint.metric('ConcurrentRequestsPerModel', { instanceType: pool.instanceType, statistic: 'Average', period: Duration.minutes(1) }),
+  })), 'the weighted-utilization signal needs the measured max concurrency of every pool');
 }

@@ -59,6 +59,20 @@ describe('InferenceComponentWidgets', () => {
     expect(widgets[0].properties.markdown).toBe('### Priority 1: ml.m5.2xlarge (preferred, model TestStack/M)');
   });
 
+  test('AWS Inferentia types publish no GPU metrics: CPU and memory utilization, as in the pool widgets', () => {
+    // GIVEN
+    const stack = testStack();
+    const endpoint = icEndpoint(stack, { pools: [{ instanceType: InstanceType.ML_INF2_XLARGE }] });
+    const component = endpoint.addInferenceComponent('Neuron', {
+      specification: InferenceComponentSpecification.forAllInstanceTypes({ model: Model.fromModelName(stack, 'M', 'small'), minMemory: Size.mebibytes(1024), acceleratorCount: 1 }),
+    });
+    // WHEN
+    const titles = render(stack, new InferenceComponentWidgets(component).widgets()[0]).map((w) => w.properties.title);
+    // THEN
+    expect(titles.slice(3, 5)).toEqual(['ml.inf2.xlarge: CPUUtilizationNormalized', 'ml.inf2.xlarge: MemoryUtilizationNormalized']);
+    expect(titles.some((t) => t?.includes('GPU'))).toBe(false);
+  });
+
   test('rejects a period that is not whole minutes and a bad widget height', () => {
     const { component } = pooledComponent(testStack());
     expect(() => component.widgets({ period: Duration.seconds(90) })).toThrow('period: must be a whole number of minutes, got 90 [OutOfRange]');
