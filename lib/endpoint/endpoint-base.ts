@@ -68,7 +68,7 @@ export abstract class CapacityAwareEndpointBase extends InstancePoolEndpointBase
   }
 
   /** CPU utilization in percent, summed over cores (`CPUUtilization`). @default - average over 5 minutes */
-  public metricCpuUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+  public metricCPUUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
     return this.variantMetric(ENDPOINT_INSTANCE_NAMESPACE, 'CPUUtilization', 'Average', options);
   }
 
@@ -78,12 +78,12 @@ export abstract class CapacityAwareEndpointBase extends InstancePoolEndpointBase
   }
 
   /** GPU utilization in percent, summed over the instance's GPUs (`GPUUtilization`). @default - average over 5 minutes */
-  public metricGpuUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+  public metricGPUUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
     return this.variantMetric(ENDPOINT_INSTANCE_NAMESPACE, 'GPUUtilization', 'Average', options);
   }
 
   /** GPU memory utilization in percent, summed over the instance's GPUs (`GPUMemoryUtilization`). @default - average over 5 minutes */
-  public metricGpuMemoryUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+  public metricGPUMemoryUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
     return this.variantMetric(ENDPOINT_INSTANCE_NAMESPACE, 'GPUMemoryUtilization', 'Average', options);
   }
 

@@ -77,17 +77,17 @@ export abstract class InferenceComponentBase extends Resource implements IInfere
   }
 
   /** GPU utilization of the copies, 0–100 % of their reserved accelerators (`GPUUtilizationNormalized`). @default - average over 5 minutes */
-  public metricGpuUtilizationNormalized(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+  public metricGPUUtilizationNormalized(options: EndpointMetricOptions = {}): cloudwatch.Metric {
     return this.componentMetric(INFERENCE_COMPONENT_NAMESPACE, 'GPUUtilizationNormalized', 'Average', options);
   }
 
   /** GPU memory utilization of the copies, 0–100 % (`GPUMemoryUtilizationNormalized`). @default - average over 5 minutes */
-  public metricGpuMemoryUtilizationNormalized(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+  public metricGPUMemoryUtilizationNormalized(options: EndpointMetricOptions = {}): cloudwatch.Metric {
     return this.componentMetric(INFERENCE_COMPONENT_NAMESPACE, 'GPUMemoryUtilizationNormalized', 'Average', options);
   }
 
   /** CPU utilization of the copies, 0–100 % of their reserved cores (`CPUUtilizationNormalized`). @default - average over 5 minutes */
-  public metricCpuUtilizationNormalized(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+  public metricCPUUtilizationNormalized(options: EndpointMetricOptions = {}): cloudwatch.Metric {
     return this.componentMetric(INFERENCE_COMPONENT_NAMESPACE, 'CPUUtilizationNormalized', 'Average', options);
   }
 

@@ -147,11 +147,11 @@ describe('CapacityAwareEndpoint: rendering', () => {
     expect(Stack.of(unnamed).resolve(unnamed.metricInvocations().dimensions!.EndpointName)).toEqual({ 'Fn::GetAtt': [Stack.of(unnamed).getLogicalId(unnamed.cfnEndpoint), 'EndpointName'] });
     expect(Object.keys(endpoint.metricInvocations().dimensions!)).toEqual(['EndpointName', 'VariantName']);
     expect(endpoint.metricInvocations().statistic).toBe('Sum');
-    expect(endpoint.metricGpuUtilization().namespace).toBe('/aws/sagemaker/Endpoints');
+    expect(endpoint.metricGPUUtilization().namespace).toBe('/aws/sagemaker/Endpoints');
     expect(endpoint.metricConcurrentRequestsPerModel().period.toSeconds()).toBe(60);
     expect(endpoint.metricInvocation5XXErrors({ statistic: 'Average' }).statistic).toBe('Average');
     const names = [endpoint.metricOverheadLatency(), endpoint.metricInvocationsPerInstance(), endpoint.metricInvocation4XXErrors(),
-      endpoint.metricCpuUtilization(), endpoint.metricMemoryUtilization(), endpoint.metricGpuMemoryUtilization(), endpoint.metricDiskUtilization(),
+      endpoint.metricCPUUtilization(), endpoint.metricMemoryUtilization(), endpoint.metricGPUMemoryUtilization(), endpoint.metricDiskUtilization(),
       endpoint.metric('ModelSetupTime')].map((m) => m.metricName);
     expect(names).toEqual(['OverheadLatency', 'InvocationsPerInstance', 'Invocation4XXErrors', 'CPUUtilization', 'MemoryUtilization', 'GPUMemoryUtilization', 'DiskUtilization', 'ModelSetupTime']);
   });

@@ -39,9 +39,9 @@ describe('InferenceComponentBase: metrics', () => {
   });
 
   test.each([
-    ['metricGpuUtilizationNormalized', 'GPUUtilizationNormalized'],
-    ['metricGpuMemoryUtilizationNormalized', 'GPUMemoryUtilizationNormalized'],
-    ['metricCpuUtilizationNormalized', 'CPUUtilizationNormalized'],
+    ['metricGPUUtilizationNormalized', 'GPUUtilizationNormalized'],
+    ['metricGPUMemoryUtilizationNormalized', 'GPUMemoryUtilizationNormalized'],
+    ['metricCPUUtilizationNormalized', 'CPUUtilizationNormalized'],
     ['metricMemoryUtilizationNormalized', 'MemoryUtilizationNormalized'],
   ] as const)('%s reads %s from /aws/sagemaker/InferenceComponents', (method, metricName) => {
     const { component } = pooledComponent(testStack());
