@@ -1,4 +1,4 @@
-import { Annotations, Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
@@ -16,7 +16,7 @@ import { bindAsyncInference } from '../private/async-inference-config';
 import { validateEndpointProps } from '../private/endpoint-props-validation';
 import { InstancePoolsError } from '../private/errors';
 import { rankPools } from '../private/fleet';
-import { EndpointKind, variantErrors } from '../private/rendered-variants';
+import { EndpointKind, renderedVariants, variantErrors } from '../private/rendered-variants';
 import { applyTags, endpointArnForName, poolVariant } from '../private/pool-endpoint';
 import { watchStackLimits } from '../private/stack-limits';
 import { deploymentErrors, rollbackAlarms } from '../private/guarded-deployment';
@@ -235,8 +235,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
    * component endpoints take (DOMAIN.md 1.4), and rolling updates of several or serverless variants.
    */
   private validateRenderedConfig(): string[] {
-    const rendered = Stack.of(this).resolve((this.cfnEndpointConfig as any)._toCloudFormation());
-    const variants: any[] = Object.values(rendered.Resources ?? {}).flatMap((r: any) => r.Properties?.ProductionVariants ?? []);
+    const variants = renderedVariants(this.cfnEndpointConfig);
     // No ServerlessConfig or InstanceType next to pools; no ManagedInstanceScaling (inference components only).
     const errors: string[] = variantErrors(variants, EndpointKind.SINGLE_MODEL);
     if (this.deployment) errors.push(...deploymentErrors(this, this.deployment, variants, this._alarms, this.fixedName !== undefined));
