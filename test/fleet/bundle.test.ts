@@ -110,6 +110,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  server.closeAllConnections();
   await new Promise((closed) => server.close(closed));
   rmSync(home, { recursive: true, force: true });
 });
