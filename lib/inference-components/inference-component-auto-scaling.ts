@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { CopyScalingSignal } from './copy-scaling-signal';
 import { IInferenceComponent } from './inference-component-base';
 import { createScaleOutFromZero, createTargetTracking } from '../private/target-tracking';
-import { checkInteger, checkMinMax, checkWithinRange } from '../private/validation';
+import { checkCapacityRange } from '../private/validation';
 import { TargetTrackingOptions } from '../scaling/target-tracking-options';
 
 /** Options of copy-count autoscaling, as taken by `component.autoScale(...)`. */
@@ -61,10 +61,10 @@ export class InferenceComponentAutoScaling extends Construct {
     super(scope, id);
     this.minCopyCount = props.minCopyCount ?? 1;
     this.maxCopyCount = props.maxCopyCount;
-    checkInteger('minCopyCount', this.minCopyCount, 0, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
-    checkInteger('maxCopyCount', this.maxCopyCount, 1, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
-    checkMinMax('minCopyCount', this.minCopyCount, 'maxCopyCount', this.maxCopyCount, 'InvalidCapacity');
-    checkWithinRange('copyCount', props.copyCount, 'minCopyCount', this.minCopyCount, 'maxCopyCount', this.maxCopyCount, 'InvalidCapacity');
+    checkCapacityRange({
+      minProp: 'minCopyCount', min: this.minCopyCount, minFloor: 0, maxProp: 'maxCopyCount', max: this.maxCopyCount,
+      valueProp: 'copyCount', value: props.copyCount,
+    });
     const signal = (props.signal ?? CopyScalingSignal.weightedUtilization()).bind(props.component);
     this.signal = signal.metric;
     this.targetValue = signal.targetValue;

@@ -11,7 +11,7 @@ import { rankPools } from '../private/fleet';
 import { applyTags, endpointArnForName, poolVariant, validatePoolEndpointOptions } from '../private/pool-endpoint';
 import { watchStackLimits } from '../private/stack-limits';
 import { EndpointKind, renderedVariants, variantErrors } from '../private/rendered-variants';
-import { checkInteger, checkMinMax, checkSageMakerName, checkWithinRange } from '../private/validation';
+import { checkCapacityRange, checkSageMakerName } from '../private/validation';
 
 /**
  * Managed instance scaling: SageMaker adds instances (from the pools, in priority order) when component copies
@@ -143,9 +143,10 @@ function validateProps(props: InferenceComponentEndpointProps, variantName: stri
   if (scaling) {
     const min = scaling.minInstanceCount!;
     const max = scaling.maxInstanceCount;
-    checkInteger('managedInstanceScaling.minInstanceCount', min, 0, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
-    checkInteger('managedInstanceScaling.maxInstanceCount', max, 1, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
-    checkMinMax('managedInstanceScaling.minInstanceCount', min, 'maxInstanceCount', max, 'InvalidCapacity');
-    checkWithinRange('initialInstanceCount', initial, 'minInstanceCount', min, 'maxInstanceCount', max, 'InvalidCapacity');
+    checkCapacityRange({
+      minProp: 'managedInstanceScaling.minInstanceCount', minLabel: 'minInstanceCount', min, minFloor: 0,
+      maxProp: 'managedInstanceScaling.maxInstanceCount', maxLabel: 'maxInstanceCount', max,
+      valueProp: 'initialInstanceCount', value: initial,
+    });
   }
 }

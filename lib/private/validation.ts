@@ -116,3 +116,35 @@ export function checkWithinRange(prop: string, value: number | undefined, minPro
     throw new InstancePoolsError(code, prop, `must lie within ${minProp}..${maxProp} (${min}..${max})`, value);
   }
 }
+
+/** A capacity range (instances or copies) and, optionally, a starting value that must lie within it. */
+export interface CapacityRange {
+  /** Prop of the lower bound, and how it is named in the range messages. */
+  readonly minProp: string;
+  readonly minLabel?: string;
+  readonly min: number;
+  /** The lowest lower bound allowed (0 where scale to zero is supported, else 1). */
+  readonly minFloor: number;
+  /** Prop of the upper bound, and how it is named in the range messages. */
+  readonly maxProp: string;
+  readonly maxLabel?: string;
+  readonly max: number;
+  /** Prop and value of a starting count that must lie within the range. */
+  readonly valueProp?: string;
+  readonly value?: number;
+}
+
+/**
+ * Whole numbers, `minFloor <= min <= max`, `max >= 1`, and the starting value within `min..max`, all reported with
+ * `InvalidCapacity`: the rule every autoscaling range and managed instance scaling shares.
+ */
+export function checkCapacityRange(range: CapacityRange): void {
+  const minLabel = range.minLabel ?? range.minProp;
+  const maxLabel = range.maxLabel ?? range.maxProp;
+  checkInteger(range.minProp, range.min, range.minFloor, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
+  checkInteger(range.maxProp, range.max, 1, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
+  checkMinMax(range.minProp, range.min, maxLabel, range.max, 'InvalidCapacity');
+  if (range.valueProp !== undefined) {
+    checkWithinRange(range.valueProp, range.value, minLabel, range.min, maxLabel, range.max, 'InvalidCapacity');
+  }
+}

@@ -7,7 +7,7 @@ import { TargetTrackingOptions } from './target-tracking-options';
 import { createScaleOutFromZero, createTargetTracking } from '../private/target-tracking';
 import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
 import { InstancePoolsError } from '../private/errors';
-import { checkInteger, checkMinMax, checkWithinRange } from '../private/validation';
+import { checkCapacityRange } from '../private/validation';
 
 /** Options of endpoint autoscaling, as taken by `endpoint.autoScale(...)`. */
 export interface AutoScalingOptions extends TargetTrackingOptions {
@@ -101,8 +101,8 @@ export class EndpointAutoScaling extends Construct {
 }
 
 function validateCapacity(min: number, max: number, initial: number | undefined, asyncInference: boolean): void {
-  checkInteger('minCapacity', min, asyncInference ? 0 : 1, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
-  checkInteger('maxCapacity', max, 1, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
-  checkMinMax('minCapacity', min, 'maxCapacity', max, 'InvalidCapacity');
-  checkWithinRange('initialInstanceCount', initial, 'minCapacity', min, 'maxCapacity', max, 'InvalidCapacity');
+  checkCapacityRange({
+    minProp: 'minCapacity', min, minFloor: asyncInference ? 0 : 1, maxProp: 'maxCapacity', max,
+    valueProp: 'initialInstanceCount', value: initial,
+  });
 }

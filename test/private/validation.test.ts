@@ -1,6 +1,6 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { InstancePoolsError } from '../../lib/private/errors';
-import { checkFraction, checkMinMax, checkWithinRange } from '../../lib/private/validation';
+import { checkCapacityRange, checkFraction, checkMinMax, checkWithinRange } from '../../lib/private/validation';
 import { checkDurationSeconds, checkInteger, checkPercent, checkPeriod, checkPositive, checkSageMakerName } from '../../lib/private/validation';
 
 describe('shared validation', () => {
@@ -87,5 +87,15 @@ describe('shared validation: ranges between props', () => {
     expect(() => checkWithinRange('initial', 0, 'min', 1, 'max', 4, 'InvalidCapacity')).toThrow(/got 0 \[InvalidCapacity\]/);
     expect(() => checkWithinRange('initial', undefined, 'min', 1, 'max', 4)).not.toThrow();
     expect(() => checkWithinRange('initial', 5, 'min', 1, 'max', Token.asNumber({ Ref: 'Max' }))).not.toThrow();
+  });
+
+  test('checkCapacityRange: floor, whole numbers, min <= max, start value within, labels in messages', () => {
+    const range = { minProp: 'scaling.min', minLabel: 'min', min: 1, minFloor: 1, maxProp: 'scaling.max', maxLabel: 'max', max: 4 };
+    expect(() => checkCapacityRange({ ...range, min: 0 })).toThrow('scaling.min: must be an integer from 1 to');
+    expect(() => checkCapacityRange({ ...range, minFloor: 0, min: 0 })).not.toThrow();
+    expect(() => checkCapacityRange({ ...range, max: 2.5 })).toThrow(/scaling\.max: must be an integer.*got 2\.5 \[InvalidCapacity\]/);
+    expect(() => checkCapacityRange({ ...range, min: 5 })).toThrow('scaling.min: must not exceed max (4), got 5 [InvalidCapacity]');
+    expect(() => checkCapacityRange({ ...range, valueProp: 'start', value: 6 })).toThrow('start: must lie within min..max (1..4), got 6 [InvalidCapacity]');
+    expect(() => checkCapacityRange({ ...range, valueProp: 'start', value: 3 })).not.toThrow();
   });
 });
