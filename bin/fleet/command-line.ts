@@ -1,0 +1,66 @@
+import { parseArgs, ParseArgsConfig } from 'node:util';
+import { FleetError } from './errors';
+
+/**
+ * Helpers for the parsers of commands that own their options (`recommend`, `preflight`): every command takes
+ * `--region`, `--profile`, `--json`, `--debug` and `--help`, and reports a bad command line as one 'usage' line.
+ */
+
+export const COMMON_OPTIONS = {
+  json: { type: 'boolean' },
+  region: { type: 'string' },
+  profile: { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** The options every command shares, checked. */
+export interface ConnectionArgs {
+  readonly json: boolean;
+  readonly region?: string;
+  readonly profile?: string;
+  readonly debug: boolean;
+}
+
+/** `parseArgs`, strict, with Node's messages cut to their first sentence and turned into a usage error. */
+export function strictParse<T extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
+  } catch (error) {
+    // Duck-typed: Node's own errors may come from another realm, where instanceof Error is false.
+    const raw = (error as { message?: unknown } | null)?.message;
+    const message = typeof raw === 'string' ? raw.split(/\.\s/)[0].replace(/\.$/, '') : String(error);
+    throw new FleetError('usage', `${message}. Run 'sagemaker-fleet --help'.`, error);
+  }
+}
+
+/** Checks `--region` and `--profile` and collects the shared flags. */
+export function connectionArgs(values: { json?: boolean; region?: string; profile?: string; debug?: boolean }): ConnectionArgs {
+  if (values.region !== undefined && !REGION.test(values.region)) {
+    throw new FleetError('usage', `--region '${values.region}' is not an AWS region name (e.g. us-east-1).`);
+  }
+  if (values.profile !== undefined && values.profile.trim() === '') throw new FleetError('usage', '--profile needs a profile name.');
+  return { json: values.json === true, region: values.region, profile: values.profile, debug: values.debug === true };
+}
+
+/** The first argument that is not an option or the value of `--region` / `--profile`: the command's name. */
+export function commandName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--region' || arg === '--profile') {
+      i++;
+    } else if (!arg.startsWith('-')) {
+      return arg;
+    }
+  }
+  return undefined;
+}
+
+/** SageMaker's name pattern for endpoints and jobs: letters, digits and hyphens, no leading or trailing hyphen. */
+export function checkSageMakerName(what: string, name: string, maxLength: number): void {
+  if (!/^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/.test(name) || name.length > maxLength) {
+    throw new FleetError('usage', `'${name}' is not a SageMaker ${what} name (letters, digits and hyphens, at most ${maxLength}).`);
+  }
+}
