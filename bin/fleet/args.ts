@@ -1,26 +1,44 @@
 import { parseArgs } from 'node:util';
+import { commandName } from './command-line';
 import { FleetError } from './errors';
+import { parseRecommendCommand, RecommendCommand } from './recommend/recommend-args';
 
 export const USAGE = `Usage: sagemaker-fleet status ENDPOINT [options]
+       sagemaker-fleet recommend JOB_NAME [options]
 
-Shows which hardware a SageMaker AI endpoint runs on: each variant's instance pools in priority
-order with instance counts and share of the fleet, whether any of it is on fallback hardware,
-inference-component copies per instance type, and what autoscaling is doing.
+  status      which hardware a SageMaker AI endpoint runs on: each variant's instance pools in priority
+              order with instance counts and share of the fleet, whether any of it is on fallback hardware,
+              inference-component copies per instance type, and what autoscaling is doing
+  recommend   the recommendations of a SageMaker AI recommendation job (or an Inference Recommender job)
+              as ranked instance pools: TypeScript for this library, one model per instance type
 
-Options:
+Options of status:
   -w, --watch            refresh while the endpoint is Creating or Updating, until it is InService
                          or Failed (exit code 1 when the deployment fails or is rolled back)
       --interval SECS    refresh interval of --watch (default 10, 2..3600)
       --activities N     recent scaling activities to show per scalable target (default 5, 0..50)
       --json             machine-readable output (with --watch: one JSON object per line)
+
+Options of recommend:
+      --order TYPES      comma-separated instance types, preferred first (default: ranked by the job's
+                         performance objective; the output says which rule it used)
+      --inference-components
+                         per-instance-type specifications of an inference component instead of the
+                         pools of a capacity-aware endpoint
+      --job-type TYPE    ai-recommendation, inference-recommender, or auto (default: an AI recommendation
+                         job by that name, else an Inference Recommender job)
+      --json             the same data as a JSON document
+
+Options of every command:
       --region REGION    AWS region (default: AWS_REGION or the profile's region)
       --profile NAME     named profile from the AWS config files (default: AWS_PROFILE or default)
       --debug            print the stack trace with an error
   -h, --help             show this help
       --version          show the version
 
-Exit codes: 0 ok · 1 endpoint failed / deployment failed · 2 usage or no region · 3 endpoint not found
-            4 no credentials / access denied · 5 network, throttling or AWS-side failure · 6 unexpected
+Exit codes: 0 ok · 1 endpoint failed / deployment failed, or job failed / no usable recommendation
+            2 usage or no region · 3 endpoint or job not found · 4 no credentials / access denied
+            5 network, throttling or AWS-side failure · 6 unexpected · 7 recommendation job still running
 `;
 
 export interface StatusCommand {
@@ -35,7 +53,12 @@ export interface StatusCommand {
   readonly debug: boolean;
 }
 
-export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | StatusCommand;
+export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | StatusCommand | RecommendCommand;
+
+/** Commands that parse their own options (each in its own module). */
+const COMMAND_PARSERS: ReadonlyMap<string, (argv: readonly string[]) => Command> = new Map([
+  ['recommend', parseRecommendCommand],
+]);
 
 /** SageMaker's EndpointName pattern (and at most 63 characters). */
 const ENDPOINT_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
@@ -43,6 +66,8 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /** Parses `process.argv.slice(2)`. Throws a 'usage' FleetError with a one-line message on anything wrong. */
 export function parseCommandLine(argv: readonly string[]): Command {
+  const delegated = COMMAND_PARSERS.get(commandName(argv) ?? '');
+  if (delegated) return delegated(argv);
   let parsed;
   try {
     parsed = parseArgs({
@@ -74,7 +99,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
 
   const [command, endpointName, ...extra] = positionals;
   if (command === undefined) throw new FleetError('usage', "missing command: try 'sagemaker-fleet status ENDPOINT'.");
-  if (command !== 'status') throw new FleetError('usage', `unknown command '${command}': the only command is 'status'.`);
+  if (command !== 'status') {
+    throw new FleetError('usage', `unknown command '${command}': the commands are ${['status', ...COMMAND_PARSERS.keys()].join(', ')}.`);
+  }
   if (endpointName === undefined) throw new FleetError('usage', "missing endpoint name: 'sagemaker-fleet status ENDPOINT'.");
   if (extra.length > 0) throw new FleetError('usage', `unexpected argument '${extra[0]}': one endpoint per call.`);
   if (!ENDPOINT_NAME.test(endpointName) || endpointName.length > 63) {

@@ -35,7 +35,8 @@ describe('parseCommandLine', () => {
 
   test.each([
     [[], /missing command/],
-    [['describe', 'x'], /unknown command 'describe'/],
+    [['describe', 'x'], /unknown command 'describe': the commands are status, recommend/],
+    [['toString', 'x'], /unknown command 'toString'/],
     [['status'], /missing endpoint name/],
     [['status', 'a', 'b'], /unexpected argument 'b': one endpoint per call/],
     [['status', 'my_endpoint'], /'my_endpoint' is not a SageMaker endpoint name/],
@@ -61,10 +62,21 @@ describe('parseCommandLine', () => {
     expect(usageError(['status', `${name}c`]).kind).toBe('usage');
   });
 
-  test('the usage text documents every option and the exit codes', () => {
-    for (const flag of ['--watch', '--interval', '--activities', '--json', '--region', '--profile', '--debug', '--help', '--version']) {
+  test('recommend parses its own options, also after --region or --profile', () => {
+    expect(parseCommandLine(['--region', 'eu-west-1', 'recommend', 'qwen3-recs', '--order', 'ml.g6e.12xlarge'])).toMatchObject({
+      kind: 'recommend', jobName: 'qwen3-recs', order: ['ml.g6e.12xlarge'], region: 'eu-west-1',
+    });
+    expect(parseCommandLine(['recommend', '--help'])).toEqual({ kind: 'help' });
+    expect(usageError(['recommend', 'j', '--watch']).message).toMatch(/Unknown option '--watch'/);
+  });
+
+  test('the usage text documents every command, option and exit code', () => {
+    for (const flag of ['--watch', '--interval', '--activities', '--json', '--region', '--profile', '--debug', '--help', '--version',
+      'recommend JOB_NAME', '--order', '--inference-components', '--job-type']) {
       expect(USAGE).toContain(flag);
     }
     expect(USAGE).toMatch(/Exit codes: 0 ok · 1 endpoint failed/);
+    expect(USAGE).toContain('7 recommendation job still running');
+    expect(USAGE.split('\n').filter((l) => l.length > 110)).toEqual([]);
   });
 });
