@@ -1,16 +1,20 @@
 import { parseArgs } from 'node:util';
 import { commandName } from './command-line';
 import { FleetError } from './errors';
+import { parsePreflightCommand, PreflightCommand } from './preflight/preflight-args';
 import { parseRecommendCommand, RecommendCommand } from './recommend/recommend-args';
 
 export const USAGE = `Usage: sagemaker-fleet status ENDPOINT [options]
        sagemaker-fleet recommend JOB_NAME [options]
+       sagemaker-fleet preflight (--template FILE | ENDPOINT) [options]
 
   status      which hardware a SageMaker AI endpoint runs on: each variant's instance pools in priority
               order with instance counts and share of the fleet, whether any of it is on fallback hardware,
               inference-component copies per instance type, and what autoscaling is doing
   recommend   the recommendations of a SageMaker AI recommendation job (or an Inference Recommender job)
               as ranked instance pools: TypeScript for this library, one model per instance type
+  preflight   before deploy: per pool, the most instances the fleet can reach against the account's
+              "ml.TYPE for endpoint usage" quota and what its running endpoints use
 
 Options of status:
   -w, --watch            refresh while the endpoint is Creating or Updating, until it is InService
@@ -29,6 +33,11 @@ Options of recommend:
                          job by that name, else an Inference Recommender job)
       --json             the same data as a JSON document
 
+Options of preflight:
+  -t, --template FILE    every endpoint of a synthesized template (cdk.out/STACK.template.json);
+                         without it, the deployed ENDPOINT
+      --json             machine-readable output
+
 Options of every command:
       --region REGION    AWS region (default: AWS_REGION or the profile's region)
       --profile NAME     named profile from the AWS config files (default: AWS_PROFILE or default)
@@ -36,7 +45,8 @@ Options of every command:
   -h, --help             show this help
       --version          show the version
 
-Exit codes: 0 ok · 1 endpoint failed / deployment failed, or job failed / no usable recommendation
+Exit codes: 0 ok · 1 endpoint failed / deployment failed, job failed / no usable recommendation,
+            or a preflight check failed (priority 1 short of the fleet's maximum, or a pool without quota)
             2 usage or no region · 3 endpoint or job not found · 4 no credentials / access denied
             5 network, throttling or AWS-side failure · 6 unexpected · 7 recommendation job still running
 `;
@@ -53,11 +63,12 @@ export interface StatusCommand {
   readonly debug: boolean;
 }
 
-export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | StatusCommand | RecommendCommand;
+export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | StatusCommand | RecommendCommand | PreflightCommand;
 
 /** Commands that parse their own options (each in its own module). */
-const COMMAND_PARSERS: ReadonlyMap<string, (argv: readonly string[]) => Command> = new Map([
+const COMMAND_PARSERS: ReadonlyMap<string, (argv: readonly string[]) => Command> = new Map<string, (argv: readonly string[]) => Command>([
   ['recommend', parseRecommendCommand],
+  ['preflight', parsePreflightCommand],
 ]);
 
 /** SageMaker's EndpointName pattern (and at most 63 characters). */

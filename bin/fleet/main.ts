@@ -2,6 +2,7 @@ import { version } from '../../package.json';
 import { parseCommandLine, USAGE } from './args';
 import { AwsApi, ClientFactory, createClients } from './aws';
 import { FleetStatusCollector } from './collect/fleet-status';
+import { preflightCommand } from './commands/preflight';
 import { recommendCommand } from './commands/recommend';
 import { statusCommand } from './commands/status';
 import { ExitCode, FleetError } from './errors';
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[], deps: MainDependencies): Pro
     const api = new AwsApi(deps.createClients(connection), { ...DEFAULT_RETRY, sleep: runtime.sleep, random: runtime.random }, connection);
     const region = await api.region();
     if (command.kind === 'recommend') return await recommendCommand(command, { runtime, api, region });
+    if (command.kind === 'preflight') return await preflightCommand(command, { runtime, api, region });
     const source = new FleetStatusCollector(api, region, { activityCount: command.activityCount, now: runtime.now });
     return await statusCommand(command, { runtime, source });
   } catch (error) {

@@ -35,7 +35,7 @@ describe('parseCommandLine', () => {
 
   test.each([
     [[], /missing command/],
-    [['describe', 'x'], /unknown command 'describe': the commands are status, recommend/],
+    [['describe', 'x'], /unknown command 'describe': the commands are status, recommend, preflight\./],
     [['toString', 'x'], /unknown command 'toString'/],
     [['status'], /missing endpoint name/],
     [['status', 'a', 'b'], /unexpected argument 'b': one endpoint per call/],
@@ -70,9 +70,16 @@ describe('parseCommandLine', () => {
     expect(usageError(['recommend', 'j', '--watch']).message).toMatch(/Unknown option '--watch'/);
   });
 
+  test('preflight parses its own options', () => {
+    expect(parseCommandLine(['preflight', '--template', 'cdk.out/A.template.json'])).toMatchObject({
+      kind: 'preflight', input: { kind: 'template', path: 'cdk.out/A.template.json' },
+    });
+    expect(parseCommandLine(['--profile', 'ops', 'preflight', 'llm'])).toMatchObject({ kind: 'preflight', input: { kind: 'endpoint', name: 'llm' }, profile: 'ops' });
+  });
+
   test('the usage text documents every command, option and exit code', () => {
     for (const flag of ['--watch', '--interval', '--activities', '--json', '--region', '--profile', '--debug', '--help', '--version',
-      'recommend JOB_NAME', '--order', '--inference-components', '--job-type']) {
+      'recommend JOB_NAME', '--order', '--inference-components', '--job-type', 'preflight (--template FILE | ENDPOINT)', '--template']) {
       expect(USAGE).toContain(flag);
     }
     expect(USAGE).toMatch(/Exit codes: 0 ok · 1 endpoint failed/);
