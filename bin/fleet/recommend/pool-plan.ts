@@ -53,7 +53,7 @@ export interface PlannedPool {
   readonly instanceCount: number | null;
   readonly copiesPerInstance: number | null;
   readonly minMemoryMiB: number | null;
-  /** Accelerators per copy, when the environment states the tensor-parallel degree. */
+  /** Accelerators per copy, when the environment states the tensor-parallel degree (used by inference components). */
   readonly acceleratorCount: number | null;
   /** The environment variable `acceleratorCount` was read from. */
   readonly acceleratorCountFrom: string | null;
@@ -96,7 +96,7 @@ function plannedPool(c: Candidate, priority: number, target: PlanTarget, notes: 
     notes.push(`${type}: the job recommends ${minMemoryMiB} MiB per copy; SageMaker reserves at least ${MIN_COPY_MEMORY_MIB}, so minMemory is ${MIN_COPY_MEMORY_MIB} MiB`);
     minMemoryMiB = MIN_COPY_MEMORY_MIB;
   }
-  const accelerators = target === 'inference-components' ? tensorParallelDegree(c.environment) : null;
+  const accelerators = tensorParallelDegree(c.environment);
   if (target === 'inference-components' && !accelerators) {
     notes.push(`${type}: the recommendation does not say how many accelerators a copy uses, so acceleratorCount is not set `
       + '(SageMaker then reserves none for the copy); set it to the model\'s tensor-parallel degree before deploying');

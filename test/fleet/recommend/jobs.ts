@@ -18,6 +18,7 @@ interface Rec {
   readonly pkg?: number;
   readonly spec?: string;
   readonly ttft?: string;
+  readonly throughput?: string;
   readonly count?: number;
   readonly copies?: number;
   readonly memory?: number;
@@ -42,7 +43,7 @@ export function aiRecommendation(r: Rec): AIRecommendation {
     },
     ExpectedPerformance: [
       ...(r.ttft ? [{ Metric: 'ttft-ms', Stat: 'p50', Value: r.ttft, Unit: 'ms' }] : []),
-      { Metric: 'throughput', Stat: 'average', Value: '512.0', Unit: 'tokens/second' },
+      { Metric: 'throughput', Stat: 'average', Value: r.throughput ?? '512.0', Unit: 'tokens/second' },
     ],
     AIBenchmarkJobArn: 'arn:aws:sagemaker:us-east-1:111122223333:ai-benchmark-job/qwen3-recs-bench',
   };

@@ -30,7 +30,7 @@ describe('buildPlan', () => {
     ]);
     expect(p.pools[0]).toMatchObject({
       modelPackageArn: packageArn(3), inferenceSpecificationName: 'p5-48xlarge-tp4', instanceCount: 1, copiesPerInstance: 2,
-      acceleratorCount: null, acceleratorCountFrom: null,
+      acceleratorCount: 4, acceleratorCountFrom: 'OPTION_TENSOR_PARALLEL_DEGREE',
     });
     expect(p.dropped.map((d) => d.recommendation)).toEqual([4, 5, 7]);
   });
