@@ -106,9 +106,6 @@ function checkSharedPriorityOne(fleets: readonly FleetCheck[]): void {
 function notes(inputs: CheckInputs, fleets: readonly FleetCheck[], own: ReadonlyMap<string, number> | undefined): string[] {
   const result: string[] = [];
   const pools = fleets.flatMap((f) => f.pools);
-  for (const q of [...new Set(pools.map((p) => p.quota).filter((q): q is EndpointQuota => q?.source === 'default'))]) {
-    result.push(`${q.instanceType}: no quota value is applied to this account; the AWS default (${q.value}) is used`);
-  }
   if (pools.some((p) => p.verdict === 'quota-zero' || p.verdict === 'no-quota' || p.verdict === 'partial')) {
     result.push('AWS does not document whether SageMaker tries the next pool after a quota error (it does after a capacity error): '
       + 'this check assumes it does not, so a pool without quota fails wherever it is in the list');

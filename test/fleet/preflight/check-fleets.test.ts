@@ -56,8 +56,8 @@ describe('checkFleets', () => {
       'llm variant AllTraffic: priority 2 ml.g6.24xlarge: QUOTA 0: this account cannot run ml.g6.24xlarge on endpoints; request an increase or drop the pool',
       "llm variant AllTraffic: priority 3 ml.g7.48xlarge: NO QUOTA: Service Quotas lists no 'ml.g7.48xlarge for endpoint usage' quota in us-east-1; the type may not be offered for endpoints here",
     ]);
+    expect(result.fleets[0].pools[1].quota).toMatchObject({ value: 0, source: 'default' });
     expect(result.notes).toEqual([
-      'ml.g6.24xlarge: no quota value is applied to this account; the AWS default (0) is used',
       expect.stringMatching(/^AWS does not document whether SageMaker tries the next pool after a quota error .* this check assumes it does not/),
     ]);
   });
