@@ -3,7 +3,8 @@ import { FleetError } from './errors';
 
 /**
  * Helpers for the parsers of commands that own their options (`recommend`, `preflight`): every command takes
- * `--region`, `--profile`, `--json`, `--debug` and `--help`, and reports a bad command line as one 'usage' line.
+ * `--region`, `--profile`, `--json`, `--debug`, `--help` and `--version`, and reports a bad command line as one
+ * 'usage' line.
  */
 
 export const COMMON_OPTIONS = {
@@ -12,7 +13,18 @@ export const COMMON_OPTIONS = {
   profile: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
+
+/** `--help` and `--version` win over everything else, as for `status`. */
+export type InfoRequest = { readonly kind: 'help' } | { readonly kind: 'version' };
+
+/** The help or version request among the parsed flags, if any. */
+export function infoRequest(values: { help?: boolean; version?: boolean }): InfoRequest | undefined {
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  return undefined;
+}
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 

@@ -1,4 +1,4 @@
-import { checkSageMakerName, COMMON_OPTIONS, commandName, connectionArgs, strictParse } from '../../bin/fleet/command-line';
+import { checkSageMakerName, COMMON_OPTIONS, commandName, connectionArgs, infoRequest, strictParse } from '../../bin/fleet/command-line';
 import { FleetError } from '../../bin/fleet/errors';
 
 function usageError(fn: () => unknown): FleetError {
@@ -35,6 +35,12 @@ describe('strictParse', () => {
     const error = usageError(() => strictParse(['recommend', '--bogus'], COMMON_OPTIONS));
     expect(error.message).toBe("Unknown option '--bogus'. Run 'sagemaker-fleet --help'.");
   });
+});
+
+test('infoRequest: help wins over version, nothing without either', () => {
+  expect(infoRequest({ help: true, version: true })).toEqual({ kind: 'help' });
+  expect(infoRequest({ version: true })).toEqual({ kind: 'version' });
+  expect(infoRequest({})).toBeUndefined();
 });
 
 describe('connectionArgs', () => {

@@ -36,6 +36,7 @@ export async function preflightCommand(command: PreflightCommand, ctx: Preflight
     ({ fleets, unresolved, notes: sourceNotes } = read);
   } else {
     ({ fleets, notes: sourceNotes } = await liveFleets(ctx.api, input.name, ctx.region));
+    if (fleets.length === 0) throw new FleetError('usage', `endpoint '${input.name}' has no variant with instances (serverless only): nothing to check.`);
   }
 
   const types = [...new Set(fleets.flatMap((f) => f.pools.map((p) => p.instanceType)).filter((t): t is string => Boolean(t)))];

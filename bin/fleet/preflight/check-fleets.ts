@@ -55,6 +55,8 @@ export function checkFleets(inputs: CheckInputs): Checks {
 
   const failures = fleets.flatMap((f) => f.pools.filter((p) => p.fails)
     .map((p) => `${f.endpoint} variant ${f.variant}: priority ${p.priority} ${p.instanceType}: ${VERDICT_LABELS[p.verdict]}: ${p.message}`));
+  // Nothing that could be read is nothing that passed.
+  if (fleets.length === 0) failures.push('nothing could be checked: no endpoint variant with instance pools was read (see what could not be resolved)');
   return { fleets, failures, notes: notes(inputs, fleets, own) };
 }
 

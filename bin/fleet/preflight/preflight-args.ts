@@ -1,4 +1,4 @@
-import { checkSageMakerName, COMMON_OPTIONS, ConnectionArgs, connectionArgs, strictParse } from '../command-line';
+import { checkSageMakerName, COMMON_OPTIONS, ConnectionArgs, connectionArgs, InfoRequest, infoRequest, strictParse } from '../command-line';
 import { FleetError } from '../errors';
 
 /** What to check: every endpoint of a synthesized template, or one live endpoint. */
@@ -10,9 +10,10 @@ export interface PreflightCommand extends ConnectionArgs {
 }
 
 /** Parses `preflight (--template FILE | ENDPOINT) [options]`. Throws a 'usage' FleetError with a one-line message on anything wrong. */
-export function parsePreflightCommand(argv: readonly string[]): PreflightCommand | { readonly kind: 'help' } {
+export function parsePreflightCommand(argv: readonly string[]): PreflightCommand | InfoRequest {
   const { values, positionals } = strictParse(argv, { ...COMMON_OPTIONS, template: { type: 'string', short: 't' } });
-  if (values.help) return { kind: 'help' };
+  const info = infoRequest(values);
+  if (info) return info;
   const [, endpointName, ...extra] = positionals;
   if (extra.length > 0) throw new FleetError('usage', `unexpected argument '${extra[0]}': one endpoint per call.`);
   const template = values.template;

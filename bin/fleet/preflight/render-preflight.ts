@@ -23,9 +23,11 @@ export function renderPreflight(report: PreflightReport): string {
     lines.push('', 'Notes');
     for (const n of report.notes) lines.push(`  - ${n}`);
   }
+  const unchecked = report.fleets.flatMap((f) => f.pools).filter((p) => p.verdict === 'unknown' || p.verdict === 'unresolved').length;
+  const notChecked = unchecked > 0 ? ` (${plural(unchecked, 'pool')} not checked, see above)` : '';
   lines.push('', report.passed
-    ? 'PASSED: every priority-1 pool can reach its fleet\'s maximum, and every pool has a quota'
-    : `FAILED: ${plural(report.failures.length, 'check')}`);
+    ? `PASSED: every priority-1 pool can reach its fleet's maximum, and every pool has a quota${notChecked}`
+    : `FAILED: ${plural(report.failures.length, 'check')}${notChecked}`);
   for (const f of report.failures) lines.push(`  - ${f}`);
   return lines.join('\n') + '\n';
 }

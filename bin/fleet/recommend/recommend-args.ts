@@ -1,4 +1,4 @@
-import { checkSageMakerName, COMMON_OPTIONS, ConnectionArgs, connectionArgs, strictParse } from '../command-line';
+import { checkSageMakerName, COMMON_OPTIONS, ConnectionArgs, connectionArgs, InfoRequest, infoRequest, strictParse } from '../command-line';
 import { FleetError } from '../errors';
 
 /** Which API holds the job: the AI recommendation jobs, the older Inference Recommender, or whichever has it. */
@@ -20,14 +20,15 @@ const INSTANCE_TYPE = /^ml\.[a-z0-9][a-z0-9-]*\.[a-z0-9]+$/;
 const MAX_POOLS = 5;
 
 /** Parses `recommend JOB_NAME [options]`. Throws a 'usage' FleetError with a one-line message on anything wrong. */
-export function parseRecommendCommand(argv: readonly string[]): RecommendCommand | { readonly kind: 'help' } {
+export function parseRecommendCommand(argv: readonly string[]): RecommendCommand | InfoRequest {
   const { values, positionals } = strictParse(argv, {
     ...COMMON_OPTIONS,
     'order': { type: 'string' },
     'inference-components': { type: 'boolean' },
     'job-type': { type: 'string' },
   });
-  if (values.help) return { kind: 'help' };
+  const info = infoRequest(values);
+  if (info) return info;
   const [, jobName, ...extra] = positionals;
   if (jobName === undefined) throw new FleetError('usage', "missing job name: 'sagemaker-fleet recommend JOB_NAME'.");
   if (extra.length > 0) throw new FleetError('usage', `unexpected argument '${extra[0]}': one job per call.`);

@@ -132,6 +132,29 @@ describe('preflight ENDPOINT', () => {
     expect(out).toContain(`in use leaves out the instances ${ENDPOINT} runs itself (2 × ml.g6.48xlarge, 4 × ml.p5.48xlarge)`);
   });
 
+  test('a serverless endpoint has nothing to check: exit 2', async () => {
+    mockAccount(mocks, []);
+    mocks.sagemaker.on(DescribeEndpointCommand, { EndpointName: 'sls' }).resolves({ ...describeEndpoint(), EndpointName: 'sls', EndpointConfigName: 'sls-config' });
+    mocks.sagemaker.on(DescribeEndpointConfigCommand, { EndpointConfigName: 'sls-config' }).resolves({
+      EndpointConfigName: 'sls-config', EndpointConfigArn: 'arn', CreationTime: new Date(),
+      ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }],
+    });
+    mocks.autoscaling.on(DescribeScalableTargetsCommand).resolves({ ScalableTargets: [] });
+    const { code, err } = await runMain(['preflight', 'sls']);
+    expect(code).toBe(2);
+    expect(oneLine(err)).toBe("sagemaker-fleet: endpoint 'sls' has no variant with instances (serverless only): nothing to check.");
+  });
+
+  test('a template whose endpoint config cannot be found: nothing checked, exit 1', async () => {
+    mockAccount(mocks, []);
+    const file = join(dir, 'External.template.json');
+    writeFileSync(file, JSON.stringify({ Resources: { Ep: { Type: 'AWS::SageMaker::Endpoint', Properties: { EndpointConfigName: { 'Fn::ImportValue': 'shared-config' } } } } }));
+    const { code, out } = await runMain(['preflight', '--template', file]);
+    expect(code).toBe(1);
+    expect(out).toContain('Could not resolve\n  - endpoint Ep: its endpoint config (Resources.Ep.Properties.EndpointConfigName uses Fn::ImportValue, which this tool does not resolve) is not in this template');
+    expect(out).toContain('  - nothing could be checked');
+  });
+
   test('no such endpoint: exit 3', async () => {
     mockAccount(mocks, []);
     mocks.sagemaker.on(DescribeEndpointCommand, { EndpointName: 'missing' }).rejects(awsError('ValidationException', 'Could not find endpoint "missing".'));

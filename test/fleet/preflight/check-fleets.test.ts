@@ -93,4 +93,10 @@ describe('checkFleets', () => {
     expect(result.failures).toEqual([]);
     expect(result.notes).toEqual(['b variant AllTraffic: a bound could not be resolved, so its maximum is unknown']);
   });
+
+  test('no fleet at all (everything unresolved) fails: nothing checked is nothing passed', () => {
+    expect(check([], quotas()).failures).toEqual([
+      'nothing could be checked: no endpoint variant with instance pools was read (see what could not be resolved)',
+    ]);
+  });
 });

@@ -26,8 +26,9 @@ describe('parsePreflightCommand', () => {
     });
   });
 
-  test('--help', () => {
+  test('--help and --version', () => {
     expect(parsePreflightCommand(['preflight', '-h'])).toEqual({ kind: 'help' });
+    expect(parsePreflightCommand(['preflight', '--version'])).toEqual({ kind: 'version' });
   });
 
   test.each([

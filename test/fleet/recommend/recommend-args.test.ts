@@ -29,8 +29,9 @@ describe('parseRecommendCommand', () => {
     });
   });
 
-  test('--help', () => {
+  test('--help and --version', () => {
     expect(parseRecommendCommand(['recommend', '--help'])).toEqual({ kind: 'help' });
+    expect(parseRecommendCommand(['recommend', 'job', '--version'])).toEqual({ kind: 'version' });
   });
 
   test.each([
