@@ -8,6 +8,7 @@ export * from './pools/instance-pool-endpoint';
 export * from './pools/capacity-aware-endpoint-base';
 export * from './pools/pool-endpoint-options';
 export * from './endpoint/async-inference';
+export * from './endpoint/existing-endpoint';
 export * from './endpoint/capacity-aware-endpoint-props';
 export * from './endpoint/capacity-aware-endpoint';
 export * from './monitoring/pool-widgets';

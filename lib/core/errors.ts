@@ -32,7 +32,9 @@ export type ErrorCode =
   | 'SpecificationTypeNotInPools'
   | 'AcceleratorsExceedInstance'
   | 'AutoScalingExists'
-  | 'AsyncScalingSignal';
+  | 'AsyncScalingSignal'
+  | 'InvalidLogicalId'
+  | 'ExistingEndpointMismatch';
 
 /**
  * The one error class of the library: every validation failure is thrown as this class, with a stable

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { AsyncInferenceOptions } from './async-inference';
+import { ExistingEndpoint } from './existing-endpoint';
 import { DeploymentStrategy } from '../deployment/deployment-strategy';
 import { IModel } from '../model/model';
 import { InstancePool } from '../pools/instance-pool';
@@ -41,4 +42,13 @@ export interface CapacityAwareEndpointProps extends PoolEndpointOptions {
    * @default - SageMaker's default: blue/green, all at once, no baking and no automatic rollback
    */
   readonly deployment?: DeploymentStrategy;
+  /**
+   * Take over an endpoint this app already manages in the same stack (an L1 `CfnEndpoint`, an
+   * `@aws-cdk/aws-sagemaker-alpha` `Endpoint`): this endpoint and, with `autoScale()`, its scalable target take
+   * the logical IDs of the deployed ones, so the first deploy creates only a new endpoint config and updates the
+   * endpoint in place. Give `endpointName` the name the endpoint has today, or leave it unset if CloudFormation
+   * generated it. See the README's "Migrating an existing endpoint".
+   * @default - a new endpoint (construct ID `Resource`)
+   */
+  readonly existingEndpoint?: ExistingEndpoint;
 }

@@ -20,6 +20,8 @@ import { AutoScalingOptions, EndpointAutoScaling } from '../scaling/endpoint-aut
 import { bindAsyncInference } from './async-inference-config';
 import { CapacityAwareEndpointProps } from './capacity-aware-endpoint-props';
 import { validateEndpointProps } from './endpoint-props-validation';
+import { ExistingEndpoint } from './existing-endpoint';
+import { takeOverEndpoint, takeOverScalableTarget, validateExistingEndpoint, warnUntakenScalableTarget } from './existing-endpoint-takeover';
 
 /**
  * A SageMaker AI real-time or asynchronous endpoint whose production variant runs on a ranked list of instance
@@ -62,6 +64,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
   private _autoScaling?: EndpointAutoScaling;
   private _alarms?: PoolAlarms;
   private readonly fixedName?: string;
+  private readonly existing?: ExistingEndpoint;
 
   constructor(scope: Construct, id: string, props: CapacityAwareEndpointProps) {
     super(scope, id, { physicalName: props.endpointName });
@@ -76,6 +79,8 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
     this.initialInstanceCount = props.initialInstanceCount ?? 1;
     this.asyncInference = props.asyncInference !== undefined;
     validateEndpointProps(props, this.pools, this.variantName);
+    if (props.existingEndpoint) validateExistingEndpoint(props.existingEndpoint, props.endpointName, this.variantName);
+    this.existing = props.existingEndpoint;
 
     this.models = [...new Set([model, ...this.pools.map((p) => p.model ?? model)])];
     const roles = [...new Set(this.models.map((m) => m.role).filter((r): r is iam.IRole => r !== undefined))];
@@ -104,6 +109,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
       endpointConfigName: this.cfnEndpointConfig.attrEndpointConfigName,
       deploymentConfig: this.deployment?._render(rollbackAlarms(this.deployment, undefined)),
     });
+    if (this.existing) takeOverEndpoint(this.cfnEndpoint, this.existing);
     // Permissions granted above (async output, topics, keys) must be in place before the endpoint starts.
     roles.forEach((role) => this.cfnEndpoint.node.addDependency(role));
 
@@ -111,6 +117,10 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
     this.endpointArn = this.cfnEndpoint.ref;
     applyTags(this, props.tags);
     this.node.addValidation({ validate: () => this.validateRenderedConfig() });
+    if (this.existing) {
+      const existing = this.existing;
+      this.node.addValidation({ validate: () => { warnUntakenScalableTarget(this, existing, this._autoScaling !== undefined); return []; } });
+    }
     watchStackLimits(this);
   }
 
@@ -136,6 +146,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
     });
     // Registering a target for an endpoint that does not exist yet fails (awslabs/generative-ai-cdk-constructs#432).
     this._autoScaling.scalableTarget.node.addDependency(this.cfnEndpoint);
+    if (this.existing) takeOverScalableTarget(this._autoScaling.scalableTarget, this.existing);
     this.cfnEndpoint.retainAllVariantProperties = true;
     return this._autoScaling;
   }
