@@ -34,8 +34,9 @@ const BROKEN: { [file: string]: string } = {
   'lib/pools/right.ts': "import type { Left } from './left';\nexport interface Right { left?: Left }\n",
   // (2) An import from a lower layer to a higher one.
   'lib/core/upward.ts': "import { rank } from '../pools/instance-pool';\nexport const up = rank;\n",
-  // (3) A file in a folder that is no layer.
+  // (3) A file in a folder that is no layer, and one directly in lib/ that imports nothing.
   'lib/helpers/strings.ts': "import { PoolError } from '../core/errors';\nexport const fail = () => new PoolError();\n",
+  'lib/stray.ts': 'export const STRAY = 1;\n',
 };
 
 interface Run {
@@ -85,10 +86,10 @@ describe('npm run check:imports', () => {
       run = checkImports('broken', BROKEN);
     });
 
-    test('an error exit and exactly the three violations', () => {
+    test('an error exit and exactly the four violations', () => {
       expect(run.status).not.toBe(0);
-      expect(run.output).toMatch(/3 dependency violations \(3 errors, 0 warnings\)/);
-      expect(run.violations).toHaveLength(3);
+      expect(run.output).toMatch(/4 dependency violations \(4 errors, 0 warnings\)/);
+      expect(run.violations).toHaveLength(4);
     });
 
     test('(1) an import cycle of `import type` statements only: no-circular', () => {
@@ -103,9 +104,9 @@ describe('npm run check:imports', () => {
       expect(run.output).toContain('layer-core: lib/core/upward.ts → lib/pools/instance-pool.ts');
     });
 
-    test('(3) a file in an unknown folder of lib/: no-unknown-folder', () => {
+    test('(3) a file in an unknown folder of lib/, even one that imports nothing: no-unknown-folder', () => {
       expect(run.violations).toContainEqual(['no-unknown-folder', 'lib/helpers/strings.ts']);
-      expect(run.output).toContain('no-unknown-folder: lib/helpers/strings.ts → lib/core/errors.ts');
+      expect(run.violations).toContainEqual(['no-unknown-folder', 'lib/stray.ts']);
     });
   });
 });
