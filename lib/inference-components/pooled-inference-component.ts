@@ -1,4 +1,4 @@
-import { CfnResource, Names, Tags } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Names, Tags } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnInferenceComponent } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
@@ -19,7 +19,9 @@ export interface InferenceComponentOptions {
    */
   readonly specification: InferenceComponentSpecification;
   /**
-   * Copies of the model to run when the component is created (`RuntimeConfig.CopyCount`, 0 or more).
+   * Copies of the model to run when the component is created (`RuntimeConfig.CopyCount`, a whole number, 0 or
+   * more). 0 is accepted but warned about: the component then answers no request until its copy count is raised.
+   * To release every copy when idle, keep at least 1 here and call `autoScale({ minCopyCount: 0 })`.
    * @default 1
    */
   readonly copyCount?: number;
@@ -74,6 +76,16 @@ export class PooledInferenceComponent extends InferenceComponentBase {
     checkSageMakerName('inferenceComponentName', props.inferenceComponentName);
     this.copyCount = props.copyCount ?? 1;
     checkInteger('copyCount', this.copyCount, 0, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
+    if (this.copyCount === 0) {
+      // The API takes 0 (`InferenceComponentRuntimeConfig.CopyCount`, "Minimum value of 0",
+      // https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentRuntimeConfig.html; CloudFormation
+      // `CopyCount` "Minimum: 0"), so it is no error. The documented path to zero copies is autoscaling with a minimum
+      // of 0 (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html).
+      Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:zeroCopyCount',
+        'copyCount: 0 creates the component without a copy, so it answers no request until its copy count is raised. '
+        + 'To release every copy when idle, start with copyCount of at least 1 and call autoScale({ minCopyCount: 0 }): '
+        + 'autoscaling scales in to zero and brings the first copy back when requests arrive.');
+    }
     const config = props.specification.bind(props.endpoint, this);
     this.endpoint = props.endpoint;
     this.placements = config.placements;

@@ -1,5 +1,5 @@
 import { Size, Token } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
   InferenceComponentEndpoint, InferenceComponentSpecification, Model, PooledInferenceComponent,
 } from '../../lib';
@@ -75,6 +75,16 @@ describe('PooledInferenceComponent: rendering', () => {
 describe('PooledInferenceComponent: validation', () => {
   test.each([-1, 1.5])('rejects copyCount %p', (copyCount) => {
     expect(() => pooledComponent(testStack(), { copyCount })).toThrow(`copyCount: must be an integer from 0 to ${Number.MAX_SAFE_INTEGER}, got ${copyCount} [InvalidCapacity]`);
+  });
+
+  test('copyCount 0 is accepted (the API minimum) but warned about: the component would serve nothing', () => {
+    const stack = testStack();
+    const { component } = pooledComponent(stack, { copyCount: 0 });
+    Template.fromStack(stack).hasResourceProperties('AWS::SageMaker::InferenceComponent', { RuntimeConfig: { CopyCount: 0 } });
+    Annotations.fromStack(stack).hasWarning(`/${component.node.path}`, Match.stringLikeRegexp('copyCount: 0 creates the component without a copy.*autoScale\\(\\{ minCopyCount: 0 \\}\\)'));
+    const one = testStack();
+    pooledComponent(one, { copyCount: 1 });
+    Annotations.fromStack(one).hasNoWarning('*', Match.stringLikeRegexp('copyCount: 0'));
   });
 
   test('rejects a bad name, before creating any child', () => {
