@@ -45,8 +45,12 @@ export interface RollingDeploymentOptions extends GuardedDeploymentOptions {
   /** How long each batch bakes (serves traffic while the alarms are watched) before the next one, 0 to 60 minutes. */
   readonly waitInterval: Duration;
   /**
-   * The instances rolled back per batch.
-   * @default - the whole fleet at once (SageMaker rolls back blue/green)
+   * The instances brought back per batch when the deployment rolls back (`RollbackMaximumBatchSize`). Without it
+   * SageMaker brings the whole old fleet back at once, blue/green, which needs capacity for the whole fleet
+   * again and can itself fail with insufficient capacity on scarce hardware. `CapacitySize.percent(100)` asks
+   * for that all-at-once rollback explicitly.
+   * @default - on an endpoint with any GPU, AWS accelerator or unknown instance type: `maximumBatchSize` (the
+   * rollback moves in the batches the rollout used); on CPU-only pools: the whole fleet at once (SageMaker's default)
    */
   readonly rollbackMaximumBatchSize?: CapacitySize;
 }
@@ -116,6 +120,10 @@ export class DeploymentStrategy {
 
   /** Rolling or blue/green. */
   public readonly kind: DeploymentType;
+  /** The instances replaced per batch of a rolling deployment; undefined for blue/green. */
+  public readonly maximumBatchSize?: CapacitySize;
+  /** The rollback batch given to a rolling deployment; undefined when not given (see `RollingDeploymentOptions`). */
+  public readonly rollbackMaximumBatchSize?: CapacitySize;
   /** The alarms given in `autoRollbackAlarms`. */
   public readonly autoRollbackAlarms: cloudwatch.IAlarm[];
   /** Whether the endpoint's own latency and 5XX alarms roll the deployment back. */
@@ -128,6 +136,9 @@ export class DeploymentStrategy {
       throw new InstancePoolsError('TooManyRollbackAlarms', `${factory}.autoRollbackAlarms`, `at most ${MAX_ROLLBACK_ALARMS} alarms`, alarms.length);
     }
     this.kind = kind;
+    const batches = options as RollingDeploymentOptions;
+    this.maximumBatchSize = kind === DeploymentType.ROLLING ? batches.maximumBatchSize : undefined;
+    this.rollbackMaximumBatchSize = kind === DeploymentType.ROLLING ? batches.rollbackMaximumBatchSize : undefined;
     this.autoRollbackAlarms = alarms;
     this.rollbackOnEndpointAlarms = options.rollbackOnEndpointAlarms ?? true;
     this.policy = policy;
@@ -154,12 +165,20 @@ export class DeploymentStrategy {
 
   /**
    * The endpoint's `DeploymentConfig`, rolling back on `alarms` (omitted when there are none: SageMaker takes
-   * 1 to 10).
+   * 1 to 10). On `scarceCapacity` (GPU, AWS accelerator or unknown instance types), a rolling deployment without
+   * a rollback batch rolls back in its rollout batches: an absent `RollbackMaximumBatchSize` brings "the whole
+   * capacity of the old fleet at once" (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RollingUpdatePolicy.html),
+   * which scarce hardware may not have. The endpoint updates `DeploymentConfig` in place (CloudFormation
+   * `RollbackMaximumBatchSize`: "Update requires: No interruption").
    * @internal
    */
-  public _render(alarms: cloudwatch.IAlarm[]): CfnEndpoint.DeploymentConfigProperty {
+  public _render(alarms: cloudwatch.IAlarm[], scarceCapacity = false): CfnEndpoint.DeploymentConfigProperty {
+    const rolling = this.policy.rollingUpdatePolicy as CfnEndpoint.RollingUpdatePolicyProperty | undefined;
+    const policy = rolling && this.rollbackMaximumBatchSize === undefined && scarceCapacity
+      ? { rollingUpdatePolicy: { ...rolling, rollbackMaximumBatchSize: rolling.maximumBatchSize } }
+      : this.policy;
     return {
-      ...this.policy,
+      ...policy,
       autoRollbackConfiguration: alarms.length > 0 ? { alarms: alarms.map((alarm) => ({ alarmName: alarm.alarmName })) } : undefined,
     };
   }

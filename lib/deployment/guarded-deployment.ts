@@ -29,10 +29,12 @@ export function rollbackAlarms(strategy: DeploymentStrategy, own: EndpointRollba
 
 /**
  * The broken rules, as messages for `node.addValidation`. `variants` are the endpoint config's rendered
- * production variants (escape hatches included); `fixedName` tells whether the endpoint name is given.
+ * production variants (escape hatches included); `fixedName` tells whether the endpoint name is given;
+ * `maxInstances` is the most instances the variant can run when a deployment starts (the autoscaling maximum,
+ * else its initial instance count), when known.
  */
 export function deploymentErrors(scope: IConstruct, strategy: DeploymentStrategy, variants: any[],
-  own: EndpointRollbackAlarms | undefined, fixedName: boolean): string[] {
+  own: EndpointRollbackAlarms | undefined, fixedName: boolean, maxInstances?: number): string[] {
   const errors = strategy._targetErrors(variants.length, variants.some((v) => v.ServerlessConfig !== undefined));
   const alarms = rollbackAlarms(strategy, own);
   if (alarms.length > MAX_ROLLBACK_ALARMS) {
@@ -45,6 +47,15 @@ export function deploymentErrors(scope: IConstruct, strategy: DeploymentStrategy
       'rolling back on the endpoint\'s own alarms needs a fixed endpoint name: the alarms watch the endpoint by name and the '
       + 'endpoint names the alarms, a cycle CloudFormation cannot create. Set endpointName or rollbackOnEndpointAlarms: false',
       'a generated name'));
+  }
+  const batch = strategy.maximumBatchSize;
+  if (batch?.isPercent && maxInstances === 1) {
+    // Rolling batches are "between 5% to 50% of the variant's total instance count"
+    // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RollingUpdatePolicy.html); how SageMaker
+    // rounds a percentage of one instance is not documented.
+    Annotations.of(scope).addWarningV2('cdk-sagemaker-instance-pools:percentBatchOnOneInstance',
+      `deployment: maximumBatchSize is ${batch.value} % of a variant that runs one instance, less than one instance, and SageMaker does `
+      + 'not document how it rounds it. Give the batch as CapacitySize.instanceCount(1), run more instances, or deploy blue/green.');
   }
   if (alarms.length === 0) {
     Annotations.of(scope).addWarningV2('cdk-sagemaker-instance-pools:deploymentWithoutAlarms',

@@ -65,6 +65,8 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
   private _alarms?: PoolAlarms;
   private readonly fixedName?: string;
   private readonly existing?: ExistingEndpoint;
+  /** Whether any pool runs scarce hardware: GPUs, AWS accelerators, or a type the library does not know. */
+  private readonly scarceCapacity: boolean;
 
   constructor(scope: Construct, id: string, props: CapacityAwareEndpointProps) {
     super(scope, id, { physicalName: props.endpointName });
@@ -104,10 +106,11 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
 
     this.fixedName = props.endpointName;
     this.deployment = props.deployment;
+    this.scarceCapacity = this.pools.some((pool) => onScarceHardware(pool));
     this.cfnEndpoint = new CfnEndpoint(this, 'Resource', {
       endpointName: this.physicalName,
       endpointConfigName: this.cfnEndpointConfig.attrEndpointConfigName,
-      deploymentConfig: this.deployment?._render(rollbackAlarms(this.deployment, undefined)),
+      deploymentConfig: this.deployment?._render(rollbackAlarms(this.deployment, undefined), this.scarceCapacity),
     });
     if (this.existing) takeOverEndpoint(this.cfnEndpoint, this.existing);
     // Permissions granted above (async output, topics, keys) must be in place before the endpoint starts.
@@ -165,7 +168,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
       throw new InstancePoolsError('AlarmsExist', 'addAlarms', 'alarm names are unique per endpoint; addAlarms() was already called', this.node.path);
     }
     this._alarms = new PoolAlarms(this, 'Alarms', { ...options, endpoint: this });
-    if (this.deployment) this.cfnEndpoint.deploymentConfig = this.deployment._render(rollbackAlarms(this.deployment, this._alarms));
+    if (this.deployment) this.cfnEndpoint.deploymentConfig = this.deployment._render(rollbackAlarms(this.deployment, this._alarms), this.scarceCapacity);
     return this._alarms;
   }
 
@@ -199,7 +202,20 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
     const variants = renderedVariants(this.cfnEndpointConfig);
     // No ServerlessConfig or InstanceType next to pools; no ManagedInstanceScaling (inference components only).
     const errors: string[] = variantErrors(variants, EndpointKind.SINGLE_MODEL);
-    if (this.deployment) errors.push(...deploymentErrors(this, this.deployment, variants, this._alarms, this.fixedName !== undefined));
+    if (this.deployment) {
+      const maxInstances = this._autoScaling ? this._autoScaling.maxCapacity : variants[0]?.InitialInstanceCount;
+      errors.push(...deploymentErrors(this, this.deployment, variants, this._alarms, this.fixedName !== undefined, maxInstances));
+    }
     return errors;
   }
+}
+
+/**
+ * GPU and AWS-accelerator capacity is the scarce kind that instance pools exist for; a type the library does not
+ * know (no catalog entry, or a token) may be one, so it counts as scarce too.
+ */
+function onScarceHardware(pool: RankedInstancePool): boolean {
+  const type = pool.instanceType;
+  const known = type.hasLocalStorage !== undefined;
+  return type.isAccelerated || !known;
 }

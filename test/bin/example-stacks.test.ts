@@ -79,7 +79,10 @@ describe('example app', () => {
     const llm = stacks.find((s) => s instanceof LlmEndpointStack) as LlmEndpointStack;
     const resources = Template.fromStack(llm).toJSON().Resources;
     const config = resources[llm.getLogicalId(llm.endpoint.cfnEndpoint)].Properties.DeploymentConfig;
-    expect(config.RollingUpdatePolicy).toEqual({ MaximumBatchSize: { Type: 'CAPACITY_PERCENT', Value: 20 }, WaitIntervalInSeconds: 600 });
+    // GPU pools: the rollback comes back in the rollout batches, not as a whole second fleet at once.
+    expect(config.RollingUpdatePolicy).toEqual({
+      MaximumBatchSize: { Type: 'CAPACITY_PERCENT', Value: 20 }, RollbackMaximumBatchSize: { Type: 'CAPACITY_PERCENT', Value: 20 }, WaitIntervalInSeconds: 600,
+    });
     const rollback = config.AutoRollbackConfiguration.Alarms.map((a: any) => resources[a.AlarmName.Ref]);
     expect(rollback.map((r: any) => r.Type)).toEqual(Array(4).fill('AWS::CloudWatch::Alarm'));
     expect(rollback.map((r: any) => r.Properties.AlarmName).sort()).toEqual([

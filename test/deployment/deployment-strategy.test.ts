@@ -33,6 +33,18 @@ describe('DeploymentStrategy.rolling', () => {
     expect(rolling()._render([]).autoRollbackConfiguration).toBeUndefined();
   });
 
+  test('on scarce capacity, rolls back in the rollout batches unless a rollback batch is given', () => {
+    const strategy = rolling();
+    expect(strategy.maximumBatchSize?.value).toBe(20);
+    expect(strategy.rollbackMaximumBatchSize).toBeUndefined();
+    expect(strategy._render([]).rollingUpdatePolicy).toEqual({ maximumBatchSize: { type: 'CAPACITY_PERCENT', value: 20 }, waitIntervalInSeconds: 600 });
+    expect((strategy._render([], true).rollingUpdatePolicy as any).rollbackMaximumBatchSize).toEqual({ type: 'CAPACITY_PERCENT', value: 20 });
+    const given = rolling({ rollbackMaximumBatchSize: CapacitySize.percent(100) });
+    expect((given._render([], true).rollingUpdatePolicy as any).rollbackMaximumBatchSize).toEqual({ type: 'CAPACITY_PERCENT', value: 100 });
+    expect(DeploymentStrategy.blueGreen()._render([], true).rollingUpdatePolicy).toBeUndefined();
+    expect(DeploymentStrategy.blueGreen().maximumBatchSize).toBeUndefined();
+  });
+
   test.each([4, 51])('maximumBatchSize: 5 to 50 %%, rejects %p', (percent) => {
     expect(() => rolling({ maximumBatchSize: CapacitySize.percent(percent) }))
       .toThrow(`rolling.maximumBatchSize: must be a whole percentage from 5 to 50, got ${percent} [OutOfRange]`);

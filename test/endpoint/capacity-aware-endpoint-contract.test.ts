@@ -1,5 +1,6 @@
+import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { InstanceType } from '../../lib';
+import { CapacitySize, DeploymentStrategy, InstanceType } from '../../lib';
 import { testStack } from '../util';
 import { lmiModel, seedEndpoint } from './fixtures';
 
@@ -56,6 +57,24 @@ describe('CapacityAwareEndpoint: update safety contract', () => {
     expect(b.Llm20BDA581.Properties).toEqual(a.Llm20BDA581.Properties);
     expect(a.Llm20BDA581.Properties.EndpointConfigName).toEqual({ 'Fn::GetAtt': [configId, 'EndpointConfigName'] });
     expect(a.Llm20BDA581.Properties.EndpointName).toBeUndefined();
+  });
+
+  test('the rollback-batch default changes only the endpoint DeploymentConfig (an in-place update), no logical ID', () => {
+    const render = (deployment: DeploymentStrategy) => {
+      const stack = testStack();
+      seedEndpoint(stack, { endpointName: 'llm', deployment }).addAlarms();
+      return Template.fromStack(stack).toJSON().Resources;
+    };
+    const rolling = (rollbackMaximumBatchSize?: CapacitySize) =>
+      DeploymentStrategy.rolling({ maximumBatchSize: CapacitySize.percent(20), waitInterval: Duration.minutes(10), rollbackMaximumBatchSize });
+    // SageMaker's all-at-once rollback (what an absent RollbackMaximumBatchSize meant before) against the new default.
+    const before = render(rolling(CapacitySize.percent(100)));
+    const after = render(rolling());
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    const changed = Object.keys(after).filter((id) => JSON.stringify(after[id]) !== JSON.stringify(before[id]));
+    expect(changed).toEqual(['Llm20BDA581']);
+    const strip = (r: any) => ({ ...r, Properties: { ...r.Properties, DeploymentConfig: { ...r.Properties.DeploymentConfig, RollingUpdatePolicy: undefined } } });
+    expect(strip(after.Llm20BDA581)).toEqual(strip(before.Llm20BDA581));
   });
 
   test('synthesis is deterministic (no timestamps, random names or paths)', () => {

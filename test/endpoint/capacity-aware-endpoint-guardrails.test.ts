@@ -127,3 +127,78 @@ describe('CapacityAwareEndpoint: alarms, dashboards and guarded deployments', ()
     expect(status[0].properties.alarms).toHaveLength(alarms.alarms.length);
   });
 });
+
+describe('CapacityAwareEndpoint: rolling batches', () => {
+  const rollingPolicy = (stack: import('aws-cdk-lib').Stack) =>
+    Object.values(Template.fromStack(stack).findResources('AWS::SageMaker::Endpoint'))[0].Properties.DeploymentConfig.RollingUpdatePolicy;
+  const cpuEndpoint = (stack: import('aws-cdk-lib').Stack, props: object) => new CapacityAwareEndpoint(stack, 'Cpu', {
+    model: lmiModel(stack, 'M'),
+    pools: [{ instanceType: InstanceType.ML_C5_XLARGE }, { instanceType: InstanceType.ML_M5_XLARGE }],
+    ...props,
+  });
+
+  test('GPU pools roll back in the rollout batches, not the whole old fleet at once', () => {
+    const stack = testStack();
+    seedEndpoint(stack, { deployment: rolling() });
+    expect(rollingPolicy(stack)).toEqual({
+      MaximumBatchSize: { Type: 'CAPACITY_PERCENT', Value: 20 },
+      RollbackMaximumBatchSize: { Type: 'CAPACITY_PERCENT', Value: 20 },
+      WaitIntervalInSeconds: 600,
+    });
+  });
+
+  test('the default follows the rollout batch, also after addAlarms() re-renders the deployment config', () => {
+    const stack = testStack();
+    seedEndpoint(stack, { endpointName: 'llm', deployment: rolling({ maximumBatchSize: CapacitySize.instanceCount(2) }) }).addAlarms();
+    expect(rollingPolicy(stack).RollbackMaximumBatchSize).toEqual({ Type: 'INSTANCE_COUNT', Value: 2 });
+  });
+
+  test('an unknown instance type counts as scarce hardware', () => {
+    const stack = testStack();
+    cpuEndpoint(stack, { pools: [{ instanceType: InstanceType.ML_C5_XLARGE }, { instanceType: InstanceType.of('ml.p9.48xlarge') }], deployment: rolling() });
+    expect(rollingPolicy(stack).RollbackMaximumBatchSize).toEqual({ Type: 'CAPACITY_PERCENT', Value: 20 });
+  });
+
+  test("CPU-only pools keep SageMaker's all-at-once rollback", () => {
+    const stack = testStack();
+    cpuEndpoint(stack, { deployment: rolling() });
+    expect(rollingPolicy(stack).RollbackMaximumBatchSize).toBeUndefined();
+  });
+
+  test('a given rollback batch always wins, 100 % included', () => {
+    const stack = testStack();
+    seedEndpoint(stack, { deployment: rolling({ rollbackMaximumBatchSize: CapacitySize.percent(100) }) });
+    expect(rollingPolicy(stack).RollbackMaximumBatchSize).toEqual({ Type: 'CAPACITY_PERCENT', Value: 100 });
+    const cpu = testStack();
+    cpuEndpoint(cpu, { deployment: rolling({ rollbackMaximumBatchSize: CapacitySize.instanceCount(1) }) });
+    expect(rollingPolicy(cpu).RollbackMaximumBatchSize).toEqual({ Type: 'INSTANCE_COUNT', Value: 1 });
+  });
+
+  test('blue/green deployments get no rolling policy', () => {
+    const stack = testStack();
+    seedEndpoint(stack, { deployment: DeploymentStrategy.blueGreen() });
+    expect(rollingPolicy(stack)).toBeUndefined();
+  });
+
+  const warning = Match.stringLikeRegexp('deployment: maximumBatchSize is 20 % of a variant that runs one instance.*CapacitySize.instanceCount\\(1\\)');
+
+  test('warns about a percentage batch on a one-instance variant', () => {
+    const stack = testStack();
+    seedEndpoint(stack, { deployment: rolling() }); // initialInstanceCount defaults to 1
+    Annotations.fromStack(stack).hasWarning('/TestStack/Llm', warning);
+    const scaledToOne = testStack();
+    seedEndpoint(scaledToOne, { deployment: rolling() }).autoScale({ minCapacity: 1, maxCapacity: 1 });
+    Annotations.fromStack(scaledToOne).hasWarning('/TestStack/Llm', warning);
+  });
+
+  test.each<[string, object, number | undefined]>([
+    ['an instance-count batch', { deployment: rolling({ maximumBatchSize: CapacitySize.instanceCount(1) }) }, undefined],
+    ['several instances', { deployment: rolling(), initialInstanceCount: 4 }, undefined],
+    ['autoscaling beyond one instance', { deployment: rolling() }, 4],
+  ])('no one-instance warning with %s', (_, props, maxCapacity) => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack, props);
+    if (maxCapacity !== undefined) endpoint.autoScale({ maxCapacity });
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('runs one instance'));
+  });
+});
