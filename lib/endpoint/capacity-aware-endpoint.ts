@@ -1,4 +1,4 @@
-import { Annotations } from 'aws-cdk-lib';
+import { Annotations, Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
@@ -13,6 +13,7 @@ import { PoolDashboard, PoolDashboardOptions } from '../monitoring/pool-dashboar
 import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { RankedInstancePool } from '../pools/instance-pool';
 import { CapacityAwareEndpointAttributes } from '../pools/instance-pool-endpoint';
+import { checkMetricPublishFrequency, renderMetricsConfig } from '../pools/metric-publishing';
 import { applyTags, endpointArnForName, poolVariant } from '../pools/pool-variant';
 import { rankPools } from '../pools/rank-pools';
 import { EndpointKind, renderedVariants, variantErrors } from '../pools/rendered-variants';
@@ -34,9 +35,12 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
   /** An endpoint deployed elsewhere, for metrics, dashboards and grants. */
   public static fromEndpointAttributes(scope: Construct, id: string, attrs: CapacityAwareEndpointAttributes): ICapacityAwareEndpoint {
     checkSageMakerName('endpointName', attrs.endpointName);
+    checkMetricPublishFrequency('metricPublishFrequency', attrs.metricPublishFrequency);
     class Imported extends CapacityAwareEndpointBase {
       public readonly endpointName = attrs.endpointName;
       public readonly variantName = attrs.variantName ?? 'AllTraffic';
+      public readonly metricPublishFrequency = attrs.metricPublishFrequency;
+      public readonly enhancedMetrics = attrs.enhancedMetrics;
       public readonly pools = rankPools(this, attrs.pools);
       public readonly endpointArn = endpointArnForName(this, attrs.endpointName);
     }
@@ -47,6 +51,10 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
   public readonly endpointArn: string;
   public readonly variantName: string;
   public readonly pools: RankedInstancePool[];
+  /** How often SageMaker publishes the endpoint's metrics, if set (`metricPublishFrequency`). */
+  public readonly metricPublishFrequency?: Duration;
+  /** Whether the endpoint publishes enhanced metrics, if set. */
+  public readonly enhancedMetrics?: boolean;
   /** The variant's model. */
   public readonly model: IModel;
   /** Every distinct model the endpoint serves: the variant's and the pools' own. */
@@ -84,6 +92,9 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
     if (props.existingEndpoint) validateExistingEndpoint(props.existingEndpoint, props.endpointName, this.variantName);
     this.existing = props.existingEndpoint;
 
+    this.metricPublishFrequency = props.metricPublishFrequency;
+    this.enhancedMetrics = props.enhancedMetrics;
+
     this.models = [...new Set([model, ...this.pools.map((p) => p.model ?? model)])];
     const roles = [...new Set(this.models.map((m) => m.role).filter((r): r is iam.IRole => r !== undefined))];
     const roleless = this.models.filter((m) => !m.role).map((m) => m.node.path);
@@ -94,6 +105,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
 
     this.cfnEndpointConfig = new CfnEndpointConfig(this, 'EndpointConfig', {
       kmsKeyId: props.encryptionKey?.keyArn,
+      metricsConfig: renderMetricsConfig(props),
       asyncInferenceConfig: props.asyncInference ? bindAsyncInference(props.asyncInference, roles) : undefined,
       productionVariants: [{
         ...poolVariant(props, this.variantName, this.initialInstanceCount, this.pools,

@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
@@ -8,6 +9,7 @@ import { checkCapacityRange, checkSageMakerName } from '../core/validation';
 import { InstancePool, RankedInstancePool } from '../pools/instance-pool';
 import { CapacityAwareEndpointAttributes } from '../pools/instance-pool-endpoint';
 import { PoolEndpointOptions } from '../pools/pool-endpoint-options';
+import { checkMetricPublishFrequency, renderMetricsConfig } from '../pools/metric-publishing';
 import { applyTags, endpointArnForName, poolVariant, validatePoolEndpointOptions } from '../pools/pool-variant';
 import { rankPools } from '../pools/rank-pools';
 import { EndpointKind, renderedVariants, variantErrors } from '../pools/rendered-variants';
@@ -61,9 +63,12 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
   public static fromEndpointAttributes(scope: Construct, id: string, attrs: CapacityAwareEndpointAttributes): IInferenceComponentEndpoint {
     checkSageMakerName('endpointName', attrs.endpointName);
     rejectPoolModels(attrs.pools);
+    checkMetricPublishFrequency('metricPublishFrequency', attrs.metricPublishFrequency);
     class Imported extends InferenceComponentEndpointBase {
       public readonly endpointName = attrs.endpointName;
       public readonly variantName = attrs.variantName ?? 'AllTraffic';
+      public readonly metricPublishFrequency = attrs.metricPublishFrequency;
+      public readonly enhancedMetrics = attrs.enhancedMetrics;
       public readonly pools = rankPools(this, attrs.pools);
       public readonly endpointArn = endpointArnForName(this, attrs.endpointName);
     }
@@ -74,6 +79,10 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
   public readonly endpointArn: string;
   public readonly variantName: string;
   public readonly pools: RankedInstancePool[];
+  /** How often SageMaker publishes the endpoint's metrics, if set (`metricPublishFrequency`). */
+  public readonly metricPublishFrequency?: Duration;
+  /** Whether the endpoint publishes enhanced metrics, if set. */
+  public readonly enhancedMetrics?: boolean;
   /** The execution role of the endpoint config. */
   public readonly role: iam.IRole;
   /** Instances launched when the endpoint is created. */
@@ -97,11 +106,14 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
       maxInstanceCount: props.managedInstanceScaling.maxInstanceCount,
     };
     validateProps(props, this.variantName, this.initialInstanceCount, this.managedInstanceScaling);
+    this.metricPublishFrequency = props.metricPublishFrequency;
+    this.enhancedMetrics = props.enhancedMetrics;
 
     this.role = props.role ?? createExecutionRole(this, 'ExecutionRole', `Execution role of SageMaker endpoint ${this.node.path}`);
     const scaling = this.managedInstanceScaling;
     this.cfnEndpointConfig = new CfnEndpointConfig(this, 'EndpointConfig', {
       executionRoleArn: this.role.roleArn,
+      metricsConfig: renderMetricsConfig(props),
       productionVariants: [{
         ...poolVariant(props, this.variantName, this.initialInstanceCount, this.pools),
         managedInstanceScaling: scaling && {

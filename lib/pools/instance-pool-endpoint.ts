@@ -1,4 +1,4 @@
-import { IResource, Resource } from 'aws-cdk-lib';
+import { Duration, IResource, Resource } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { InstancePool, RankedInstancePool } from './instance-pool';
 
@@ -15,6 +15,17 @@ export interface IInstancePoolEndpoint extends IResource {
   readonly variantName: string;
   /** The validated pools, in priority order. */
   readonly pools: RankedInstancePool[];
+  /**
+   * How often SageMaker publishes the endpoint's utilization metrics (and, with `enhancedMetrics`, its invocation
+   * metrics). Dashboards, alarms and weighted scaling signals count samples at this rate.
+   * @default - every 60 seconds, SageMaker's default
+   */
+  readonly metricPublishFrequency?: Duration;
+  /**
+   * Whether the endpoint publishes enhanced metrics, which puts its invocation metrics on `metricPublishFrequency` too.
+   * @default false
+   */
+  readonly enhancedMetrics?: boolean;
   /** Grants `grantee` permission to invoke the endpoint (real-time, streaming and asynchronous). */
   grantInvoke(grantee: iam.IGrantable): iam.Grant;
 }
@@ -25,6 +36,16 @@ export abstract class InstancePoolEndpointBase extends Resource implements IInst
   public abstract readonly endpointArn: string;
   public abstract readonly variantName: string;
   public abstract readonly pools: RankedInstancePool[];
+  /**
+   * How often SageMaker publishes the endpoint's metrics. Subclasses that know it override it.
+   * @default - every 60 seconds, SageMaker's default
+   */
+  public readonly metricPublishFrequency?: Duration;
+  /**
+   * Whether the endpoint publishes enhanced metrics. Subclasses that know it override it.
+   * @default false
+   */
+  public readonly enhancedMetrics?: boolean;
 
   public grantInvoke(grantee: iam.IGrantable): iam.Grant {
     return iam.Grant.addToPrincipal({
@@ -46,4 +67,15 @@ export interface CapacityAwareEndpointAttributes {
    * @default 'AllTraffic'
    */
   readonly variantName?: string;
+  /**
+   * The endpoint's `MetricPublishFrequencyInSeconds` (10, 30, 60, 120, 180, 240 or 300 seconds), so that dashboards,
+   * alarms and scaling signals count its samples right.
+   * @default - every 60 seconds, SageMaker's default
+   */
+  readonly metricPublishFrequency?: Duration;
+  /**
+   * Whether the endpoint publishes enhanced metrics (then its invocation metrics follow `metricPublishFrequency`).
+   * @default false
+   */
+  readonly enhancedMetrics?: boolean;
 }

@@ -47,4 +47,45 @@ export interface PoolEndpointOptions {
    * @default - no tags
    */
   readonly tags?: { [key: string]: string };
+  /**
+   * Publish enhanced metrics (`MetricsConfig.EnableEnhancedMetrics`): utilization and invocation metrics per
+   * instance (`InstanceId` dimension), per inference-component container (`ContainerId`) and per GPU
+   * (`AcceleratorId`), and the invocation metrics at `metricPublishFrequency` instead of every minute.
+   *
+   * Cost: one more CloudWatch series per instance, container and GPU. AWS states that of these metrics only the
+   * utilization metrics generate CloudWatch charges
+   * (https://aws.amazon.com/blogs/machine-learning/enhanced-metrics-for-amazon-sagemaker-ai-endpoints-deeper-visibility-for-better-performance);
+   * reading any of them in dashboards, alarms or `GetMetricData` is billed as usual (https://aws.amazon.com/cloudwatch/pricing/).
+   * Changing it replaces the endpoint config (the endpoint is updated in place).
+   * @default - not set: SageMaker's default, off
+   */
+  readonly enhancedMetrics?: boolean;
+  /**
+   * Publish detailed observability (`MetricsConfig.EnableDetailedObservability`): OpenTelemetry metrics scraped
+   * from the containers' Prometheus endpoints, per-GPU metrics, per-instance host metrics (CPU, memory, disk) and
+   * the placement of inference-component copies, at `metricPublishFrequency`, queried with PromQL in CloudWatch
+   * (the library's dashboards and alarms do not read them).
+   *
+   * Cost: metrics ingested into CloudWatch on top of the standard ones, billed under CloudWatch's pricing
+   * (https://aws.amazon.com/cloudwatch/pricing/); the SageMaker documentation states no price of its own. SageMaker
+   * turns it on by default for endpoint configs created since the feature exists (`EnableDetailedObservability`,
+   * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_MetricsConfig.html): `false` publishes none of it.
+   * @default - not set: SageMaker's default, on for new endpoint configs
+   */
+  readonly detailedObservability?: boolean;
+  /**
+   * How often SageMaker publishes the endpoint's utilization metrics, and with `enhancedMetrics` its invocation
+   * metrics too (`MetricsConfig.MetricPublishFrequencyInSeconds`): 10, 30, 60, 120, 180, 240 or 300 seconds, known
+   * at synth time. The library's dashboards, alarms and weighted scaling signals count samples at this rate.
+   *
+   * Cost: every 10 seconds is six times the datapoints of the default minute; AWS advises starting at 60 seconds
+   * and using 10 seconds selectively, for CloudWatch costs (blog above). An alarm on a period under a minute is a
+   * high-resolution alarm, billed higher (https://aws.amazon.com/cloudwatch/pricing/); the library's alarms keep
+   * periods of a minute or more. Slower than a minute costs less, but the weighted scaling signal then sees idle
+   * pools only once per interval (synthesis warns).
+   *
+   * Throws `OutOfRange` for any other value, or a token.
+   * @default - not set: SageMaker publishes every 60 seconds
+   */
+  readonly metricPublishFrequency?: Duration;
 }

@@ -3,6 +3,7 @@ import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
 import { checkDurationSeconds, checkInteger, checkSageMakerName } from '../core/validation';
 import { RankedInstancePool } from './instance-pool';
+import { checkMetricPublishFrequency } from './metric-publishing';
 import { PoolEndpointOptions, RoutingStrategy } from './pool-endpoint-options';
 
 /** Checks the options every endpoint with instance pools shares; ranges from the ProductionVariant API shape
@@ -13,6 +14,7 @@ export function validatePoolEndpointOptions(props: PoolEndpointOptions, variantN
   checkInteger('initialInstanceCount', initialInstanceCount, 1, Number.MAX_SAFE_INTEGER);
   checkDurationSeconds('provisioningTimeout', props.provisioningTimeout, 300, 3600);
   checkDurationSeconds('containerStartupHealthCheckTimeout', props.containerStartupHealthCheckTimeout, 60, 3600);
+  checkMetricPublishFrequency('metricPublishFrequency', props.metricPublishFrequency);
 }
 
 /** The production variant fields both endpoint kinds render the same way: pools, routing, count, timeouts. */
