@@ -1,4 +1,6 @@
+import { Duration } from 'aws-cdk-lib';
 import { PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
+import { metricCadence } from '../pools/metric-publishing';
 import { checkPositive } from '../core/validation';
 import { ScalingSignalConfig, TargetValueOptions, WeightedUtilizationOptions } from '../scaling/scaling-signal-options';
 import { concurrencyMetrics, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from '../scaling/signal-config';
@@ -15,12 +17,18 @@ export abstract class CopyScalingSignal {
    * combined across types by `aggregation`: by default the mean over the types that currently run copies, so a
    * fallback type without copies never dilutes the signal. Every instance type of the specification needs
    * `maxConcurrencyPerCopy`.
+   *
+   * A type counts as running copies when its copies report `CPUUtilizationNormalized`
+   * (`/aws/sagemaker/InferenceComponents`, dimensions InferenceComponentName, InstanceType; "reported by each copy
+   * of the inference component", https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html):
+   * its `SampleCount` has data exactly when the type runs copies, whatever their traffic. Copies without
+   * concurrency data read 0, so an idle component scales in to `minCopyCount`.
    */
   public static weightedUtilization(options: WeightedUtilizationOptions = {}): CopyScalingSignal {
     const { target, aggregation } = weightedSignalSettings(options);
     return new (class extends CopyScalingSignal {
       public bind(component: IInferenceComponent): ScalingSignalConfig {
-        return weightedSignalConfig(target, aggregation, copyConcurrencyMetrics(component));
+        return weightedSignalConfig(target, aggregation, copyConcurrencyMetrics(component), metricCadence(component.endpoint));
       }
     })();
   }
@@ -52,13 +60,19 @@ function predefined(options: TargetValueOptions, metricName: string, statistic: 
   })();
 }
 
-/** One `ConcurrentRequestsPerCopy` metric per instance type, in priority order; every type needs maxConcurrencyPerCopy. */
+/**
+ * One `ConcurrentRequestsPerCopy` metric per instance type, in priority order, with the type's copy samples;
+ * every type needs maxConcurrencyPerCopy.
+ */
 function copyConcurrencyMetrics(component: IInferenceComponent): PoolConcurrencyMetric[] {
+  const period = Duration.minutes(1);
   return concurrencyMetrics(component.placements.map((placement, i) => ({
     id: `type${i + 1}`,
     instanceType: placement.instanceType,
     maxConcurrency: placement.maxConcurrencyPerCopy,
     maxConcurrencyProp: 'specification.maxConcurrencyPerCopy',
-    metric: component.metric('ConcurrentRequestsPerCopy', { instanceType: placement.instanceType, statistic: 'Average' }),
+    metric: component.metric('ConcurrentRequestsPerCopy', { instanceType: placement.instanceType, statistic: 'Average', period }),
+    presenceId: `type${i + 1}_copies`,
+    presence: component.metricUtilization('CPUUtilizationNormalized', { instanceType: placement.instanceType, statistic: 'SampleCount', period }),
   })), 'the weighted copy-count signal needs the measured max concurrency per copy on every instance type');
 }

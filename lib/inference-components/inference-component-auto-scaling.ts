@@ -3,6 +3,8 @@ import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-application
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { checkCapacityRange } from '../core/validation';
+import { metricCadence } from '../pools/metric-publishing';
+import { warnSparseSignal } from '../scaling/signal-config';
 import { createScaleOutFromZero, createTargetTracking } from '../scaling/target-tracking';
 import { TargetTrackingOptions } from '../scaling/target-tracking-options';
 import { CopyScalingSignal } from './copy-scaling-signal';
@@ -66,6 +68,7 @@ export class InferenceComponentAutoScaling extends Construct {
       valueProp: 'copyCount', value: props.copyCount,
     });
     const signal = (props.signal ?? CopyScalingSignal.weightedUtilization()).bind(props.component);
+    if (signal.weighted) warnSparseSignal(this, metricCadence(props.component.endpoint));
     this.signal = signal.metric;
     this.targetValue = signal.targetValue;
 

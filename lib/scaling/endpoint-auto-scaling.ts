@@ -5,7 +5,9 @@ import { Construct } from 'constructs';
 import { InstancePoolsError } from '../core/errors';
 import { checkCapacityRange } from '../core/validation';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { metricCadence } from '../pools/metric-publishing';
 import { ScalingSignal } from './scaling-signal';
+import { warnSparseSignal } from './signal-config';
 import { createScaleOutFromZero, createTargetTracking } from './target-tracking';
 import { TargetTrackingOptions } from './target-tracking-options';
 
@@ -77,6 +79,7 @@ export class EndpointAutoScaling extends Construct {
       Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:asyncConcurrencySignal',
         'signal: asynchronous endpoints queue requests; scale them on ScalingSignal.backlogPerInstance(...) rather than on concurrency.');
     }
+    if (signal.weighted) warnSparseSignal(this, metricCadence(props.endpoint));
     this.signal = signal.metric;
     this.targetValue = signal.targetValue;
 

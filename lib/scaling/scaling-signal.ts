@@ -2,7 +2,9 @@ import { Duration } from 'aws-cdk-lib';
 import { PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
 import { checkPositive } from '../core/validation';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { instanceSamplesMetric } from '../pools/instance-samples';
 import { dimensionedMetric, INVOCATION_NAMESPACE } from '../pools/metric-factory';
+import { metricCadence } from '../pools/metric-publishing';
 import { ScalingSignalConfig, TargetValueOptions, WeightedUtilizationOptions } from './scaling-signal-options';
 import { concurrencyMetrics, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from './signal-config';
 import { PoolConcurrencyMetric } from './utilization-queries';
@@ -16,12 +18,17 @@ export abstract class ScalingSignal {
    * VariantName, InstanceType, Average) divided by that type's measured `maxConcurrency`, combined across pools
    * by `aggregation`. The right signal for fleets whose hardware differs in capacity. Every pool needs
    * `maxConcurrency`.
+   *
+   * A pool counts as active when it has instances, seen in its `CPUUtilization` `SampleCount`
+   * (`/aws/sagemaker/Endpoints`, InstanceType dimension), which every instance publishes whatever its traffic: a
+   * pool with instances and no concurrency data reads 0, so an idle fleet scales in to `minCapacity`. Each pool
+   * reads two metrics; five pools use all ten a metric-math alarm takes.
    */
   public static weightedUtilization(options: WeightedUtilizationOptions = {}): ScalingSignal {
     const { target, aggregation } = weightedSignalSettings(options);
     return new (class extends ScalingSignal {
       public bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig {
-        return weightedSignalConfig(target, aggregation, poolConcurrencyMetrics(endpoint));
+        return weightedSignalConfig(target, aggregation, poolConcurrencyMetrics(endpoint), metricCadence(endpoint));
       }
     })();
   }
@@ -66,14 +73,20 @@ export abstract class ScalingSignal {
   public abstract bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig;
 }
 
-/** One `ConcurrentRequestsPerModel` metric per pool, in priority order; every pool needs maxConcurrency. */
+/**
+ * One `ConcurrentRequestsPerModel` metric per pool, in priority order, with the pool's instance samples; every
+ * pool needs maxConcurrency.
+ */
 function poolConcurrencyMetrics(endpoint: ICapacityAwareEndpoint): PoolConcurrencyMetric[] {
+  // Graphed per minute (the signal's period follows the publish frequency); target tracking takes no period.
+  const period = Duration.minutes(1);
   return concurrencyMetrics(endpoint.pools.map((pool, i) => ({
     id: `pool${pool.priority}`,
     instanceType: pool.instanceType,
     maxConcurrency: pool.maxConcurrency,
     maxConcurrencyProp: `pools[${i}].maxConcurrency`,
-    // High-resolution metric: graph it per minute (target tracking itself takes no period).
-    metric: endpoint.metric('ConcurrentRequestsPerModel', { instanceType: pool.instanceType, statistic: 'Average', period: Duration.minutes(1) }),
+    metric: endpoint.metric('ConcurrentRequestsPerModel', { instanceType: pool.instanceType, statistic: 'Average', period }),
+    presenceId: `pool${pool.priority}_instances`,
+    presence: instanceSamplesMetric(endpoint, pool.instanceType, period),
   })), 'the weighted-utilization signal needs the measured max concurrency of every pool');
 }

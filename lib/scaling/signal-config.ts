@@ -1,8 +1,11 @@
+import { Annotations, Duration } from 'aws-cdk-lib';
 import { PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { IConstruct } from 'constructs';
 import { InstancePoolsError } from '../core/errors';
 import { checkFraction } from '../core/validation';
 import { InstanceType } from '../instance-types/instance-type';
+import { MetricCadence } from '../pools/metric-publishing';
 import { ScalingSignalConfig, WeightedUtilizationOptions } from './scaling-signal-options';
 import { UtilizationAggregation } from './utilization-aggregation';
 import { PoolConcurrencyMetric, targetTrackingQueries, utilizationMetric } from './utilization-queries';
@@ -33,6 +36,10 @@ export interface ConcurrencySource {
   readonly maxConcurrencyProp: string;
   /** The per-type concurrency metric. */
   readonly metric: cloudwatch.Metric;
+  /** Query id of `presence`, `^[a-z][a-zA-Z0-9_]*$`. */
+  readonly presenceId: string;
+  /** The per-type presence metric: a `SampleCount` fed by every instance (or copy) of the type whatever its traffic. */
+  readonly presence: cloudwatch.Metric;
 }
 
 /**
@@ -55,21 +62,33 @@ export function concurrencyMetrics(sources: ConcurrencySource[], requirement: st
     if (source.maxConcurrency === undefined) {
       throw new InstancePoolsError('MissingMaxConcurrency', source.maxConcurrencyProp, `${requirement} (${source.instanceType.name})`, 'undefined');
     }
-    return { id: source.id, label: source.instanceType.name, maxConcurrency: source.maxConcurrency, metric: source.metric };
+    return {
+      id: source.id, label: source.instanceType.name, maxConcurrency: source.maxConcurrency, metric: source.metric,
+      presenceId: source.presenceId, presence: source.presence,
+    };
   });
 }
 
 /**
  * The bound config of a weighted signal: the metric-math expression for dashboards and alarms, and the same
- * expression as target-tracking queries (validated against the Application Auto Scaling rules).
+ * expression as target-tracking queries (validated against the Application Auto Scaling rules). The graphed
+ * signal's period holds a whole publish interval of both the concurrency and the presence metrics: the
+ * endpoint's publish frequency when invocation metrics follow it (enhanced metrics), else at least a minute.
+ * The policy itself takes no period (`TargetTrackingMetricStat` has none): Application Auto Scaling chooses it.
  */
-export function weightedSignalConfig(target: number, aggregation: UtilizationAggregation, metrics: PoolConcurrencyMetric[]): ScalingSignalConfig {
+export function weightedSignalConfig(target: number, aggregation: UtilizationAggregation, metrics: PoolConcurrencyMetric[],
+  cadence: MetricCadence): ScalingSignalConfig {
   return {
     targetValue: target,
     weighted: true,
-    metric: utilizationMetric(metrics, aggregation),
+    metric: utilizationMetric(metrics, aggregation, signalPeriod(cadence)),
     customizedMetricSpecification: { metrics: targetTrackingQueries(metrics, aggregation) },
   };
+}
+
+/** The period over which a weighted signal sees a sample of every metric it reads. */
+export function signalPeriod(cadence: MetricCadence): Duration {
+  return Duration.seconds(Math.max(cadence.utilizationSeconds, cadence.invocationSeconds));
 }
 
 /**
@@ -83,4 +102,22 @@ export function predefinedSignalConfig(targetValue: number, metric: cloudwatch.I
     metric,
     predefinedMetricSpecification: { predefinedMetricType },
   };
+}
+
+/**
+ * Warns when a weighted signal's metrics arrive less often than every minute. Target tracking chooses its own
+ * evaluation period for customized metrics (the policy takes none); one minute is assumed here, as for SageMaker's
+ * standard-resolution metrics (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html: "available
+ * at a 1-minute frequency"). Between samples an idle pool drops out of the signal (safe: the signal never reads
+ * lower than the busy pools' load), so an idle fleet may scale in late or not at all.
+ */
+export function warnSparseSignal(scope: IConstruct, cadence: MetricCadence): void {
+  if (cadence.utilizationSeconds <= 60 && cadence.invocationSeconds <= 60) return;
+  const concurrency = cadence.invocationSeconds > 60
+    ? ` and its concurrency too (enhanced metrics), so the signal has data only once per ${cadence.invocationSeconds} s`
+    : '';
+  Annotations.of(scope).addWarningV2('cdk-sagemaker-instance-pools:sparseSignalSamples',
+    `metricPublishFrequency: SageMaker publishes the instance samples every ${cadence.utilizationSeconds} s${concurrency}, less often than `
+    + 'the one-minute periods target tracking evaluates. In a minute without a sample an idle pool drops out of the weighted signal, so '
+    + 'an idle fleet may scale in late or not at all. Publish every 60 seconds or faster to scale on this signal.');
 }

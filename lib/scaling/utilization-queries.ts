@@ -1,9 +1,10 @@
+import { Duration } from 'aws-cdk-lib';
 import { CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { InstancePoolsError } from '../core/errors';
 import { UtilizationAggregation } from './utilization-aggregation';
 
-/** One per-pool concurrency metric of the weighted signal. */
+/** One per-pool concurrency metric of the weighted signal, with the presence metric of the same instance type. */
 export interface PoolConcurrencyMetric {
   /** Metric query id, `^[a-z][a-zA-Z0-9_]*$`. */
   readonly id: string;
@@ -13,6 +14,13 @@ export interface PoolConcurrencyMetric {
   readonly maxConcurrency: number;
   /** The CloudWatch metric (namespace, name, dimensions, statistic). */
   readonly metric: cloudwatch.Metric;
+  /** Query id of `presence`, `^[a-z][a-zA-Z0-9_]*$`. */
+  readonly presenceId: string;
+  /**
+   * A `SampleCount` that every instance (or copy) of this type feeds whatever its traffic: it has data exactly when
+   * the type has instances (copies).
+   */
+  readonly presence: cloudwatch.Metric;
 }
 
 /** Id of the expression that returns the signal. */
@@ -24,56 +32,70 @@ export const SIGNAL_ID = 'weighted_utilization';
  */
 export const MAX_SIGNAL_METRICS = 10;
 
-/** The metric-math expression of the weighted signal for the given aggregation. */
+/**
+ * The metric-math expression of the weighted signal for the given aggregation.
+ *
+ * A pool is active when it has instances: its presence metric has a sample, or it reports concurrency (the
+ * fallback when no presence sample falls into the period). An active pool without concurrency data is idle and
+ * reads 0, so an idle fleet scales in; an inactive pool is left out (or, for `MEAN_OF_ALL_POOLS`, counts as 0);
+ * with no active pool, 0/0 drops the point and the signal has no data. Metric math counts a missing value as 0 in
+ * arithmetic, `FILL` fills it, division by zero drops the point, comparisons and `OR` read 1 or 0
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html).
+ */
 export function utilizationExpression(pools: PoolConcurrencyMetric[], aggregation: UtilizationAggregation): string {
-  const ratio = (p: PoolConcurrencyMetric, id: string) => `${id} / ${p.maxConcurrency}`;
+  const load = (p: PoolConcurrencyMetric) => `FILL(${p.id}, 0) / ${p.maxConcurrency}`;
+  const active = (p: PoolConcurrencyMetric) => `((FILL(${p.presenceId}, 0) > 0) OR (FILL(${p.id}, -1) >= 0))`;
   switch (aggregation) {
     case UtilizationAggregation.MEAN_OF_ALL_POOLS:
-      return `(${pools.map((p) => ratio(p, p.id)).join(' + ')}) / ${pools.length}`;
-    case UtilizationAggregation.MAX:
-      return pools.length === 1 ? ratio(pools[0], pools[0].id) : `MAX([${pools.map((p) => ratio(p, p.id)).join(', ')}])`;
-    case UtilizationAggregation.MEAN_OF_ACTIVE_POOLS:
-    default: {
-      const sum = pools.map((p) => ratio(p, `FILL(${p.id}, 0)`)).join(' + ');
-      const count = pools.map((p) => `(FILL(${p.id}, -1) >= 0)`).join(' + ');
-      return `(${sum}) / (${count})`;
+      return `(${pools.map(load).join(' + ')}) / ${pools.length} / (${pools.map(active).join(' OR ')})`;
+    case UtilizationAggregation.MAX: {
+      const perPool = pools.map((p) => `${load(p)} / ${active(p)}`);
+      return perPool.length === 1 ? perPool[0] : `MAX([${perPool.join(', ')}])`;
     }
+    case UtilizationAggregation.MEAN_OF_ACTIVE_POOLS:
+    default:
+      return `(${pools.map(load).join(' + ')}) / (${pools.map(active).join(' + ')})`;
   }
 }
 
-/** The `CustomizedMetricSpecification.Metrics` of a target-tracking policy, validated. */
+/**
+ * The `CustomizedMetricSpecification.Metrics` of a target-tracking policy, validated: per pool its concurrency
+ * and presence metrics (two metrics, so five pools use all ten the alarm limit allows), then the expression.
+ */
 export function targetTrackingQueries(pools: PoolConcurrencyMetric[], aggregation: UtilizationAggregation): CfnScalingPolicy.TargetTrackingMetricDataQueryProperty[] {
   const queries: CfnScalingPolicy.TargetTrackingMetricDataQueryProperty[] = [
-    ...pools.map((p) => {
-      const config = p.metric.toMetricConfig().metricStat!;
-      return {
-        id: p.id,
-        label: p.label,
-        returnData: false,
-        metricStat: {
-          metric: {
-            namespace: config.namespace,
-            metricName: config.metricName,
-            dimensions: (config.dimensions ?? []).map((d) => ({ name: d.name, value: d.value })),
-          },
-          stat: config.statistic,
-        },
-      };
-    }),
+    ...pools.flatMap((p) => [metricQuery(p.id, p.label, p.metric), metricQuery(p.presenceId, `${p.label} samples`, p.presence)]),
     { id: SIGNAL_ID, label: 'Weighted utilization', expression: utilizationExpression(pools, aggregation), returnData: true },
   ];
   validateQueries(queries);
   return queries;
 }
 
-/** The same signal as a CloudWatch math expression, for dashboards and alarms. */
-export function utilizationMetric(pools: PoolConcurrencyMetric[], aggregation: UtilizationAggregation): cloudwatch.MathExpression {
+/** The same signal as a CloudWatch math expression over `period`, for dashboards and alarms. */
+export function utilizationMetric(pools: PoolConcurrencyMetric[], aggregation: UtilizationAggregation, period: Duration): cloudwatch.MathExpression {
   return new cloudwatch.MathExpression({
     expression: utilizationExpression(pools, aggregation),
-    usingMetrics: Object.fromEntries(pools.map((p) => [p.id, p.metric])),
+    usingMetrics: Object.fromEntries(pools.flatMap((p) => [[p.id, p.metric.with({ period })], [p.presenceId, p.presence.with({ period })]])),
     label: 'Weighted utilization',
-    period: pools[0]?.metric.period,
+    period,
   });
+}
+
+function metricQuery(id: string, label: string, metric: cloudwatch.Metric): CfnScalingPolicy.TargetTrackingMetricDataQueryProperty {
+  const config = metric.toMetricConfig().metricStat!;
+  return {
+    id,
+    label,
+    returnData: false,
+    metricStat: {
+      metric: {
+        namespace: config.namespace,
+        metricName: config.metricName,
+        dimensions: (config.dimensions ?? []).map((d) => ({ name: d.name, value: d.value })),
+      },
+      stat: config.statistic,
+    },
+  };
 }
 
 /**

@@ -9,11 +9,29 @@ export interface FindPolicyOptions {
   readonly logicalId?: string;
 }
 
+/** What CloudWatch holds for one instance type in one period, as `TargetTrackingPolicy.evaluateFleet` takes it. */
+export interface InstanceTypeReading {
+  /**
+   * Instances of the type (for a copy-count policy: copies) that reported in the period. The policy's presence
+   * metric (a `SampleCount` query) has a data point exactly when this is more than 0.
+   * @default 0 - no instances: the presence metric has no data point
+   */
+  readonly instances?: number;
+  /**
+   * The type's load metric (every query that is not a `SampleCount`, e.g. `ConcurrentRequestsPerModel`).
+   * @default - no data point, e.g. instances that SageMaker publishes no concurrency for while they serve no traffic
+   */
+  readonly concurrency?: number;
+}
+
 interface RenderedQuery {
   readonly Id: string;
   readonly Expression?: string;
   readonly ReturnData?: boolean;
-  readonly MetricStat?: { readonly Metric: { readonly MetricName: string; readonly Dimensions?: { Name: string; Value: unknown }[] } };
+  readonly MetricStat?: {
+    readonly Stat?: string;
+    readonly Metric: { readonly MetricName: string; readonly Dimensions?: { Name: string; Value: unknown }[] };
+  };
 }
 
 /**
@@ -22,7 +40,12 @@ interface RenderedQuery {
  * ```ts
  * const policy = TargetTrackingPolicy.fromTemplate(Template.fromStack(stack).toJSON());
  * expect(policy.evaluate({ 'ml.p5.48xlarge': 18 })).toBeCloseTo(0.9); // the g6 pool has no instances
+ * expect(policy.evaluateFleet({ 'ml.p5.48xlarge': { instances: 2 } })).toBe(0); // idle: no concurrency data
  * ```
+ *
+ * Each query is matched to an instance type by its `InstanceType` dimension. A query whose statistic is
+ * `SampleCount` is a presence metric (it has data when the type has instances); every other query is the type's
+ * load metric.
  */
 export class TargetTrackingPolicy {
   /** Finds the policy in a synthesized template (`Template.fromStack(stack).toJSON()`). */
@@ -41,7 +64,7 @@ export class TargetTrackingPolicy {
 
   /** The value the policy holds the signal at. */
   public readonly targetValue: number;
-  /** The instance type of each metric query, in query order (from its `InstanceType` dimension). */
+  /** The instance types the metric queries read, each once, in query order (from their `InstanceType` dimension). */
   public readonly instanceTypes: string[];
   /** The expression that returns the signal. */
   public readonly expression: string;
@@ -58,23 +81,38 @@ export class TargetTrackingPolicy {
     }
     this.resultId = result[0].Id;
     this.expression = result[0].Expression;
-    this.instanceTypes = queries.flatMap((q) => {
-      const type = q.MetricStat?.Metric.Dimensions?.find((d) => d.Name === 'InstanceType')?.Value;
-      return typeof type === 'string' ? [type] : [];
-    });
+    this.instanceTypes = [...new Set(queries.flatMap((q) => {
+      const type = instanceTypeOf(q);
+      return type === undefined ? [] : [type];
+    }))];
   }
 
   /**
-   * The signal at one timestamp, given each instance type's metric value; leave a type out when its pool has no
-   * instances (no data point). Undefined when the signal has no data point (the scaler holds).
+   * The signal at one timestamp, given each instance type's load value (e.g. its `ConcurrentRequestsPerModel`); a
+   * type in the map has instances, so its presence metric reports too. Leave a type out when its pool has no
+   * instances (no data point at all). Undefined when the signal has no data point (the scaler holds). For a type
+   * with instances but no load data (an idle pool), use `evaluateFleet`.
    */
   public evaluate(valuesByInstanceType: { [instanceType: string]: number }): number | undefined {
+    const fleet: { [instanceType: string]: InstanceTypeReading } = {};
+    for (const [type, concurrency] of Object.entries(valuesByInstanceType)) {
+      fleet[type] = { instances: 1, concurrency };
+    }
+    return this.evaluateFleet(fleet);
+  }
+
+  /**
+   * The signal at one timestamp, given what CloudWatch holds per instance type: its instances (the presence
+   * metric) and its load value, each of which may be missing. Undefined when the signal has no data point.
+   */
+  public evaluateFleet(fleet: { [instanceType: string]: InstanceTypeReading }): number | undefined {
     const values: { [id: string]: number } = {};
     for (const q of this.queries) {
-      const type = q.MetricStat?.Metric.Dimensions?.find((d) => d.Name === 'InstanceType')?.Value;
-      if (typeof type === 'string' && Object.prototype.hasOwnProperty.call(valuesByInstanceType, type)) {
-        values[q.Id] = valuesByInstanceType[type];
-      }
+      const type = instanceTypeOf(q);
+      const reading = type !== undefined && Object.prototype.hasOwnProperty.call(fleet, type) ? fleet[type] : undefined;
+      if (reading === undefined) continue;
+      const value = q.MetricStat?.Stat === 'SampleCount' ? ((reading.instances ?? 0) > 0 ? reading.instances : undefined) : reading.concurrency;
+      if (value !== undefined) values[q.Id] = value;
     }
     return this.evaluateById(values);
   }
@@ -84,4 +122,9 @@ export class TargetTrackingPolicy {
     const queries: MetricMathQuery[] = this.queries.map((q) => ({ id: q.Id, expression: q.Expression }));
     return MetricMath.evaluateQueries(queries, this.resultId, values);
   }
+}
+
+function instanceTypeOf(query: RenderedQuery): string | undefined {
+  const type = query.MetricStat?.Metric.Dimensions?.find((d) => d.Name === 'InstanceType')?.Value;
+  return typeof type === 'string' ? type : undefined;
 }

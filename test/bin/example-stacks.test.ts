@@ -41,7 +41,7 @@ describe('example app', () => {
     expect(llm.endpoint.pools.map((p) => p.maxConcurrency)).toEqual([20, 8]);
   });
 
-  test('the LLM endpoint scales 1..10 on the weighted signal: the seed table, no dilution, no data when empty', () => {
+  test('the LLM endpoint scales 1..10 on the weighted signal: the seed table, no dilution, idle reads 0, no data when empty', () => {
     const llm = stacks.find((s) => s instanceof LlmEndpointStack) as LlmEndpointStack;
     const template = Template.fromStack(llm);
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 1, MaxCapacity: 10 });
@@ -54,6 +54,8 @@ describe('example app', () => {
     expect([[5, 2], [12, 5], [18, 7], [14, 6]].map(([p5, g6]) => read({ 'ml.p5.48xlarge': p5, 'ml.g6.48xlarge': g6 }))).toEqual([0.25, 0.61, 0.89, 0.73]);
     expect(read({ 'ml.p5.48xlarge': 18 })).toBe(0.9);
     expect(read({})).toBeUndefined();
+    // An idle fleet (instances, no concurrency data) reads 0: it scales in to minCapacity.
+    expect(policy.evaluateFleet({ 'ml.p5.48xlarge': { instances: 3 }, 'ml.g6.48xlarge': { instances: 1 } })).toBe(0);
   });
 
   test('the asynchronous endpoint has three pools and writes to its bucket', () => {

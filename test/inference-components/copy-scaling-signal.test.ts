@@ -15,26 +15,29 @@ describe('CopyScalingSignal', () => {
     expect(config.weighted).toBe(true);
     expect(config.predefinedMetricSpecification).toBeUndefined();
     const queries = stack.resolve(config.customizedMetricSpecification!.metrics);
-    expect(queries.map((q: any) => q.id)).toEqual(['type1', 'type2', 'type3', 'weighted_utilization']);
-    expect(queries[1]).toEqual({
+    expect(queries.map((q: any) => q.id)).toEqual(['type1', 'type1_copies', 'type2', 'type2_copies', 'type3', 'type3_copies', 'weighted_utilization']);
+    const dimensions = [{ name: 'InferenceComponentName', value: component.inferenceComponentName }, { name: 'InstanceType', value: 'ml.g6.24xlarge' }];
+    expect(queries[2]).toEqual({
       id: 'type2', label: 'ml.g6.24xlarge', returnData: false,
-      metricStat: {
-        stat: 'Average',
-        metric: {
-          namespace: 'AWS/SageMaker', metricName: 'ConcurrentRequestsPerCopy',
-          dimensions: [{ name: 'InferenceComponentName', value: component.inferenceComponentName }, { name: 'InstanceType', value: 'ml.g6.24xlarge' }],
-        },
-      },
+      metricStat: { stat: 'Average', metric: { namespace: 'AWS/SageMaker', metricName: 'ConcurrentRequestsPerCopy', dimensions } },
     });
-    expect(queries[3].expression).toBe('(FILL(type1, 0) / 16 + FILL(type2, 0) / 8 + FILL(type3, 0) / 12) / ((FILL(type1, -1) >= 0) + (FILL(type2, -1) >= 0) + (FILL(type3, -1) >= 0))');
-    expect(config.metric.toMetricConfig().mathExpression?.expression).toBe(queries[3].expression);
+    // Each copy reports its CPUUtilizationNormalized whatever its traffic: the sample count says the type runs copies.
+    expect(queries[3]).toEqual({
+      id: 'type2_copies', label: 'ml.g6.24xlarge samples', returnData: false,
+      metricStat: { stat: 'SampleCount', metric: { namespace: '/aws/sagemaker/InferenceComponents', metricName: 'CPUUtilizationNormalized', dimensions } },
+    });
+    const active = (i: number) => `((FILL(type${i}_copies, 0) > 0) OR (FILL(type${i}, -1) >= 0))`;
+    expect(queries[6].expression).toBe(`(FILL(type1, 0) / 16 + FILL(type2, 0) / 8 + FILL(type3, 0) / 12) / (${active(1)} + ${active(2)} + ${active(3)})`);
+    expect(config.metric.toMetricConfig().mathExpression?.expression).toBe(queries[6].expression);
   });
 
   test('weighted: target and aggregation options', () => {
     const { component } = pooledComponent(testStack());
     const config = CopyScalingSignal.weightedUtilization({ targetUtilization: 0.5, aggregation: UtilizationAggregation.MAX }).bind(component);
     expect(config.targetValue).toBe(0.5);
-    expect(config.metric.toMetricConfig().mathExpression?.expression).toBe('MAX([type1 / 16, type2 / 8, type3 / 12])');
+    const active = (i: number) => `((FILL(type${i}_copies, 0) > 0) OR (FILL(type${i}, -1) >= 0))`;
+    expect(config.metric.toMetricConfig().mathExpression?.expression)
+      .toBe(`MAX([FILL(type1, 0) / 16 / ${active(1)}, FILL(type2, 0) / 8 / ${active(2)}, FILL(type3, 0) / 12 / ${active(3)}])`);
   });
 
   test('weighted: a single specification weighs every pool type alike', () => {
@@ -44,7 +47,7 @@ describe('CopyScalingSignal', () => {
       specification: InferenceComponentSpecification.forAllInstanceTypes({ model: tpModels(stack).tp4, minMemory: Size.mebibytes(512), maxConcurrencyPerCopy: 4 }),
     });
     const expression = CopyScalingSignal.weightedUtilization({ aggregation: UtilizationAggregation.MEAN_OF_ALL_POOLS }).bind(component).metric.toMetricConfig().mathExpression?.expression;
-    expect(expression).toBe('(type1 / 4 + type2 / 4 + type3 / 4) / 3');
+    expect(expression).toMatch(/^\(FILL\(type1, 0\) \/ 4 \+ FILL\(type2, 0\) \/ 4 \+ FILL\(type3, 0\) \/ 4\) \/ 3 \/ /);
   });
 
   test('weighted: every instance type needs maxConcurrencyPerCopy', () => {

@@ -1,5 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
   CopyScalingSignal, InferenceComponentAutoScaling, InferenceComponentEndpoint, InferenceComponentSpecification, UtilizationAggregation, testing,
 } from '../../lib';
@@ -49,8 +49,14 @@ describe('InferenceComponentAutoScaling: resources', () => {
             Namespace: 'AWS/SageMaker', MetricName: 'ConcurrentRequestsPerCopy',
             Dimensions: [{ Name: 'InferenceComponentName', Value: component.inferenceComponentName }, { Name: 'InstanceType', Value: G6_48X }],
           } } }),
+          Match.objectLike({ Id: 'type1_copies', ReturnData: false, MetricStat: { Stat: 'SampleCount', Metric: {
+            Namespace: '/aws/sagemaker/InferenceComponents', MetricName: 'CPUUtilizationNormalized',
+            Dimensions: [{ Name: 'InferenceComponentName', Value: component.inferenceComponentName }, { Name: 'InstanceType', Value: G6_48X }],
+          } } }),
           Match.objectLike({ Id: 'type2' }),
+          Match.objectLike({ Id: 'type2_copies' }),
           Match.objectLike({ Id: 'type3' }),
+          Match.objectLike({ Id: 'type3_copies' }),
           { Id: 'weighted_utilization', Label: 'Weighted utilization', ReturnData: true, Expression: Match.anyValue() },
         ] },
       },
@@ -90,6 +96,20 @@ describe('InferenceComponentAutoScaling: resources', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'NoCapacityInvocationFailures', Dimensions: [{ Name: 'InferenceComponentName', Value: 'qwen' }], Threshold: 1,
     });
+  });
+
+  test('warns when copy samples arrive less often than every minute', () => {
+    const stack = testStack();
+    const endpoint = new InferenceComponentEndpoint(stack, 'Slow', {
+      pools: [{ instanceType: G6_48 }, { instanceType: G6_24 }], metricPublishFrequency: Duration.minutes(4),
+    });
+    const component = endpoint.addInferenceComponent('Qwen', { specification: InferenceComponentSpecification.perInstanceType(perTypeEntries(tpModels(stack)).slice(0, 2)) });
+    const scaling = component.autoScale({ maxCopyCount: 4 });
+    Annotations.fromStack(stack).hasWarning(`/${scaling.node.path}`, Match.stringLikeRegexp('publishes the instance samples every 240 s'));
+    expect(scaling.signal.toMetricConfig().mathExpression!.period).toBe(240);
+    const quiet = testStack();
+    pooledComponent(quiet).component.autoScale({ maxCopyCount: 4 });
+    Annotations.fromStack(quiet).hasNoWarning('*', Match.stringLikeRegexp('less often than'));
   });
 
   test('construct IDs of the target and policy are frozen', () => {
@@ -132,6 +152,18 @@ describe('InferenceComponentAutoScaling: the synthesized policy, evaluated', () 
 
   test('no copies anywhere: no data, the scaler holds', () => {
     expect(scaledComponent().policy.evaluate({})).toBeUndefined();
+    expect(scaledComponent().policy.evaluateFleet({ [G6_48X]: { instances: 0 } })).toBeUndefined();
+  });
+
+  test('idle copies (copies report, no concurrency data) read 0: the component scales in to minCopyCount', () => {
+    const { policy } = scaledComponent();
+    expect(policy.evaluateFleet({ [G6_48X]: { instances: 3 } })).toBe(0);
+    expect(policy.evaluateFleet({ [G6_48X]: { instances: 2 }, [G6_24X]: { instances: 1 } })).toBe(0);
+    // A busy type next to a type without copies is still not diluted.
+    expect(policy.evaluateFleet({ [G6_48X]: { instances: 2, concurrency: 12 } })).toBeCloseTo(0.75, 5);
+    for (const aggregation of Object.values(UtilizationAggregation)) {
+      expect(scaledComponent(aggregation).policy.evaluateFleet({ [G5_48X]: { instances: 1 } })).toBe(0);
+    }
   });
 
   test('the plain mean over all types is diluted by empty types, as documented', () => {

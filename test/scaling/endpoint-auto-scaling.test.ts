@@ -47,7 +47,12 @@ describe('EndpointAutoScaling: resources', () => {
             Namespace: 'AWS/SageMaker', MetricName: 'ConcurrentRequestsPerModel',
             Dimensions: Match.arrayWith([{ Name: 'InstanceType', Value: P5 }, { Name: 'VariantName', Value: 'AllTraffic' }]),
           }) } }),
+          Match.objectLike({ Id: 'pool1_instances', ReturnData: false, MetricStat: { Stat: 'SampleCount', Metric: Match.objectLike({
+            Namespace: '/aws/sagemaker/Endpoints', MetricName: 'CPUUtilization',
+            Dimensions: Match.arrayWith([{ Name: 'InstanceType', Value: P5 }, { Name: 'VariantName', Value: 'AllTraffic' }]),
+          }) } }),
           Match.objectLike({ Id: 'pool2', ReturnData: false, MetricStat: Match.objectLike({ Metric: Match.objectLike({ Dimensions: Match.arrayWith([{ Name: 'InstanceType', Value: G6 }]) }) }) }),
+          Match.objectLike({ Id: 'pool2_instances', MetricStat: Match.objectLike({ Stat: 'SampleCount' }) }),
           { Id: 'weighted_utilization', Label: 'Weighted utilization', ReturnData: true, Expression: Match.anyValue() },
         ] },
       },
@@ -127,8 +132,39 @@ describe('EndpointAutoScaling: resources', () => {
     const stack = testStack();
     const scaling = seedEndpoint(stack).autoScale({ maxCapacity: 10 });
     const config = scaling.signal.toMetricConfig();
-    expect(config.mathExpression?.expression).toBe('(FILL(pool1, 0) / 20 + FILL(pool2, 0) / 8) / ((FILL(pool1, -1) >= 0) + (FILL(pool2, -1) >= 0))');
-    expect(Object.keys(config.mathExpression!.usingMetrics)).toEqual(['pool1', 'pool2']);
+    expect(config.mathExpression?.expression).toBe('(FILL(pool1, 0) / 20 + FILL(pool2, 0) / 8) / '
+      + '(((FILL(pool1_instances, 0) > 0) OR (FILL(pool1, -1) >= 0)) + ((FILL(pool2_instances, 0) > 0) OR (FILL(pool2, -1) >= 0)))');
+    expect(Object.keys(config.mathExpression!.usingMetrics)).toEqual(['pool1', 'pool1_instances', 'pool2', 'pool2_instances']);
+    expect(config.mathExpression!.period).toBe(60);
+  });
+
+  test.each<[string, object, number]>([
+    ['the default minute', {}, 60],
+    ['utilization every 10 s, invocations every minute', { metricPublishFrequency: Duration.seconds(10) }, 60],
+    ['everything every 10 s (enhanced metrics)', { metricPublishFrequency: Duration.seconds(10), enhancedMetrics: true }, 10],
+    ['samples every 5 minutes', { metricPublishFrequency: Duration.minutes(5) }, 300],
+  ])('the graphed signal holds a sample of every metric per period: %s', (_, props, seconds) => {
+    const scaling = seedEndpoint(testStack(), props).autoScale({ maxCapacity: 10 });
+    expect(scaling.signal.toMetricConfig().mathExpression!.period).toBe(seconds);
+  });
+
+  test('warns when the samples arrive less often than every minute', () => {
+    const stack = testStack();
+    seedEndpoint(stack, { metricPublishFrequency: Duration.minutes(2) }).autoScale({ maxCapacity: 10 });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Llm/AutoScaling',
+      Match.stringLikeRegexp('metricPublishFrequency: SageMaker publishes the instance samples every 120 s, less often than the one-minute periods'));
+    const enhanced = testStack();
+    seedEndpoint(enhanced, { metricPublishFrequency: Duration.minutes(3), enhancedMetrics: true }).autoScale({ maxCapacity: 10 });
+    Annotations.fromStack(enhanced).hasWarning('/TestStack/Llm/AutoScaling', Match.stringLikeRegexp('every 180 s and its concurrency too'));
+    for (const props of [{}, { metricPublishFrequency: Duration.seconds(10), enhancedMetrics: true }]) {
+      const quiet = testStack();
+      seedEndpoint(quiet, props).autoScale({ maxCapacity: 10 });
+      Annotations.fromStack(quiet).hasNoWarning('*', Match.stringLikeRegexp('less often than'));
+    }
+    // A predefined signal reads no per-type samples: nothing to warn about.
+    const predefined = testStack();
+    seedEndpoint(predefined, { metricPublishFrequency: Duration.minutes(5) }).autoScale({ maxCapacity: 10, signal: ScalingSignal.concurrentRequestsPerModel({ targetValue: 4 }) });
+    Annotations.fromStack(predefined).hasNoWarning('*', Match.stringLikeRegexp('less often than'));
   });
 
   test('construct IDs of the target and policy are frozen', () => {
@@ -168,8 +204,33 @@ describe('EndpointAutoScaling: the synthesized policy, evaluated', () => {
     expect(seedPolicy().policy.evaluate({ [P5]: 18, [G6]: 0 })).toBeCloseTo(0.45, 5);
   });
 
-  test('default: with no pool reporting, the signal has no data (the scaler holds instead of scaling in)', () => {
+  test('default: with no instances at all, the signal has no data (the scaler holds instead of scaling in)', () => {
     expect(seedPolicy().policy.evaluate({})).toBeUndefined();
+    expect(seedPolicy().policy.evaluateFleet({ [P5]: {}, [G6]: { instances: 0 } })).toBeUndefined();
+  });
+
+  test('default: an idle fleet (instances, no concurrency data) reads 0, so it scales in to minCapacity', () => {
+    const { policy } = seedPolicy();
+    expect(policy.evaluateFleet({ [P5]: { instances: 3 } })).toBe(0);
+    expect(policy.evaluateFleet({ [P5]: { instances: 3 }, [G6]: { instances: 1 } })).toBe(0);
+    expect(policy.evaluateFleet({ [G6]: { instances: 1 } })).toBe(0);
+    expect(policy.evaluateFleet({ [P5]: { instances: 3, concurrency: 0 } })).toBe(0);
+  });
+
+  test('default: an empty fallback pool still does not dilute the signal', () => {
+    const { policy } = seedPolicy();
+    expect(policy.evaluateFleet({ [P5]: { instances: 4, concurrency: 18 } })).toBeCloseTo(0.9, 5);
+    expect(policy.evaluateFleet({ [P5]: { instances: 4, concurrency: 18 }, [G6]: { instances: 0 } })).toBeCloseTo(0.9, 5);
+  });
+
+  test('default: a pool that reports concurrency counts even without an instance sample in the period', () => {
+    expect(seedPolicy().policy.evaluateFleet({ [P5]: { concurrency: 18 }, [G6]: { concurrency: 0 } })).toBeCloseTo(0.45, 5);
+  });
+
+  test.each([UtilizationAggregation.MEAN_OF_ALL_POOLS, UtilizationAggregation.MAX])('%s: idle reads 0, no instances reads no data', (aggregation) => {
+    const { policy } = seedPolicy(aggregation);
+    expect(policy.evaluateFleet({ [P5]: { instances: 2 } })).toBe(0);
+    expect(policy.evaluateFleet({})).toBeUndefined();
   });
 
   test.each(seedTable)('seed mean: p5 = %p, g6 = %p reads %p', (p5, g6, signal) => {
@@ -178,7 +239,7 @@ describe('EndpointAutoScaling: the synthesized policy, evaluated', () => {
 
   test('seed mean: an empty pool dilutes the signal, as documented', () => {
     const { policy } = seedPolicy(UtilizationAggregation.MEAN_OF_ALL_POOLS);
-    expect(policy.expression).toBe('(pool1 / 20 + pool2 / 8) / 2');
+    expect(policy.expression).toMatch(/^\(FILL\(pool1, 0\) \/ 20 \+ FILL\(pool2, 0\) \/ 8\) \/ 2 \/ /);
     expect(policy.evaluate({ [P5]: 18 })).toBeCloseTo(0.45, 5);
     expect(policy.evaluate({})).toBeUndefined();
   });

@@ -21,21 +21,25 @@ describe('ScalingSignal', () => {
     expect(config.weighted).toBe(true);
     const metrics: any[] = (config.customizedMetricSpecification as any).metrics;
     expect(metrics.map((m) => [m.id, m.label, m.returnData])).toEqual([
-      ['pool1', 'ml.p5.48xlarge', false], ['pool2', 'ml.g6.48xlarge', false], ['weighted_utilization', 'Weighted utilization', true],
+      ['pool1', 'ml.p5.48xlarge', false], ['pool1_instances', 'ml.p5.48xlarge samples', false],
+      ['pool2', 'ml.g6.48xlarge', false], ['pool2_instances', 'ml.g6.48xlarge samples', false],
+      ['weighted_utilization', 'Weighted utilization', true],
     ]);
-    expect(metrics[0].metricStat.metric.dimensions).toEqual([
-      { name: 'EndpointName', value: 'llm' }, { name: 'InstanceType', value: 'ml.p5.48xlarge' }, { name: 'VariantName', value: 'AllTraffic' },
-    ]);
+    const dimensions = [{ name: 'EndpointName', value: 'llm' }, { name: 'InstanceType', value: 'ml.p5.48xlarge' }, { name: 'VariantName', value: 'AllTraffic' }];
+    expect(metrics[0].metricStat).toEqual({ stat: 'Average', metric: { namespace: 'AWS/SageMaker', metricName: 'ConcurrentRequestsPerModel', dimensions } });
+    // Every instance publishes CPUUtilization whatever its traffic: its sample count says the pool has instances.
+    expect(metrics[1].metricStat).toEqual({ stat: 'SampleCount', metric: { namespace: '/aws/sagemaker/Endpoints', metricName: 'CPUUtilization', dimensions } });
     expect(config.predefinedMetricSpecification).toBeUndefined();
   });
 
   test('the aggregation chooses the expression', () => {
     const { endpoint } = importedEndpoint();
     const expression = (aggregation: UtilizationAggregation) =>
-      ((ScalingSignal.weightedUtilization({ aggregation }).bind(endpoint).customizedMetricSpecification as any).metrics[2].expression);
-    expect(expression(UtilizationAggregation.MEAN_OF_ALL_POOLS)).toBe('(pool1 / 20 + pool2 / 8) / 2');
-    expect(expression(UtilizationAggregation.MAX)).toBe('MAX([pool1 / 20, pool2 / 8])');
-    expect(expression(UtilizationAggregation.MEAN_OF_ACTIVE_POOLS)).toBe('(FILL(pool1, 0) / 20 + FILL(pool2, 0) / 8) / ((FILL(pool1, -1) >= 0) + (FILL(pool2, -1) >= 0))');
+      ((ScalingSignal.weightedUtilization({ aggregation }).bind(endpoint).customizedMetricSpecification as any).metrics[4].expression);
+    const active = (i: number) => `((FILL(pool${i}_instances, 0) > 0) OR (FILL(pool${i}, -1) >= 0))`;
+    expect(expression(UtilizationAggregation.MEAN_OF_ALL_POOLS)).toBe(`(FILL(pool1, 0) / 20 + FILL(pool2, 0) / 8) / 2 / (${active(1)} OR ${active(2)})`);
+    expect(expression(UtilizationAggregation.MAX)).toBe(`MAX([FILL(pool1, 0) / 20 / ${active(1)}, FILL(pool2, 0) / 8 / ${active(2)}])`);
+    expect(expression(UtilizationAggregation.MEAN_OF_ACTIVE_POOLS)).toBe(`(FILL(pool1, 0) / 20 + FILL(pool2, 0) / 8) / (${active(1)} + ${active(2)})`);
   });
 
   test('predefined and backlog signals are not weighted', () => {

@@ -1,10 +1,14 @@
 import { Token } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { InstanceType, UtilizationAggregation } from '../../lib';
 import { InstancePoolsError } from '../../lib/core/errors';
-import { concurrencyMetrics, ConcurrencySource, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from '../../lib/scaling/signal-config';
+import {
+  concurrencyMetrics, ConcurrencySource, predefinedSignalConfig, signalPeriod, warnSparseSignal, weightedSignalConfig, weightedSignalSettings,
+} from '../../lib/scaling/signal-config';
 import { targetTrackingQueries, utilizationExpression } from '../../lib/scaling/utilization-queries';
+import { testStack } from '../util';
 
 const REQUIREMENT = 'the weighted-utilization signal needs the measured max concurrency of every pool';
 
@@ -13,8 +17,18 @@ const concurrency = (type: InstanceType) => new cloudwatch.Metric({
   dimensionsMap: { EndpointName: 'llm', VariantName: 'AllTraffic', InstanceType: type.name },
 });
 
-const source = (i: number, type: InstanceType, maxConcurrency?: number): ConcurrencySource =>
-  ({ id: `pool${i + 1}`, instanceType: type, maxConcurrency, maxConcurrencyProp: `pools[${i}].maxConcurrency`, metric: concurrency(type) });
+const samples = (type: InstanceType) => new cloudwatch.Metric({
+  namespace: '/aws/sagemaker/Endpoints', metricName: 'CPUUtilization', statistic: 'SampleCount',
+  dimensionsMap: { EndpointName: 'llm', VariantName: 'AllTraffic', InstanceType: type.name },
+});
+
+const source = (i: number, type: InstanceType, maxConcurrency?: number): ConcurrencySource => ({
+  id: `pool${i + 1}`, instanceType: type, maxConcurrency, maxConcurrencyProp: `pools[${i}].maxConcurrency`, metric: concurrency(type),
+  presenceId: `pool${i + 1}_instances`, presence: samples(type),
+});
+
+/** SageMaker's default: every metric once a minute. */
+const MINUTE = { utilizationSeconds: 60, invocationSeconds: 60 };
 
 const P5 = source(0, InstanceType.ML_P5_48XLARGE, 20);
 const G6 = source(1, InstanceType.ML_G6_48XLARGE, 8);
@@ -44,10 +58,10 @@ describe('weightedSignalSettings', () => {
 });
 
 describe('concurrencyMetrics', () => {
-  test('one metric per source, in the order given, labelled with the instance type', () => {
+  test('one metric per source, in the order given, labelled with the instance type, with its presence metric', () => {
     expect(concurrencyMetrics([P5, G6], REQUIREMENT)).toEqual([
-      { id: 'pool1', label: 'ml.p5.48xlarge', maxConcurrency: 20, metric: P5.metric },
-      { id: 'pool2', label: 'ml.g6.48xlarge', maxConcurrency: 8, metric: G6.metric },
+      { id: 'pool1', label: 'ml.p5.48xlarge', maxConcurrency: 20, metric: P5.metric, presenceId: 'pool1_instances', presence: P5.presence },
+      { id: 'pool2', label: 'ml.g6.48xlarge', maxConcurrency: 8, metric: G6.metric, presenceId: 'pool2_instances', presence: G6.presence },
     ]);
     expect(concurrencyMetrics([G6, P5], REQUIREMENT).map((m) => m.id)).toEqual(['pool2', 'pool1']);
     expect(concurrencyMetrics([P5], REQUIREMENT)[0].metric).toBe(P5.metric);
@@ -85,21 +99,28 @@ describe('weightedSignalConfig', () => {
   const metrics = concurrencyMetrics([P5, G6], REQUIREMENT);
 
   test.each(Object.values(UtilizationAggregation))('%s: the metric-math expression and the same expression as target-tracking queries', (aggregation) => {
-    const config = weightedSignalConfig(0.7, aggregation, metrics);
+    const config = weightedSignalConfig(0.7, aggregation, metrics, MINUTE);
     expect(Object.keys(config).sort()).toEqual(['customizedMetricSpecification', 'metric', 'targetValue', 'weighted']);
     expect([config.targetValue, config.weighted]).toEqual([0.7, true]);
     const math = config.metric as cloudwatch.MathExpression;
     expect(math).toBeInstanceOf(cloudwatch.MathExpression);
     expect(math.expression).toBe(utilizationExpression(metrics, aggregation));
-    expect(math.usingMetrics).toEqual({ pool1: P5.metric, pool2: G6.metric });
+    const using = Object.entries(math.usingMetrics).map(([id, m]) => [id, (m as cloudwatch.Metric).metricName, (m as cloudwatch.Metric).statistic]);
+    expect(using).toEqual([
+      ['pool1', 'ConcurrentRequestsPerModel', 'Average'], ['pool1_instances', 'CPUUtilization', 'SampleCount'],
+      ['pool2', 'ConcurrentRequestsPerModel', 'Average'], ['pool2_instances', 'CPUUtilization', 'SampleCount'],
+    ]);
     expect(math.label).toBe('Weighted utilization');
+    expect(math.period.toSeconds()).toBe(60);
     expect(config.customizedMetricSpecification).toEqual({ metrics: targetTrackingQueries(metrics, aggregation) });
   });
 
-  test('the queries: one metric stat per source, returning no data, then the signal', () => {
-    const queries = weightedSignalConfig(0.7, UtilizationAggregation.MEAN_OF_ACTIVE_POOLS, metrics).customizedMetricSpecification!.metrics as any[];
+  test('the queries: two metric stats per source (concurrency, presence), returning no data, then the signal', () => {
+    const queries = weightedSignalConfig(0.7, UtilizationAggregation.MEAN_OF_ACTIVE_POOLS, metrics, MINUTE).customizedMetricSpecification!.metrics as any[];
     expect(queries.map((q) => [q.id, q.label, q.returnData])).toEqual([
-      ['pool1', 'ml.p5.48xlarge', false], ['pool2', 'ml.g6.48xlarge', false], ['weighted_utilization', 'Weighted utilization', true],
+      ['pool1', 'ml.p5.48xlarge', false], ['pool1_instances', 'ml.p5.48xlarge samples', false],
+      ['pool2', 'ml.g6.48xlarge', false], ['pool2_instances', 'ml.g6.48xlarge samples', false],
+      ['weighted_utilization', 'Weighted utilization', true],
     ]);
     expect(queries[0].metricStat).toEqual({
       metric: {
@@ -108,12 +129,36 @@ describe('weightedSignalConfig', () => {
       },
       stat: 'Average',
     });
-    expect(queries[2].expression).toBe('(FILL(pool1, 0) / 20 + FILL(pool2, 0) / 8) / ((FILL(pool1, -1) >= 0) + (FILL(pool2, -1) >= 0))');
+    expect(queries[1].metricStat.stat).toBe('SampleCount');
+    expect(queries[4].expression).toBe('(FILL(pool1, 0) / 20 + FILL(pool2, 0) / 8) / '
+      + '(((FILL(pool1_instances, 0) > 0) OR (FILL(pool1, -1) >= 0)) + ((FILL(pool2_instances, 0) > 0) OR (FILL(pool2, -1) >= 0)))');
   });
 
   test('validates the queries against the Application Auto Scaling rules', () => {
     const twice = [metrics[0], { ...metrics[1], id: 'pool1' }];
-    expect(() => weightedSignalConfig(0.7, UtilizationAggregation.MAX, twice)).toThrow("metrics[1].id: must be unique within the policy, got 'pool1' [InvalidMetricQuery]");
+    expect(() => weightedSignalConfig(0.7, UtilizationAggregation.MAX, twice, MINUTE)).toThrow("metrics[2].id: must be unique within the policy, got 'pool1' [InvalidMetricQuery]");
+  });
+
+  test.each<[number, number, number]>([[60, 60, 60], [10, 60, 60], [10, 10, 10], [30, 30, 30], [120, 60, 120], [300, 300, 300]])(
+    'utilization every %p s, invocations every %p s: the graphed signal has a %p-second period', (utilizationSeconds, invocationSeconds, period) => {
+      expect(signalPeriod({ utilizationSeconds, invocationSeconds }).toSeconds()).toBe(period);
+      const math = weightedSignalConfig(0.7, UtilizationAggregation.MAX, metrics, { utilizationSeconds, invocationSeconds }).metric as cloudwatch.MathExpression;
+      expect(math.period.toSeconds()).toBe(period);
+    });
+});
+
+describe('warnSparseSignal', () => {
+  test.each<[number, number, RegExp | undefined]>([
+    [60, 60, undefined],
+    [10, 10, undefined],
+    [120, 60, /instance samples every 120 s, less often than/],
+    [300, 300, /every 300 s and its concurrency too \(enhanced metrics\), so the signal has data only once per 300 s/],
+  ])('utilization every %p s, invocations every %p s', (utilizationSeconds, invocationSeconds, warning) => {
+    const stack = testStack();
+    warnSparseSignal(stack, { utilizationSeconds, invocationSeconds });
+    const annotations = Annotations.fromStack(stack);
+    if (warning) annotations.hasWarning('/TestStack', Match.stringLikeRegexp(warning.source));
+    else annotations.hasNoWarning('*', Match.anyValue());
   });
 });
 

@@ -22,6 +22,25 @@ describe('TargetTrackingPolicy', () => {
     expect(policy.evaluateById({ a: 2, b: 2 })).toBe(3);
   });
 
+  test('presence queries (SampleCount) take the instances, load queries the concurrency', () => {
+    const metric = (id: string, type: string, stat: string) => ({ Id: id, ReturnData: false, MetricStat: { Metric: { MetricName: 'M', Dimensions: [{ Name: 'InstanceType', Value: type }] }, Stat: stat } });
+    const policy = testing.TargetTrackingPolicy.fromTemplate({ Resources: { P: {
+      Type: 'AWS::ApplicationAutoScaling::ScalingPolicy',
+      Properties: { TargetTrackingScalingPolicyConfiguration: { TargetValue: 1, CustomizedMetricSpecification: { Metrics: [
+        metric('c1', 'ml.p5.48xlarge', 'Average'), metric('n1', 'ml.p5.48xlarge', 'SampleCount'),
+        { Id: 'out', ReturnData: true, Expression: 'FILL(c1, -1) * 100 + FILL(n1, 0)' },
+      ] } } },
+    } } });
+    expect(policy.instanceTypes).toEqual(['ml.p5.48xlarge']);
+    expect(policy.evaluateFleet({ 'ml.p5.48xlarge': { instances: 3, concurrency: 2 } })).toBe(203);
+    expect(policy.evaluateFleet({ 'ml.p5.48xlarge': { instances: 3 } })).toBe(-97);
+    expect(policy.evaluateFleet({ 'ml.p5.48xlarge': { concurrency: 2 } })).toBe(200);
+    expect(policy.evaluateFleet({ 'ml.p5.48xlarge': { instances: 0, concurrency: 2 } })).toBe(200);
+    expect(policy.evaluateFleet({})).toBe(-100);
+    // evaluate(): a type in the map has instances and that load value.
+    expect(policy.evaluate({ 'ml.p5.48xlarge': 2 })).toBe(201);
+  });
+
   test('picks a policy by logical ID when there are several', () => {
     const template = { Resources: { P: policyResource('a'), Q: policyResource('b') } };
     expect(() => testing.TargetTrackingPolicy.fromTemplate(template)).toThrow('expected exactly one target-tracking policy with metric queries, found 2');
