@@ -5,6 +5,8 @@ import { InstancePoolsError } from '../core/errors';
 import { checkInteger, checkPercent, checkPeriod } from '../core/validation';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { RankedInstancePool } from '../pools/instance-pool';
+import { instanceSamplesMetric } from '../pools/instance-samples';
+import { metricCadence } from '../pools/metric-publishing';
 import { MAX_ALARM_NAME_LENGTH } from './cloudwatch-limits';
 import { invocationMetric, metricEndpointName } from './pool-metrics';
 
@@ -34,9 +36,9 @@ export interface PoolAlarmsOptions {
    */
   readonly concurrencyThresholdPercent?: number;
   /**
-   * Raise the "running on fallback hardware" alarm when pools of priority 2 or lower have served traffic in
-   * every 5-minute period for this long: the preferred capacity did not come back on its own. A whole number of
-   * 5-minute periods, from 5 minutes to 24 hours (not a token).
+   * Raise the "running on fallback hardware" alarm when pools of priority 2 or lower have had instances in every
+   * 5-minute period for this long, whether or not they served traffic: the preferred capacity did not come back
+   * on its own. A whole number of 5-minute periods, from 5 minutes to 24 hours (not a token).
    * @default Duration.hours(1)
    */
   readonly fallbackAlarmAfter?: Duration;
@@ -75,8 +77,9 @@ export interface PoolAlarmsProps extends PoolAlarmsOptions {
 
 /**
  * CloudWatch alarms per instance type of an endpoint with instance pools, plus one "running on fallback
- * hardware" alarm. Every alarm treats missing data as not breaching: fallback pools are normally empty, and an
- * instance type that runs no instances has no data.
+ * hardware" alarm, raised while fallback pools have instances (their `CPUUtilization` samples, counted at the
+ * endpoint's publish frequency). Every alarm treats missing data as not breaching: fallback pools are normally
+ * empty, and an instance type that runs no instances has no data.
  *
  * Alarm names are deterministic and collision-free: `<prefix>-<endpointName>-<variant>-<instanceType>-<metric>`
  * with metric `ModelLatencyP99`, `Invocation5XXErrorRate` or `ConcurrencyAboveMax`, and
@@ -159,14 +162,21 @@ export class PoolAlarms extends Construct {
     if (fallbacks.length > 0) {
       const fallbackPeriod = Duration.minutes(5);
       const periods = fallbackAfter.toSeconds() / fallbackPeriod.toSeconds();
+      // Instances present, not traffic: fallback instances that serve nothing still hold scarce capacity. Every
+      // instance reports one CPUUtilization sample per publish interval (10 to 300 s), so any 5-minute period in
+      // which a fallback type has an instance holds a sample, at every publish frequency.
+      const interval = metricCadence(endpoint).utilizationSeconds;
       const usingMetrics = Object.fromEntries(fallbacks.map((pool) => [
-        `p${pool.priority}`, invocationMetric(endpoint, 'Invocations', 'Sum', fallbackPeriod, pool.instanceType),
+        `p${pool.priority}`, instanceSamplesMetric(endpoint, pool.instanceType, fallbackPeriod),
       ]));
+      const samples = fallbacks.length === 1 ? Object.keys(usingMetrics)[0] : `(${Object.keys(usingMetrics).join(' + ')})`;
       this.fallbackAlarm = new cloudwatch.Alarm(this, 'RunningOnFallback', {
         alarmName: `${namePrefix}-RunningOnFallback`,
         metric: new cloudwatch.MathExpression({
-          // Arithmetic treats a missing series as 0; no data at all (no fallback traffic) stays missing.
-          expression: Object.keys(usingMetrics).join(' + '), usingMetrics, period: fallbackPeriod, label: 'Invocations on fallback pools',
+          // Samples × interval / period = instances (averaged over the period). Arithmetic treats a missing series as
+          // 0; no data at all (no fallback instances) stays missing.
+          expression: `${samples} * ${interval} / ${fallbackPeriod.toSeconds()}`, usingMetrics, period: fallbackPeriod,
+          label: 'Instances on fallback pools',
         }),
         threshold: 0,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -174,7 +184,7 @@ export class PoolAlarms extends Construct {
         datapointsToAlarm: periods,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
         alarmDescription: `Fallback pools (${fallbacks.map((p) => p.instanceType.name).join(', ')}) of ${endpoint.variantName} `
-          + `served traffic for ${human(fallbackAfter)}: the preferred capacity (${endpoint.pools[0].instanceType.name}) did not come back.`,
+          + `had instances for ${human(fallbackAfter)}: the preferred capacity (${endpoint.pools[0].instanceType.name}) did not come back.`,
       });
     }
 

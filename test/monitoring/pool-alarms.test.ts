@@ -1,8 +1,9 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { CapacityAwareEndpoint, InstanceType, PoolAlarms, PoolAlarmsProps } from '../../lib';
+import { CapacityAwareEndpoint, InstanceType, PoolAlarms, PoolAlarmsProps, testing } from '../../lib';
 import { lmiModel, seedEndpoint } from '../endpoint/fixtures';
 import { testStack } from '../util';
 
@@ -75,23 +76,55 @@ describe('PoolAlarms', () => {
     expect(byName(template, `SageMaker-llm-AllTraffic-${G6}-ConcurrencyAboveMax`).Metrics[0].Expression).toBe('100 * concurrency / 8');
   });
 
-  test('running on fallback hardware: fallback pools served traffic in every 5-minute period for the configured time', () => {
+  const threePools = (props: object = {}) => {
     const stack = testStack();
     const endpoint = new CapacityAwareEndpoint(stack, 'Ep', {
       model: lmiModel(stack, 'M'), endpointName: 'llm',
       pools: [{ instanceType: InstanceType.ML_P5_48XLARGE }, { instanceType: InstanceType.ML_G6E_48XLARGE }, { instanceType: InstanceType.ML_G6_48XLARGE }],
+      ...props,
     });
-    new PoolAlarms(stack, 'Alarms', { endpoint, fallbackAlarmAfter: Duration.minutes(30) });
-    const fallback = byName(Template.fromStack(stack), 'SageMaker-llm-AllTraffic-RunningOnFallback');
+    const alarms = new PoolAlarms(stack, 'Alarms', { endpoint, fallbackAlarmAfter: Duration.minutes(30) });
+    return { stack, alarms, fallback: byName(Template.fromStack(stack), 'SageMaker-llm-AllTraffic-RunningOnFallback') };
+  };
+
+  test('running on fallback hardware: fallback pools had instances in every 5-minute period for the configured time', () => {
+    const { fallback } = threePools();
+    const samples = (type: string) => ({ Stat: 'SampleCount', Period: 300, Metric: { Namespace: '/aws/sagemaker/Endpoints', MetricName: 'CPUUtilization', Dimensions: dims(type) } });
     expect(fallback).toMatchObject({
       Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 6, DatapointsToAlarm: 6, TreatMissingData: 'notBreaching',
       Metrics: [
-        { Expression: 'p2 + p3', ReturnData: true },
-        { Id: 'p2', MetricStat: { Stat: 'Sum', Period: 300, Metric: { MetricName: 'Invocations', Dimensions: dims('ml.g6e.48xlarge') } } },
-        { Id: 'p3', MetricStat: { Stat: 'Sum', Period: 300, Metric: { MetricName: 'Invocations', Dimensions: dims(G6) } } },
+        { Expression: '(p2 + p3) * 60 / 300', Label: 'Instances on fallback pools', ReturnData: true },
+        { Id: 'p2', MetricStat: samples('ml.g6e.48xlarge') },
+        { Id: 'p3', MetricStat: samples(G6) },
       ],
     });
     expect(fallback.Metrics).toHaveLength(3); // the preferred pool is not part of it
+    expect(fallback.AlarmDescription).toMatch(/had instances for 30 minutes/);
+  });
+
+  test.each([10, 30, 60, 120, 180, 240, 300])('the fallback alarm reads instances, whatever their traffic, at a publish interval of %p s', (interval) => {
+    const { fallback } = threePools({ metricPublishFrequency: Duration.seconds(interval) });
+    const expression = fallback.Metrics[0].Expression;
+    expect(expression).toBe(`(p2 + p3) * ${interval} / 300`);
+    // One idle g6 instance for the whole period, two g6e instances half of it: samples per period are instances × 300 / interval.
+    const perInstance = 300 / interval;
+    expect(testing.MetricMath.evaluate(expression, { p3: perInstance })).toBeCloseTo(1, 5);
+    expect(testing.MetricMath.evaluate(expression, { p2: perInstance, p3: perInstance })).toBeCloseTo(2, 5);
+    // An instance present for part of a period still has at least one sample, so the period breaches (> 0).
+    expect(testing.MetricMath.evaluate(expression, { p2: 1 })).toBeGreaterThan(0);
+    // No fallback instance: no data, which the alarm treats as not breaching.
+    expect(testing.MetricMath.evaluate(expression, {})).toBeUndefined();
+  });
+
+  test('one fallback pool renders without parentheses', () => {
+    expect(byName(seed().template, 'SageMaker-llm-AllTraffic-RunningOnFallback').Metrics[0].Expression).toBe('p2 * 60 / 300');
+  });
+
+  test('the fallback alarm keeps its construct ID, logical ID and name (it is updated in place, never replaced)', () => {
+    const { stack, alarms } = threePools();
+    expect(alarms.fallbackAlarm!.node.id).toBe('RunningOnFallback');
+    expect(stack.getLogicalId(alarms.fallbackAlarm!.node.defaultChild as cloudwatch.CfnAlarm)).toBe('AlarmsRunningOnFallbackDCE8A0F5');
+    expect(Template.fromStack(stack).toJSON().Resources.AlarmsRunningOnFallbackDCE8A0F5.Properties.AlarmName).toBe('SageMaker-llm-AllTraffic-RunningOnFallback');
   });
 
   test('defaults: no latency alarms without a threshold, no concurrency alarm without maxConcurrency, no fallback alarm for one pool', () => {
