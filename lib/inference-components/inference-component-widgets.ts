@@ -2,13 +2,15 @@ import { Duration, Tokenization } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { checkInteger, checkPeriod } from '../core/validation';
 import { latencyPercentiles, rowHeader, showsGpuMetrics, typeGraph } from '../monitoring/widget-kit';
+import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
 import { IInferenceComponent } from './inference-component-base';
 import { InstanceTypePlacement } from './inference-component-specification';
 
 /** Options of the per-instance-type widgets of an inference component. */
 export interface InferenceComponentWidgetOptions {
   /**
-   * Period of the graphs: a whole number of minutes.
+   * Period of the graphs: a whole number of minutes. A metric the endpoint publishes less often than this (a
+   * `metricPublishFrequency` of 2 to 5 minutes) is graphed over whole publish intervals instead.
    * @default Duration.minutes(1)
    */
   readonly period?: Duration;
@@ -50,8 +52,11 @@ export class InferenceComponentWidgets {
   public typeWidgets(placement: InstanceTypePlacement): cloudwatch.IWidget[] {
     const c = this.component;
     const type = placement.instanceType;
-    const period = this.period;
+    const cadence = metricCadence(c.endpoint);
+    const period = alignedPeriod(this.period, cadence.invocationSeconds);
+    const utilization = alignedPeriod(this.period, cadence.utilizationSeconds);
     const opts = (statistic: string, label: string) => ({ instanceType: type, statistic, period, label });
+    const utilizationOpts = (label: string) => ({ instanceType: type, statistic: 'Average', period: utilization, label });
     const graph = (what: string, left: cloudwatch.IMetric[], extra: Partial<cloudwatch.GraphWidgetProps> = {}) =>
       typeGraph(`${type.name}: ${what}`, this.height, left, extra);
     const latency = latencyPercentiles(period, (stat) => c.metric('ModelLatency', { instanceType: type, statistic: stat, period }));
@@ -65,11 +70,11 @@ export class InferenceComponentWidgets {
         leftAnnotations: max === undefined ? undefined : [{ value: max, label: `max concurrency per copy ${Tokenization.stringifyNumber(max)}` }],
       }),
       gpu
-        ? graph('GPUUtilizationNormalized', [c.metricUtilization('GPUUtilizationNormalized', opts('Average', 'GPU utilization of reserved'))], { leftYAxis: percent })
-        : graph('CPUUtilizationNormalized', [c.metricUtilization('CPUUtilizationNormalized', opts('Average', 'CPU utilization of reserved'))], { leftYAxis: percent }),
+        ? graph('GPUUtilizationNormalized', [c.metricUtilization('GPUUtilizationNormalized', utilizationOpts('GPU utilization of reserved'))], { leftYAxis: percent })
+        : graph('CPUUtilizationNormalized', [c.metricUtilization('CPUUtilizationNormalized', utilizationOpts('CPU utilization of reserved'))], { leftYAxis: percent }),
       gpu
-        ? graph('GPUMemoryUtilizationNormalized', [c.metricUtilization('GPUMemoryUtilizationNormalized', opts('Average', 'GPU memory of reserved'))], { leftYAxis: percent })
-        : graph('MemoryUtilizationNormalized', [c.metricUtilization('MemoryUtilizationNormalized', opts('Average', 'memory of reserved'))], { leftYAxis: percent }),
+        ? graph('GPUMemoryUtilizationNormalized', [c.metricUtilization('GPUMemoryUtilizationNormalized', utilizationOpts('GPU memory of reserved'))], { leftYAxis: percent })
+        : graph('MemoryUtilizationNormalized', [c.metricUtilization('MemoryUtilizationNormalized', utilizationOpts('memory of reserved'))], { leftYAxis: percent }),
       graph('Invocations', [c.metric('Invocations', opts('Sum', 'invocations')), c.metric('InvocationsPerCopy', opts('Sum', 'per copy'))]),
       graph('Invocation errors', [
         c.metric('Invocation4XXErrors', opts('Sum', '4XX')),

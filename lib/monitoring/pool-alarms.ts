@@ -6,7 +6,7 @@ import { checkInteger, checkPercent, checkPeriod } from '../core/validation';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { RankedInstancePool } from '../pools/instance-pool';
 import { instanceSamplesMetric } from '../pools/instance-samples';
-import { metricCadence } from '../pools/metric-publishing';
+import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
 import { MAX_ALARM_NAME_LENGTH } from './cloudwatch-limits';
 import { invocationMetric, metricEndpointName } from './pool-metrics';
 
@@ -43,8 +43,10 @@ export interface PoolAlarmsOptions {
    */
   readonly fallbackAlarmAfter?: Duration;
   /**
-   * Period of the per-instance-type alarms: a whole number of minutes (not a token).
-   * @default Duration.minutes(1)
+   * Period of the per-instance-type alarms: a whole number of minutes (not a token). A period shorter than the
+   * interval at which the endpoint publishes its invocation metrics leaves periods without data: synthesis warns.
+   * @default - one minute, or the endpoint's publish interval when its invocation metrics arrive less often
+   * (enhanced metrics with a `metricPublishFrequency` of 2 to 5 minutes)
    */
   readonly period?: Duration;
   /**
@@ -102,13 +104,19 @@ export class PoolAlarms extends Construct {
     super(scope, id);
     const endpoint = props.endpoint;
     this.alarmNamePrefix = props.alarmNamePrefix ?? 'SageMaker';
-    const period = props.period ?? Duration.minutes(1);
+    const invocationInterval = metricCadence(endpoint).invocationSeconds;
+    const period = props.period ?? alignedPeriod(Duration.minutes(1), invocationInterval);
     const evaluationPeriods = props.evaluationPeriods ?? 5;
     const datapointsToAlarm = props.datapointsToAlarm ?? 3;
     const errorRate = props.errorRateThresholdPercent ?? 5;
     const concurrencyPercent = props.concurrencyThresholdPercent ?? 100;
     const fallbackAfter = props.fallbackAlarmAfter ?? Duration.hours(1);
     validateProps(props, this.alarmNamePrefix, period, evaluationPeriods, datapointsToAlarm, fallbackAfter);
+    if (period.toSeconds() % invocationInterval !== 0) {
+      Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:alarmPeriodBelowPublishInterval',
+        `period: ${period.toSeconds()} s holds no whole publish interval of the endpoint's invocation metrics (every ${invocationInterval} s with `
+        + 'enhanced metrics), so some periods have no data and the alarms see fewer datapoints than evaluationPeriods. Use a multiple of the interval.');
+    }
     const namePrefix = `${this.alarmNamePrefix}-${metricEndpointName(endpoint)}-${endpoint.variantName}`;
     checkAlarmNames(namePrefix, endpoint.pools);
 

@@ -3,7 +3,9 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { InstanceType } from '../instance-types/instance-type';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { RankedInstancePool } from '../pools/instance-pool';
+import { instanceSamplesMetric } from '../pools/instance-samples';
 import { dimensionedMetric, ENDPOINT_INSTANCE_NAMESPACE } from '../pools/metric-factory';
+import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
 
 /**
  * The metric factory of the monitoring layer: per-instance-type metrics of an endpoint, all built from the
@@ -53,16 +55,18 @@ export function perGpuMetric(endpoint: ICapacityAwareEndpoint, metricName: strin
 }
 
 /**
- * Instances of one type, estimated. SageMaker documents no instance-count metric
- * (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html lists none; the `InstanceCount` that
- * AWS's launch blog post for instance pools mentions appears nowhere in the reference); every instance publishes `CPUUtilization` once a minute, so its sample count
- * per minute counts the instances that reported. `PERIOD()` keeps the estimate right when the dashboard
- * widens the period for long time ranges.
+ * Instances of one type, estimated from their `CPUUtilization` samples (see `instanceSamplesMetric`): every
+ * instance publishes one per publish interval (`MetricPublishFrequencyInSeconds`, 10 to 300 s), so samples per
+ * period divided by (period / interval) counts the instances that reported: `samples / (PERIOD(samples) / 10)` at
+ * a 10-second interval, which reads 6 samples a minute per instance. `PERIOD()` keeps the estimate right when the
+ * dashboard widens the period for long time ranges; the period is rounded up to whole publish intervals.
  */
 export function instanceCountMetric(endpoint: ICapacityAwareEndpoint, pool: RankedInstancePool, period: Duration): cloudwatch.IMetric {
-  const samples = instanceMetric(endpoint, 'CPUUtilization', 'SampleCount', period, pool.instanceType);
+  const interval = metricCadence(endpoint).utilizationSeconds;
+  const aligned = alignedPeriod(period, interval);
+  const samples = instanceSamplesMetric(endpoint, pool.instanceType, aligned);
   const id = `samples${pool.priority}`; // unique within the stacked graph of all pools
   return new cloudwatch.MathExpression({
-    expression: `${id} / (PERIOD(${id}) / 60)`, usingMetrics: { [id]: samples }, period, label: pool.instanceType.name,
+    expression: `${id} / (PERIOD(${id}) / ${interval})`, usingMetrics: { [id]: samples }, period: aligned, label: pool.instanceType.name,
   });
 }

@@ -4,13 +4,15 @@ import { InstancePoolsError } from '../core/errors';
 import { checkInteger, checkPeriod, checkPositive } from '../core/validation';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { RankedInstancePool } from '../pools/instance-pool';
+import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
 import { instanceCountMetric, instanceMetric, invocationMetric, perGpuMetric } from './pool-metrics';
 import { latencyPercentiles, rowHeader, showsGpuMetrics, typeGraph } from './widget-kit';
 
 /** Options of the per-instance-type widgets. */
 export interface PoolWidgetOptions {
   /**
-   * Period of the graphs: a whole number of minutes (not a token).
+   * Period of the graphs: a whole number of minutes (not a token). A metric published less often than this (a
+   * `metricPublishFrequency` of 2 to 5 minutes) is graphed over whole publish intervals instead.
    * @default Duration.minutes(1)
    */
   readonly period?: Duration;
@@ -41,7 +43,7 @@ export interface PoolWidgetOptions {
  * cdk-monitoring-constructs). Pure: creates no constructs, and returns new widgets on every call.
  *
  * On top, the fleet: instances per instance type (stacked; estimated, as SageMaker documents no instance-count
- * metric: CPUUtilization samples per minute), invocations per type (stacked), the scaling signal against its
+ * metric: CPUUtilization samples per publish interval), invocations per type (stacked), the scaling signal against its
  * target and the alarms' state. Then one row per pool in priority order: ModelLatency p50/p90/p99,
  * ConcurrentRequestsPerModel against the pool's `maxConcurrency`, GPU and GPU memory utilization per GPU (CPU
  * and memory for CPU-only types), InvocationsPerInstance, and 4XX/5XX errors.
@@ -60,6 +62,16 @@ export class PoolWidgets {
     validateOptions(options, this.period);
   }
 
+  /** The graphs' period over whole publish intervals of the utilization metrics. */
+  private get utilizationPeriod(): Duration {
+    return alignedPeriod(this.period, metricCadence(this.endpoint).utilizationSeconds);
+  }
+
+  /** The graphs' period over whole publish intervals of the invocation metrics. */
+  private get invocationPeriod(): Duration {
+    return alignedPeriod(this.period, metricCadence(this.endpoint).invocationSeconds);
+  }
+
   /** Every widget: the fleet row on top, then a row per pool in priority order (each a `cloudwatch.Row`). */
   public widgets(): cloudwatch.IWidget[] {
     return [
@@ -74,15 +86,17 @@ export class PoolWidgets {
     const scaling = this.options.scalingSignal;
     const alarms = this.options.alarms ?? [];
     const width = 24 / (2 + (scaling ? 1 : 0) + (alarms.length > 0 ? 1 : 0));
+    const interval = metricCadence(this.endpoint).utilizationSeconds;
     const widgets: cloudwatch.IWidget[] = [
       new cloudwatch.GraphWidget({
-        title: 'Instances per type (estimated: CPUUtilization samples per minute)', width, height: this.height, stacked: true,
+        title: `Instances per type (estimated: CPUUtilization samples per ${interval === 60 ? 'minute' : `${interval} s`})`,
+        width, height: this.height, stacked: true,
         left: pools.map((pool) => instanceCountMetric(this.endpoint, pool, this.period)),
         leftYAxis: { min: 0, label: 'instances', showUnits: false },
       }),
       new cloudwatch.GraphWidget({
         title: 'Invocations per instance type', width, height: this.height, stacked: true,
-        left: pools.map((pool) => invocationMetric(this.endpoint, 'Invocations', 'Sum', this.period, pool.instanceType, pool.instanceType.name)),
+        left: pools.map((pool) => invocationMetric(this.endpoint, 'Invocations', 'Sum', this.invocationPeriod, pool.instanceType, pool.instanceType.name)),
         leftYAxis: { min: 0, showUnits: false },
       }),
     ];
@@ -104,7 +118,8 @@ export class PoolWidgets {
   public widgetsForPool(pool: RankedInstancePool): cloudwatch.IWidget[] {
     const e = this.endpoint;
     const type = pool.instanceType;
-    const p = this.period;
+    const p = this.invocationPeriod;
+    const u = this.utilizationPeriod;
     const graph = (what: string, left: cloudwatch.IMetric[], extra: Partial<cloudwatch.GraphWidgetProps> = {}) =>
       typeGraph(`P${pool.priority} ${type.name}: ${what}`, this.height, left, extra);
     const latency = latencyPercentiles(p, (stat) => invocationMetric(e, 'ModelLatency', stat, p, type));
@@ -118,11 +133,11 @@ export class PoolWidgets {
         leftAnnotations: max === undefined ? undefined : [{ value: max, label: `max concurrency ${Tokenization.stringifyNumber(max)}` }],
       }),
       gpu
-        ? graph('GPUUtilization', [perGpuMetric(e, 'GPUUtilization', pool, p, 'GPU utilization')], { leftYAxis: percentAxis })
-        : graph('CPUUtilization', [instanceMetric(e, 'CPUUtilization', 'Average', p, type, 'CPU utilization (summed over vCPUs)')], { leftYAxis: { min: 0, label: '%', showUnits: false } }),
+        ? graph('GPUUtilization', [perGpuMetric(e, 'GPUUtilization', pool, u, 'GPU utilization')], { leftYAxis: percentAxis })
+        : graph('CPUUtilization', [instanceMetric(e, 'CPUUtilization', 'Average', u, type, 'CPU utilization (summed over vCPUs)')], { leftYAxis: { min: 0, label: '%', showUnits: false } }),
       gpu
-        ? graph('GPUMemoryUtilization', [perGpuMetric(e, 'GPUMemoryUtilization', pool, p, 'GPU memory')], { leftYAxis: percentAxis })
-        : graph('MemoryUtilization', [instanceMetric(e, 'MemoryUtilization', 'Average', p, type, 'memory utilization')], { leftYAxis: percentAxis }),
+        ? graph('GPUMemoryUtilization', [perGpuMetric(e, 'GPUMemoryUtilization', pool, u, 'GPU memory')], { leftYAxis: percentAxis })
+        : graph('MemoryUtilization', [instanceMetric(e, 'MemoryUtilization', 'Average', u, type, 'memory utilization')], { leftYAxis: percentAxis }),
       graph('InvocationsPerInstance', [invocationMetric(e, 'InvocationsPerInstance', 'Sum', p, type, 'invocations per instance')]),
       graph('Invocation errors', [
         invocationMetric(e, 'Invocation4XXErrors', 'Sum', p, type, '4XX'),

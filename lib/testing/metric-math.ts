@@ -11,6 +11,16 @@ export interface MetricMathQuery {
   readonly expression?: string;
 }
 
+/** Options of a metric-math evaluation. */
+export interface MetricMathOptions {
+  /**
+   * The period of the metrics, in seconds, which `PERIOD(m)` returns (every metric of one expression or alarm shares
+   * it).
+   * @default - none: an expression that calls `PERIOD` throws
+   */
+  readonly periodSeconds?: number;
+}
+
 type Value =
   | { readonly kind: 'S'; readonly v: number }
   | { readonly kind: 'TS'; readonly v: number | undefined }
@@ -31,7 +41,8 @@ const ts = (v: number | undefined): Value => ({ kind: 'TS', v: v === undefined |
  * - `FILL(ts, value)` fills a missing value; `IF(cond, a, b)` per the documented table (a missing `a` under a
  *   true condition reads 0; a false condition with a missing or omitted `b` drops the point);
  * - `AVG` and `SUM` of an array count missing values as 0 (no point when all are missing); `MAX` and `MIN` of an
- *   array use the values present; `DATAPOINT_COUNT` of an array counts them; `METRICS()` lists the metric queries.
+ *   array use the values present; `DATAPOINT_COUNT` of an array counts them; `METRICS()` lists the metric queries;
+ * - `PERIOD(m)` is the metrics' period in seconds (`options.periodSeconds`).
  * Functions that need more than one timestamp (`RATE`, `DIFF`, `FILL(..., REPEAT | LINEAR)`, ...) are rejected.
  */
 export class MetricMath {
@@ -40,10 +51,11 @@ export class MetricMath {
    * @param expression a metric-math expression, e.g. `(m1 / 20 + m2 / 8) / 2`
    * @param values the metrics' values at that timestamp, by id; leave an id out for "no data point". Every id
    * here and every id the expression references is a metric (`METRICS()` lists them).
+   * @param options the metrics' period, for `PERIOD`
    */
-  public static evaluate(expression: string, values: { [id: string]: number }): number | undefined {
+  public static evaluate(expression: string, values: { [id: string]: number }, options: MetricMathOptions = {}): number | undefined {
     const metricIds = [...new Set([...Object.keys(values), ...collectIds(parse(expression))])];
-    return MetricMath.evaluateQueries([...metricIds.map((id) => ({ id })), { id: 'result', expression }], 'result', values);
+    return MetricMath.evaluateQueries([...metricIds.map((id) => ({ id })), { id: 'result', expression }], 'result', values, options);
   }
 
   /**
@@ -51,8 +63,10 @@ export class MetricMath {
    * @param queries the metric and expression queries (as in `GetMetricData` or a target-tracking policy)
    * @param resultId the id of the query to evaluate
    * @param values the metrics' values at that timestamp, by id
+   * @param options the metrics' period, for `PERIOD`
    */
-  public static evaluateQueries(queries: MetricMathQuery[], resultId: string, values: { [id: string]: number }): number | undefined {
+  public static evaluateQueries(queries: MetricMathQuery[], resultId: string, values: { [id: string]: number },
+    options: MetricMathOptions = {}): number | undefined {
     const byId = new Map(queries.map((q) => [q.id, q]));
     const metricIds = queries.filter((q) => q.expression === undefined).map((q) => q.id);
     const evaluating = new Set<string>();
@@ -63,7 +77,7 @@ export class MetricMath {
       if (query.expression === undefined) return ts(Object.prototype.hasOwnProperty.call(values, id) ? values[id] : undefined);
       if (evaluating.has(id)) throw new Error(`metric math: '${id}' references itself`);
       evaluating.add(id);
-      const result = evaluate(parse(query.expression), lookup, metricIds);
+      const result = evaluate(parse(query.expression), lookup, metricIds, options);
       evaluating.delete(id);
       return result;
     };
@@ -86,15 +100,15 @@ function collectIds(node: Node): string[] {
   }
 }
 
-function evaluate(node: Node, lookup: (id: string) => Value, metricIds: string[]): Value {
-  const ev = (n: Node) => evaluate(n, lookup, metricIds);
+function evaluate(node: Node, lookup: (id: string) => Value, metricIds: string[], options: MetricMathOptions): Value {
+  const ev = (n: Node) => evaluate(n, lookup, metricIds, options);
   switch (node.kind) {
     case 'num': return { kind: 'S', v: node.value };
     case 'id': return lookup(node.name);
     case 'neg': return binary('*', { kind: 'S', v: -1 }, ev(node.arg));
     case 'bin': return binary(node.op, ev(node.left), ev(node.right));
     case 'array': return { kind: 'ARR', items: node.items.flatMap((item) => flatten(ev(item))) };
-    case 'call': return call(node.fn, node.args, ev, metricIds);
+    case 'call': return call(node.fn, node.args, ev, metricIds, options);
     case 'str': throw new Error(`metric math: unexpected string '${node.value}'`);
   }
 }
@@ -138,7 +152,7 @@ function binary(op: string, a: Value, b: Value): Value {
   return ts(apply(op, a.v, b.v));
 }
 
-function call(fn: string, args: Node[], ev: (n: Node) => Value, metricIds: string[]): Value {
+function call(fn: string, args: Node[], ev: (n: Node) => Value, metricIds: string[], options: MetricMathOptions): Value {
   const arity = (min: number, max: number) => {
     if (args.length < min || args.length > max) throw new Error(`metric math: ${fn} takes ${min}..${max} arguments, got ${args.length}`);
   };
@@ -187,6 +201,11 @@ function call(fn: string, args: Node[], ev: (n: Node) => Value, metricIds: strin
       const f = { ABS: Math.abs, CEIL: Math.ceil, FLOOR: Math.floor, LOG: Math.log, LOG10: Math.log10 }[fn];
       const map = (v: Value): Value => (v.kind === 'ARR' ? { kind: 'ARR', items: v.items.map(map) } : v.kind === 'S' ? { kind: 'S', v: f(v.v) } : ts(v.v === undefined ? undefined : f(v.v)));
       return map(ev(args[0]));
+    }
+    case 'PERIOD': {
+      arity(1, 1);
+      if (options.periodSeconds === undefined) throw new Error('metric math: PERIOD needs the metrics\' period: pass { periodSeconds }');
+      return { kind: 'S', v: options.periodSeconds };
     }
     case 'TIME_SERIES': {
       arity(1, 1);

@@ -47,6 +47,23 @@ describe('InferenceComponentWidgets', () => {
     expect(errors.properties.metrics[0][6]).toEqual({ label: '4XX', period: 120, stat: 'Sum' });
   });
 
+  test("graphs hold whole publish intervals of the endpoint's metrics", () => {
+    const stack = testStack();
+    const endpoint = icEndpoint(stack, { metricPublishFrequency: Duration.minutes(4) });
+    const { tp8, tp4 } = { tp8: Model.fromModelName(stack, 'Tp8', 'tp8'), tp4: Model.fromModelName(stack, 'Tp4', 'tp4') };
+    const component = endpoint.addInferenceComponent('Ic', {
+      specification: InferenceComponentSpecification.perInstanceType([
+        { instanceType: InstanceType.ML_G6_48XLARGE, model: tp8, acceleratorCount: 8, minMemory: Size.mebibytes(512) },
+        { instanceType: InstanceType.ML_G6_24XLARGE, model: tp4, acceleratorCount: 4, minMemory: Size.mebibytes(512) },
+        { instanceType: InstanceType.ML_G5_48XLARGE, model: tp8, acceleratorCount: 8, minMemory: Size.mebibytes(512) },
+      ]),
+    });
+    const [, , concurrency, gpu] = render(stack, component.widgets()[0]);
+    // Utilization every 240 s; invocation metrics stay on SageMaker's minute without enhanced metrics.
+    expect(gpu.properties.metrics[0][6].period).toBe(240);
+    expect(concurrency.properties.metrics[0][6].period).toBe(60);
+  });
+
   test('CPU-only types show CPU and memory utilization; no capacity line without maxConcurrencyPerCopy', () => {
     const stack = testStack();
     const endpoint = icEndpoint(stack, { pools: [{ instanceType: InstanceType.ML_M5_2XLARGE }] });

@@ -116,6 +116,25 @@ describe('PoolAlarms', () => {
     expect(testing.MetricMath.evaluate(expression, {})).toBeUndefined();
   });
 
+  test('per-type alarms default to the publish interval of the invocation metrics when it exceeds a minute', () => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack, { endpointName: 'llm', metricPublishFrequency: Duration.minutes(5), enhancedMetrics: true });
+    new PoolAlarms(stack, 'Alarms', { endpoint, modelLatencyThreshold: Duration.seconds(20) });
+    const latency = byName(Template.fromStack(stack), `SageMaker-llm-AllTraffic-${P5}-ModelLatencyP99`);
+    expect(latency.Metrics[1].MetricStat.Period).toBe(300);
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('publish interval'));
+    // Without enhanced metrics, invocation metrics stay on SageMaker's minute.
+    const plain = seed().template;
+    expect(byName(plain, `SageMaker-llm-AllTraffic-${P5}-ModelLatencyP99`).Metrics[1].MetricStat.Period).toBe(60);
+  });
+
+  test('warns about a period that holds no whole publish interval of the invocation metrics', () => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack, { endpointName: 'llm', metricPublishFrequency: Duration.minutes(2), enhancedMetrics: true });
+    new PoolAlarms(stack, 'Alarms', { endpoint, period: Duration.minutes(3) });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Alarms', Match.stringLikeRegexp('period: 180 s holds no whole publish interval .*every 120 s'));
+  });
+
   test('one fallback pool renders without parentheses', () => {
     expect(byName(seed().template, 'SageMaker-llm-AllTraffic-RunningOnFallback').Metrics[0].Expression).toBe('p2 * 60 / 300');
   });

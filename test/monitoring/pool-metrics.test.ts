@@ -1,6 +1,6 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { CapacityAwareEndpoint, InstanceType } from '../../lib';
+import { CapacityAwareEndpoint, InstanceType, testing } from '../../lib';
 import { instanceCountMetric, instanceMetric, invocationMetric, metricEndpointName, perGpuMetric, poolDimensions } from '../../lib/monitoring/pool-metrics';
 import { lmiModel, seedEndpoint } from '../endpoint/fixtures';
 import { testStack } from '../util';
@@ -40,6 +40,21 @@ describe('pool metric factory', () => {
     expect((four as cloudwatch.MathExpression).expression).toBe('m / 4');
     expect((one as cloudwatch.Metric).label).toBe('GPU (1 GPU)');
     expect((unknown as cloudwatch.Metric).label).toBe('GPU (summed over GPUs)');
+  });
+
+  test.each([10, 30, 60, 120, 180, 240, 300])('instances per type read right at a publish interval of %p s (not 6x at 10 s)', (interval) => {
+    const endpoint = seedEndpoint(testStack(), { metricPublishFrequency: Duration.seconds(interval) });
+    const count = instanceCountMetric(endpoint, endpoint.pools[0], Duration.minutes(1)) as cloudwatch.MathExpression;
+    expect(count.expression).toBe(`samples1 / (PERIOD(samples1) / ${interval})`);
+    // The period holds whole publish intervals: a minute, or the interval when it is longer.
+    const period = Math.max(60, interval);
+    expect(count.period.toSeconds()).toBe(period);
+    expect((count.usingMetrics.samples1 as cloudwatch.Metric).period.toSeconds()).toBe(period);
+    // Three instances report period / interval samples each; widened periods (dashboards over long ranges) too.
+    for (const seconds of [period, 3600]) {
+      const samples = 3 * seconds / interval;
+      expect(testing.MetricMath.evaluate(count.expression, { samples1: samples }, { periodSeconds: seconds })).toBeCloseTo(3, 5);
+    }
   });
 
   test('instances per type: CPUUtilization samples per minute, robust to a widened period', () => {

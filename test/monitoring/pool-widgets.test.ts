@@ -51,6 +51,23 @@ describe('PoolWidgets', () => {
     }
   });
 
+  test.each<[string, object, string, number, number]>([
+    ['the default minute', {}, 'per minute', 60, 60],
+    ['utilization every 10 s', { metricPublishFrequency: Duration.seconds(10) }, 'per 10 s', 60, 60],
+    ['utilization every 5 minutes', { metricPublishFrequency: Duration.minutes(5) }, 'per 300 s', 300, 60],
+    ['everything every 2 minutes (enhanced)', { metricPublishFrequency: Duration.minutes(2), enhancedMetrics: true }, 'per 120 s', 120, 120],
+  ])('graphs hold whole publish intervals: %s', (_, props, title, utilization, invocation) => {
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack, { endpointName: 'llm', ...props });
+    const widgets = renderWidgets(stack, new PoolWidgets(endpoint).widgets()).filter((w) => w.type === 'metric');
+    expect(widgets[0].properties.title).toBe(`Instances per type (estimated: CPUUtilization samples ${title})`);
+    const periodsOf = (namespace: string) => new Set(widgets.flatMap((w) => (w.properties.metrics as any[])
+      // A line without its own period takes the graph's (CloudWatch's default: 300 s).
+      .filter((m) => m[0] === namespace).map((m) => m[m.length - 1].period ?? w.properties.period ?? 300)));
+    expect(periodsOf('/aws/sagemaker/Endpoints')).toEqual(new Set([utilization]));
+    expect(periodsOf('AWS/SageMaker')).toEqual(new Set([invocation]));
+  });
+
   test('latency shows p50, p90 and p99 in milliseconds', () => {
     const { stack, endpoint, factory } = seed();
     const [latency] = renderWidgets(stack, factory.widgetsForPool(endpoint.pools[0])).filter((w) => w.type === 'metric');

@@ -71,7 +71,16 @@ describe('MetricMath (single-timestamp evaluator)', () => {
 
   test('rejects what it cannot evaluate', () => {
     expect(() => MetricMath.evaluate('RATE(m1)', { m1: 1 })).toThrow(/RATE is not supported/);
+    expect(() => MetricMath.evaluate('PERIOD(m1)', { m1: 1 })).toThrow(/PERIOD needs the metrics' period: pass \{ periodSeconds \}/);
     expect(() => MetricMath.evaluate('METRICS()', { m1: 1 })).toThrow(/several time series/);
     expect(() => MetricMath.evaluate('FILL(m1)', {})).toThrow(/FILL takes 2..2 arguments/);
+  });
+});
+
+describe('MetricMath: PERIOD', () => {
+  test('returns the metrics\' period in seconds, as a scalar', () => {
+    expect(MetricMath.evaluate('m1 / (PERIOD(m1) / 10)', { m1: 18 }, { periodSeconds: 60 })).toBe(3);
+    expect(MetricMath.evaluate('PERIOD(m1)', {}, { periodSeconds: 300 })).toBe(300);
+    expect(MetricMath.evaluate('m1 / (PERIOD(m1) / 10)', {}, { periodSeconds: 60 })).toBeUndefined();
   });
 });
