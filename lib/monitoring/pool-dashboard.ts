@@ -1,8 +1,9 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { InstancePoolsError } from '../core/errors';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { DEFAULT_METRIC_PUBLISH_SECONDS, metricCadence } from '../pools/metric-publishing';
 import { dashboardLimitErrors, parseDashboardBody } from './cloudwatch-limits';
 import { PoolWidgetOptions, PoolWidgets } from './pool-widgets';
 
@@ -51,6 +52,15 @@ export class PoolDashboard extends Construct {
       throw new InstancePoolsError('ConflictingOptions', prop, 'applies to a new dashboard only; not with dashboard', props.dashboard.node.path);
     }
     this.factory = new PoolWidgets(props.endpoint, props);
+    const interval = metricCadence(props.endpoint).utilizationSeconds;
+    if (interval !== DEFAULT_METRIC_PUBLISH_SECONDS) {
+      // MetricsConfig says the frequency applies to utilization metrics; that it applies to the per-InstanceType
+      // series too is not stated anywhere (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_MetricsConfig.html).
+      Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:instanceEstimateAtFrequency',
+        `metricPublishFrequency: the instances-per-type graph counts one CPUUtilization sample per instance every ${interval} s, as MetricsConfig `
+        + 'documents for utilization metrics. That the per-InstanceType series follows the frequency is not documented: if it kept one sample a '
+        + `minute, the graph would read ${interval < 60 ? `${interval}/60 of` : `${interval / 60} times`} the instances (scaling and alarms only test for a sample, and are unaffected).`);
+    }
     const rows = this.factory.widgets();
     // Check the limits before creating anything: the widgets added now plus what a given dashboard holds.
     // Counting needs the widgets' structure only, not their resolved values: no token resolution here.

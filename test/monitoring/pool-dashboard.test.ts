@@ -1,5 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CapacityAwareEndpoint, InstanceType, PoolAlarms, PoolDashboard } from '../../lib';
 import { lmiModel, seedEndpoint } from '../endpoint/fixtures';
@@ -33,6 +33,18 @@ describe('PoolDashboard', () => {
     }
     // Nothing is queried for the whole variant: every line names its instance type.
     expect(lines.filter((l) => instanceTypeOf(l) === undefined)).toEqual([]);
+  });
+
+  test('warns that the instance estimate assumes per-type samples at the publish frequency (not documented)', () => {
+    const stack = testStack();
+    new PoolDashboard(stack, 'Dashboard', { endpoint: seedEndpoint(stack, { endpointName: 'llm', metricPublishFrequency: Duration.seconds(10) }) });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Dashboard', Match.stringLikeRegexp('every 10 s.*would read 10/60 of the instances'));
+    const slow = testStack();
+    new PoolDashboard(slow, 'Dashboard', { endpoint: seedEndpoint(slow, { endpointName: 'llm', metricPublishFrequency: Duration.minutes(3) }) });
+    Annotations.fromStack(slow).hasWarning('/TestStack/Dashboard', Match.stringLikeRegexp('would read 3 times the instances'));
+    const standard = testStack();
+    new PoolDashboard(standard, 'Dashboard', { endpoint: seedEndpoint(standard, { endpointName: 'llm' }) });
+    Annotations.fromStack(standard).hasNoWarning('*', Match.stringLikeRegexp('instances-per-type graph'));
   });
 
   test('lays out the fleet row on top and a row per pool in priority order', () => {
