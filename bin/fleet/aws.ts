@@ -8,7 +8,7 @@ import {
   ListInferenceComponentsCommand, SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import { classifyAwsError } from './errors';
-import { AttemptsExhausted, RetryPolicy, withRetry } from './retry';
+import { attemptsOf, retryStrategy } from './retry';
 
 /** `--region` and `--profile`; unset means the SDK's usual resolution (environment, shared config files). */
 export interface ConnectionOptions {
@@ -30,31 +30,33 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const RESOURCE_IDS_PER_CALL = 50;
 
 /**
- * Real SDK clients. `profile` goes into the client config, which the default credential chain and the region
- * loader both honour, so no extra credential-provider package is needed. Retries are ours (see retry.ts).
+ * The configuration of every client: `profile` goes into it, which the default credential chain and the region
+ * loader both honour, so no extra credential-provider package is needed; retries are the SDK's (see retry.ts).
+ * Each call gets its own strategy object, so each client keeps its own retry quota.
  */
-export const createClients: ClientFactory = ({ region, profile }) => {
-  const config = {
+export function clientConfig({ region, profile }: ConnectionOptions) {
+  return {
     region,
     profile,
-    maxAttempts: 1,
+    retryStrategy: retryStrategy(),
     requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
   };
-  return { sagemaker: new SageMakerClient(config), autoscaling: new ApplicationAutoScalingClient(config) };
-};
+}
+
+/** Real SDK clients. */
+export const createClients: ClientFactory = (options) => ({
+  sagemaker: new SageMakerClient(clientConfig(options)),
+  autoscaling: new ApplicationAutoScalingClient(clientConfig(options)),
+});
 
 /**
- * The AWS calls the CLI makes, each with retry and error classification: every failure leaves here as a
- * FleetError with a one-line message.
+ * The AWS calls the CLI makes (retried by the clients' SDK retry strategy), each with error classification:
+ * every failure leaves here as a FleetError with a one-line message.
  */
 export class AwsApi {
   private resolvedRegion?: string;
 
-  constructor(
-    private readonly clients: FleetClients,
-    private readonly retry: RetryPolicy,
-    private readonly connection: ConnectionOptions = {},
-  ) {}
+  constructor(private readonly clients: FleetClients, private readonly connection: ConnectionOptions = {}) {}
 
   /** The region the clients resolved (flag, environment or profile). Fails with 'no-region' when there is none. */
   public async region(): Promise<string> {
@@ -127,11 +129,10 @@ export class AwsApi {
 
   private async call<T>(operation: string, send: () => Promise<T>): Promise<T> {
     try {
-      return await withRetry(send, this.retry);
+      return await send();
     } catch (error) {
-      const final = error instanceof AttemptsExhausted ? error : new AttemptsExhausted(error, 1);
-      throw classifyAwsError(final.lastError, {
-        operation, attempts: final.attempts, profile: this.connection.profile, region: this.resolvedRegion ?? this.connection.region,
+      throw classifyAwsError(error, {
+        operation, attempts: attemptsOf(error), profile: this.connection.profile, region: this.resolvedRegion ?? this.connection.region,
       });
     }
   }

@@ -4,7 +4,6 @@ import { AwsApi, ClientFactory, createClients } from './aws';
 import { FleetStatusCollector } from './collect/fleet-status';
 import { statusCommand } from './commands/status';
 import { ExitCode, FleetError } from './errors';
-import { DEFAULT_RETRY } from './retry';
 import { processRuntime, Runtime } from './runtime';
 
 /** What `main` takes from the outside world; tests pass their own. */
@@ -30,7 +29,7 @@ export async function main(argv: readonly string[], deps: MainDependencies): Pro
       return ExitCode.OK;
     }
     const connection = { region: command.region, profile: command.profile };
-    const api = new AwsApi(deps.createClients(connection), { ...DEFAULT_RETRY, sleep: runtime.sleep, random: runtime.random }, connection);
+    const api = new AwsApi(deps.createClients(connection), connection);
     const region = await api.region();
     const source = new FleetStatusCollector(api, region, { activityCount: command.activityCount, now: runtime.now });
     return await statusCommand(command, { runtime, source });
