@@ -3,12 +3,14 @@ import {
   DescribeScalingPoliciesCommand, ScalableDimension, ScalableTarget, ScalingActivity, ScalingPolicy,
 } from '@aws-sdk/client-application-auto-scaling';
 import {
-  DescribeEndpointCommand, DescribeEndpointConfigCommand, DescribeEndpointConfigOutput, DescribeEndpointOutput,
-  DescribeInferenceComponentCommand, DescribeInferenceComponentOutput, InferenceComponentSummary,
-  ListInferenceComponentsCommand, SageMakerClient,
+  CreateEndpointConfigCommand, CreateEndpointConfigInput, DescribeEndpointCommand, DescribeEndpointConfigCommand,
+  DescribeEndpointConfigOutput, DescribeEndpointOutput, DescribeInferenceComponentCommand, DescribeInferenceComponentOutput,
+  InferenceComponentSummary, ListInferenceComponentsCommand, ListTagsCommand, SageMakerClient, Tag, UpdateEndpointCommand,
+  UpdateEndpointInput,
 } from '@aws-sdk/client-sagemaker';
 import { classifyAwsError } from './errors';
 import { attemptsOf, retryStrategy } from './retry';
+import { captureResponseJson } from './wire-json';
 
 /** `--region` and `--profile`; unset means the SDK's usual resolution (environment, shared config files). */
 export interface ConnectionOptions {
@@ -71,6 +73,41 @@ export class AwsApi {
   public describeEndpointConfig(name: string): Promise<DescribeEndpointConfigOutput> {
     return this.call('DescribeEndpointConfig',
       () => this.clients.sagemaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name })));
+  }
+
+  /**
+   * DescribeEndpointConfig, with the response body as AWS sent it (`wire`), to find members this SDK version
+   * drops (wire-json.ts). `wire` is undefined when no HTTP response was read (a mocked client).
+   */
+  public async describeEndpointConfigOnWire(name: string): Promise<{ config: DescribeEndpointConfigOutput; wire: unknown }> {
+    let wire: unknown;
+    const command = new DescribeEndpointConfigCommand({ EndpointConfigName: name });
+    captureResponseJson(command, (json) => { wire = json; });
+    const config = await this.call('DescribeEndpointConfig', () => this.clients.sagemaker.send(command));
+    return { config, wire };
+  }
+
+  /** Every tag of a SageMaker resource (every page). */
+  public async listTags(resourceArn: string): Promise<Tag[]> {
+    const all: Tag[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.call('ListTags', () => this.clients.sagemaker.send(
+        new ListTagsCommand({ ResourceArn: resourceArn, MaxResults: 100, NextToken: token })));
+      all.push(...(page?.Tags ?? []));
+      token = page?.NextToken;
+    } while (token);
+    return all;
+  }
+
+  /** CreateEndpointConfig (a write: callers must make a retry after a lost response safe, see migrate/apply-migration.ts). */
+  public createEndpointConfig(input: CreateEndpointConfigInput): Promise<unknown> {
+    return this.call('CreateEndpointConfig', () => this.clients.sagemaker.send(new CreateEndpointConfigCommand(input)));
+  }
+
+  /** UpdateEndpoint (a write, see createEndpointConfig). */
+  public updateEndpoint(input: UpdateEndpointInput): Promise<unknown> {
+    return this.call('UpdateEndpoint', () => this.clients.sagemaker.send(new UpdateEndpointCommand(input)));
   }
 
   /** All inference components on the endpoint (every page). */
