@@ -1,7 +1,15 @@
-import { parseArgs } from 'node:util';
 import { FleetError } from './errors';
+import { MIGRATE_VALUE_OPTIONS, MigrateCommand, parseMigrateCommand } from './migrate/migrate-args';
+import { checkConnection, checkEndpointName, integerOption, parseOptions } from './options';
 
-export const USAGE = `Usage: sagemaker-fleet status ENDPOINT [options]
+export const USAGE = `Usage: sagemaker-fleet COMMAND ENDPOINT [options]
+
+Commands:
+  status ENDPOINT                   which hardware the endpoint runs on (options below)
+  migrate ENDPOINT --pools T1,T2    move the endpoint onto instance pools without downtime
+'sagemaker-fleet migrate --help' describes migrate.
+
+sagemaker-fleet status ENDPOINT [options]
 
 Shows which hardware a SageMaker AI endpoint runs on: each variant's instance pools in priority
 order with instance counts and share of the fleet, whether any of it is on fallback hardware,
@@ -35,55 +43,36 @@ export interface StatusCommand {
   readonly debug: boolean;
 }
 
-export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | StatusCommand;
+/** `--help` (with the help text of a command other than status) and `--version`. */
+export type Command = { readonly kind: 'help'; readonly text?: string } | { readonly kind: 'version' } | StatusCommand | MigrateCommand;
 
-/** SageMaker's EndpointName pattern (and at most 63 characters). */
-const ENDPOINT_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const COMMANDS = ['status', 'migrate'];
+/** Options that take a value, of every command: the word after them is not the command. */
+const VALUE_OPTIONS = new Set(['--region', '--profile', '--interval', '--activities', ...MIGRATE_VALUE_OPTIONS]);
 
 /** Parses `process.argv.slice(2)`. Throws a 'usage' FleetError with a one-line message on anything wrong. */
 export function parseCommandLine(argv: readonly string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        watch: { type: 'boolean', short: 'w' },
-        json: { type: 'boolean' },
-        region: { type: 'string' },
-        profile: { type: 'string' },
-        interval: { type: 'string' },
-        activities: { type: 'string' },
-        debug: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    // Node's messages run on with advice about '--'; the first sentence is the useful part.
-    // (Duck-typed: Node's own errors may come from another realm, where instanceof Error is false.)
-    const raw = (error as { message?: unknown } | null)?.message;
-    const message = typeof raw === 'string' ? raw.split(/\.\s/)[0].replace(/\.$/, '') : String(error);
-    throw new FleetError('usage', `${message}. Run 'sagemaker-fleet --help'.`, error);
-  }
-  const { values, positionals } = parsed;
+  const name = commandName(argv);
+  if (name === 'migrate') return parseMigrateCommand(argv);
+  const { values, positionals } = parseOptions(argv, {
+    watch: { type: 'boolean', short: 'w' },
+    json: { type: 'boolean' },
+    region: { type: 'string' },
+    profile: { type: 'string' },
+    interval: { type: 'string' },
+    activities: { type: 'string' },
+    debug: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
+  });
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
 
   const [command, endpointName, ...extra] = positionals;
   if (command === undefined) throw new FleetError('usage', "missing command: try 'sagemaker-fleet status ENDPOINT'.");
-  if (command !== 'status') throw new FleetError('usage', `unknown command '${command}': the only command is 'status'.`);
-  if (endpointName === undefined) throw new FleetError('usage', "missing endpoint name: 'sagemaker-fleet status ENDPOINT'.");
-  if (extra.length > 0) throw new FleetError('usage', `unexpected argument '${extra[0]}': one endpoint per call.`);
-  if (!ENDPOINT_NAME.test(endpointName) || endpointName.length > 63) {
-    throw new FleetError('usage', `'${endpointName}' is not a SageMaker endpoint name (letters, digits and hyphens, at most 63).`);
-  }
-  if (values.region !== undefined && !REGION.test(values.region)) {
-    throw new FleetError('usage', `--region '${values.region}' is not an AWS region name (e.g. us-east-1).`);
-  }
-  if (values.profile !== undefined && values.profile.trim() === '') throw new FleetError('usage', '--profile needs a profile name.');
+  if (command !== 'status') throw new FleetError('usage', `unknown command '${command}': the commands are ${COMMANDS.join(', ')}.`);
+  checkEndpointName('status', endpointName, extra);
+  checkConnection(values);
 
   return {
     kind: 'status',
@@ -98,11 +87,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
   };
 }
 
-function integerOption(flag: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
-    throw new FleetError('usage', `${flag} must be a whole number from ${min} to ${max}, got '${raw}'.`);
+/** The command word: the first argument that is neither an option nor an option's value. */
+function commandName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') return argv[i + 1];
+    if (!argv[i].startsWith('-')) return argv[i];
+    if (VALUE_OPTIONS.has(argv[i])) i++;
   }
-  return value;
+  return undefined;
 }

@@ -8,7 +8,7 @@ export const ExitCode = {
   OK: 0,
   /** The endpoint is Failed, UpdateRollbackFailed or OutOfService, or `--watch` saw the deployment fail or roll back. */
   ENDPOINT_FAILED: 1,
-  /** Bad arguments, or no region configured. */
+  /** Bad arguments, or no region configured; or `migrate` refused a change or was not confirmed (nothing was changed). */
   USAGE: 2,
   /** The endpoint does not exist in this account and region. */
   NOT_FOUND: 3,
@@ -23,11 +23,12 @@ export const ExitCode = {
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 export type ErrorKind =
-  | 'usage' | 'no-region' | 'no-credentials' | 'invalid-credentials' | 'access-denied' | 'not-found'
+  | 'usage' | 'refused' | 'no-region' | 'no-credentials' | 'invalid-credentials' | 'access-denied' | 'not-found'
   | 'throttled' | 'network' | 'service' | 'unexpected';
 
 const EXIT_CODES: Record<ErrorKind, ExitCodeValue> = {
   'usage': ExitCode.USAGE,
+  'refused': ExitCode.USAGE,
   'no-region': ExitCode.USAGE,
   'no-credentials': ExitCode.AUTH,
   'invalid-credentials': ExitCode.AUTH,

@@ -35,7 +35,7 @@ describe('parseCommandLine', () => {
 
   test.each([
     [[], /missing command/],
-    [['describe', 'x'], /unknown command 'describe'/],
+    [['describe', 'x'], /^unknown command 'describe': the commands are status, migrate\.$/],
     [['status'], /missing endpoint name/],
     [['status', 'a', 'b'], /unexpected argument 'b': one endpoint per call/],
     [['status', 'my_endpoint'], /'my_endpoint' is not a SageMaker endpoint name/],
@@ -59,6 +59,19 @@ describe('parseCommandLine', () => {
     expect(name).toHaveLength(63);
     expect(parseCommandLine(['status', name])).toMatchObject({ endpointName: name });
     expect(usageError(['status', `${name}c`]).kind).toBe('usage');
+  });
+
+  test('migrate is parsed by its own parser, wherever the global options stand', () => {
+    expect(parseCommandLine(['migrate', 'llm', '--pools', 'ml.p5.48xlarge'])).toMatchObject({ kind: 'migrate', endpointName: 'llm' });
+    expect(parseCommandLine(['--region', 'eu-west-1', '--profile', 'ops', 'migrate', 'llm', '--revert', 'cfg']))
+      .toMatchObject({ kind: 'migrate', region: 'eu-west-1', profile: 'ops', change: { kind: 'revert', configName: 'cfg' } });
+    expect(parseCommandLine(['migrate', '--help'])).toMatchObject({ kind: 'help', text: expect.stringContaining('sagemaker-fleet migrate ENDPOINT --pools') });
+    expect(parseCommandLine(['--', 'status', 'x'])).toMatchObject({ kind: 'status', endpointName: 'x' });
+  });
+
+  test('the usage text lists the commands', () => {
+    expect(USAGE).toMatch(/^Usage: sagemaker-fleet COMMAND ENDPOINT \[options\]$/m);
+    expect(USAGE).toMatch(/^ {2}migrate ENDPOINT --pools T1,T2 +move the endpoint onto instance pools without downtime$/m);
   });
 
   test('the usage text documents every option and the exit codes', () => {
