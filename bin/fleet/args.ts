@@ -1,4 +1,5 @@
 import { FleetError } from './errors';
+import { EXPORT_VALUE_OPTIONS, ExportCommand, parseExportCommand } from './export/export-args';
 import { MIGRATE_VALUE_OPTIONS, MigrateCommand, parseMigrateCommand } from './migrate/migrate-args';
 import { checkConnection, checkEndpointName, integerOption, parseOptions } from './options';
 
@@ -7,7 +8,8 @@ export const USAGE = `Usage: sagemaker-fleet COMMAND ENDPOINT [options]
 Commands:
   status ENDPOINT                   which hardware the endpoint runs on (options below)
   migrate ENDPOINT --pools T1,T2    move the endpoint onto instance pools without downtime
-'sagemaker-fleet migrate --help' describes migrate.
+  export ENDPOINT                   print TypeScript (this library) that reproduces the endpoint
+'sagemaker-fleet migrate --help' and 'sagemaker-fleet export --help' describe those two.
 
 sagemaker-fleet status ENDPOINT [options]
 
@@ -44,16 +46,17 @@ export interface StatusCommand {
 }
 
 /** `--help` (with the help text of a command other than status) and `--version`. */
-export type Command = { readonly kind: 'help'; readonly text?: string } | { readonly kind: 'version' } | StatusCommand | MigrateCommand;
+export type Command = { readonly kind: 'help'; readonly text?: string } | { readonly kind: 'version' } | StatusCommand | MigrateCommand | ExportCommand;
 
-const COMMANDS = ['status', 'migrate'];
+const COMMANDS = ['status', 'migrate', 'export'];
 /** Options that take a value, of every command: the word after them is not the command. */
-const VALUE_OPTIONS = new Set(['--region', '--profile', '--interval', '--activities', ...MIGRATE_VALUE_OPTIONS]);
+const VALUE_OPTIONS = new Set(['--region', '--profile', '--interval', '--activities', ...MIGRATE_VALUE_OPTIONS, ...EXPORT_VALUE_OPTIONS]);
 
 /** Parses `process.argv.slice(2)`. Throws a 'usage' FleetError with a one-line message on anything wrong. */
 export function parseCommandLine(argv: readonly string[]): Command {
   const name = commandName(argv);
   if (name === 'migrate') return parseMigrateCommand(argv);
+  if (name === 'export') return parseExportCommand(argv);
   const { values, positionals } = parseOptions(argv, {
     watch: { type: 'boolean', short: 'w' },
     json: { type: 'boolean' },

@@ -2,6 +2,7 @@ import { version } from '../../package.json';
 import { parseCommandLine, USAGE } from './args';
 import { AwsApi, ClientFactory, createClients } from './aws';
 import { FleetStatusCollector } from './collect/fleet-status';
+import { exportCommand } from './commands/export';
 import { migrateCommand } from './commands/migrate';
 import { statusCommand } from './commands/status';
 import { ExitCode, FleetError } from './errors';
@@ -35,6 +36,7 @@ export async function main(argv: readonly string[], deps: MainDependencies): Pro
     const connection = { region: command.region, profile: command.profile };
     const api = new AwsApi(deps.createClients(connection), connection);
     const region = await api.region();
+    if (command.kind === 'export') return await exportCommand(command, { runtime, api, region });
     if (command.kind === 'migrate') {
       const source = new FleetStatusCollector(api, region, { activityCount: 5, now: runtime.now });
       return await migrateCommand(command, { runtime, api, region, source, prompt: deps.prompt ?? NO_TERMINAL });

@@ -35,7 +35,7 @@ describe('parseCommandLine', () => {
 
   test.each([
     [[], /missing command/],
-    [['describe', 'x'], /^unknown command 'describe': the commands are status, migrate\.$/],
+    [['describe', 'x'], /^unknown command 'describe': the commands are status, migrate, export\.$/],
     [['status'], /missing endpoint name/],
     [['status', 'a', 'b'], /unexpected argument 'b': one endpoint per call/],
     [['status', 'my_endpoint'], /'my_endpoint' is not a SageMaker endpoint name/],
@@ -67,11 +67,13 @@ describe('parseCommandLine', () => {
       .toMatchObject({ kind: 'migrate', region: 'eu-west-1', profile: 'ops', change: { kind: 'revert', configName: 'cfg' } });
     expect(parseCommandLine(['migrate', '--help'])).toMatchObject({ kind: 'help', text: expect.stringContaining('sagemaker-fleet migrate ENDPOINT --pools') });
     expect(parseCommandLine(['--', 'status', 'x'])).toMatchObject({ kind: 'status', endpointName: 'x' });
+    expect(parseCommandLine(['--variant', 'Blue', 'export', 'llm'])).toMatchObject({ kind: 'export', endpointName: 'llm', variantName: 'Blue' });
   });
 
   test('the usage text lists the commands', () => {
     expect(USAGE).toMatch(/^Usage: sagemaker-fleet COMMAND ENDPOINT \[options\]$/m);
     expect(USAGE).toMatch(/^ {2}migrate ENDPOINT --pools T1,T2 +move the endpoint onto instance pools without downtime$/m);
+    expect(USAGE).toMatch(/^ {2}export ENDPOINT +print TypeScript \(this library\) that reproduces the endpoint$/m);
   });
 
   test('the usage text documents every option and the exit codes', () => {

@@ -7,38 +7,18 @@
 import {
   CreateEndpointConfigInput$, DescribeEndpointConfigOutput, DescribeEndpointConfigOutput$, ProductionVariant, ProductionVariant$,
 } from '@aws-sdk/client-sagemaker';
-import { NormalizedSchema } from '@smithy/core/schema';
+import { members, sample, sampleMember as sampleOf } from '../sdk-samples';
 import { FleetError } from '../../../bin/fleet/errors';
 import { buildCreateRequest } from '../../../bin/fleet/migrate/build-create-request';
 import { CONFIG_FIELDS, DESCRIBE_ONLY_FIELDS, TARGET_VARIANT_FIELDS } from '../../../bin/fleet/migrate/config-fields';
 import { PoolsMigration } from '../../../bin/fleet/migrate/migrate-args';
 import { EndpointSnapshot } from '../../../bin/fleet/snapshot/endpoint-snapshot';
 
-type Schema = Parameters<typeof NormalizedSchema.of>[0];
-
-/** Member names of a structure in the SDK's runtime model. */
-function members(schema: Schema): string[] {
-  return [...NormalizedSchema.of(schema).structIterator()].map(([name]) => name);
-}
-
-/** A value for every member, all the way down: strings, 7, true, one-element lists, epoch timestamps. */
-function sample(schema: NormalizedSchema, name = 'value'): unknown {
-  if (schema.isStructSchema()) {
-    return Object.fromEntries([...schema.structIterator()].map(([member, memberSchema]) => [member, sample(memberSchema, member)]));
-  }
-  if (schema.isListSchema()) return [sample(schema.getValueSchema(), name)];
-  if (schema.isMapSchema()) return { key: sample(schema.getValueSchema(), name) };
-  if (schema.isTimestampSchema()) return new Date(0);
-  if (schema.isNumericSchema()) return 7;
-  if (schema.isBooleanSchema()) return true;
-  return `sample-${name}`;
-}
-
 const MOVE: PoolsMigration = { kind: 'pools', pools: ['ml.p5.48xlarge', 'ml.g6.48xlarge'], forceOrder: false, models: {} };
 
 /** Every member of ProductionVariant set, except the ones a variant that moves onto pools must not have. */
 function movableVariant(): ProductionVariant {
-  const variant = sample(NormalizedSchema.of(ProductionVariant$)) as Record<string, unknown>;
+  const variant = sample(ProductionVariant$) as Record<string, unknown>;
   for (const [member, rule] of Object.entries(TARGET_VARIANT_FIELDS)) {
     if (rule.kind === 'refused' || rule.kind === 'built') delete variant[member];
   }
@@ -47,7 +27,7 @@ function movableVariant(): ProductionVariant {
 
 /** DescribeEndpointConfig's output with every member set: one movable variant, one shadow variant with everything. */
 function everythingConfig(): DescribeEndpointConfigOutput {
-  const config = sample(NormalizedSchema.of(DescribeEndpointConfigOutput$)) as DescribeEndpointConfigOutput;
+  const config = sample(DescribeEndpointConfigOutput$) as DescribeEndpointConfigOutput;
   return { ...config, EndpointConfigName: 'old-config', ProductionVariants: [movableVariant()] };
 }
 
@@ -175,8 +155,7 @@ describe('members this version does not know', () => {
 });
 
 function sampleMember(member: string): unknown {
-  const [, schema] = [...NormalizedSchema.of(ProductionVariant$).structIterator()].find(([name]) => name === member)!;
-  return sample(schema, member);
+  return sampleOf(ProductionVariant$, member);
 }
 
 function buildError(config: DescribeEndpointConfigOutput): FleetError {
