@@ -6,7 +6,7 @@ import { confirm, Prompt } from '../migrate/confirm';
 import { followUpdate } from '../migrate/follow-update';
 import { updateAccepted, updateDidNotFinish, updateRefused, updateUncertain } from '../migrate/guidance';
 import { MigrateCommand } from '../migrate/migrate-args';
-import { renderPlan } from '../migrate/plan-text';
+import { renderPlan, revertCommand } from '../migrate/plan-text';
 import { PreparedMigration, preparePools, prepareRevert } from '../migrate/prepare-migration';
 import { Runtime } from '../runtime';
 import { readEndpointSnapshot } from '../snapshot/endpoint-snapshot';
@@ -85,8 +85,7 @@ export async function migrateCommand(command: MigrateCommand, ctx: MigrateContex
   operator.write(`UpdateEndpoint accepted; following the update (Ctrl-C stops watching, not the update).\n\n`);
   const followed = await followUpdate(command, command.json ? { ...runtime, stdout: runtime.stderr } : runtime, ctx.source, plan.toConfig);
   if (followed.code === ExitCode.OK) {
-    operator.write(`\nEndpoint ${plan.endpointName} runs on ${plan.toConfig}. Going back, if ever needed: `
-      + `sagemaker-fleet migrate ${plan.endpointName} --revert ${plan.fromConfig}\n`);
+    operator.write(`\nEndpoint ${plan.endpointName} runs on ${plan.toConfig}. Going back, if ever needed: ${revertCommand(plan)}\n`);
     return ExitCode.OK;
   }
   operator.write(updateDidNotFinish(plan, followed.last));

@@ -56,6 +56,13 @@ export function updateDidNotFinish(plan: MigrationPlan, last: FleetStatus | null
   if (last && last.endpoint.status === 'InService' && last.endpoint.endpointConfigName === plan.fromConfig) {
     lines.push('SageMaker rolled the update back: the endpoint serves as it did before the migration.');
     if (plan.toConfigIsNew) lines.push(`The endpoint config ${plan.toConfig} serves nothing and can be deleted.`);
+  } else if (last?.endpoint.status === 'Failed') {
+    lines.push(
+      'AWS allows only DeleteEndpoint on a Failed endpoint, so no update can bring it back. To serve again from the config',
+      `it ran on before, recreate it (the endpoint is down in between):`,
+      `  aws sagemaker delete-endpoint --endpoint-name ${plan.endpointName} --region ${plan.region}`,
+      `  aws sagemaker create-endpoint --endpoint-name ${plan.endpointName} --endpoint-config-name ${plan.fromConfig} --region ${plan.region}`,
+    );
   } else {
     lines.push('To put the endpoint back on the config it ran on before:', `  ${revertCommand(plan)}`);
   }

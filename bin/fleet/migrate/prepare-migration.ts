@@ -11,6 +11,9 @@ import { Runtime } from '../runtime';
 import { chooseVariant } from '../snapshot/choose-variant';
 import { describeConfig, EndpointSnapshot } from '../snapshot/endpoint-snapshot';
 
+/** States an update back can start from: UpdateRollbackFailed is remedied by an update (AWS's rolling-deployment docs). */
+const REVERTIBLE_STATES: ReadonlySet<string> = new Set(['InService', 'UpdateRollbackFailed']);
+
 /** A migration ready to show and to run: the plan, and the requests that carry it out. */
 export interface PreparedMigration {
   readonly plan: MigrationPlan;
@@ -60,6 +63,9 @@ export async function prepareRevert(command: MigrateCommand, change: RevertMigra
   const state = endpoint.EndpointStatus ?? 'Unknown';
   requireState(snapshot, !TRANSITIONAL_STATES.has(state) && !endpoint.PendingDeploymentSummary,
     `it is ${state}; wait until the deployment in progress ends (sagemaker-fleet status ${command.endpointName} --watch)`);
+  requireState(snapshot, REVERTIBLE_STATES.has(state), state === 'Failed'
+    ? 'it is Failed, and AWS allows only DeleteEndpoint on a Failed endpoint (see the EndpointStatus of DescribeEndpoint)'
+    : `it is ${state}; an update starts from InService or UpdateRollbackFailed`);
   if (endpoint.EndpointConfigName === change.configName) {
     throw new FleetError('refused', `endpoint '${command.endpointName}' already runs on endpoint config ${change.configName}: nothing to revert.`);
   }

@@ -36,11 +36,18 @@ describe('updateDidNotFinish', () => {
     expect(text).not.toContain('--revert');
   });
 
-  test('failed: the command that goes back', () => {
-    const text = updateDidNotFinish(PLAN, report({}, { status: 'Failed', endpointConfigName: 'new' }));
-    expect(text).toContain('endpoint llm-endpoint is Failed on endpoint config new.');
+  test('an update that failed to roll back: the command that goes back', () => {
+    const text = updateDidNotFinish(PLAN, report({}, { status: 'UpdateRollbackFailed', endpointConfigName: 'new' }));
+    expect(text).toContain('endpoint llm-endpoint is UpdateRollbackFailed on endpoint config new.');
     expect(text).toContain('  sagemaker-fleet migrate llm-endpoint --revert old --region us-east-1');
     expect(updateDidNotFinish(PLAN, null)).toContain('in an unknown state');
+  });
+
+  test('Failed: only deletion is possible, so the way back is to recreate the endpoint from the old config', () => {
+    const text = updateDidNotFinish(PLAN, report({}, { status: 'Failed', endpointConfigName: 'new' }));
+    expect(text).toContain('AWS allows only DeleteEndpoint on a Failed endpoint');
+    expect(text).toContain('  aws sagemaker create-endpoint --endpoint-name llm-endpoint --endpoint-config-name old --region us-east-1');
+    expect(text).not.toContain('--revert');
   });
 });
 

@@ -34,11 +34,11 @@ describe('preparePools', () => {
 describe('prepareRevert', () => {
   const REVERT = { kind: 'revert' as const, configName: OLD_CONFIG };
   const onNew = () => scenarioSnapshot({
-    endpoint: singleTypeEndpoint({ EndpointConfigName: NEW_CONFIG, EndpointStatus: 'Failed' }),
+    endpoint: singleTypeEndpoint({ EndpointConfigName: NEW_CONFIG, EndpointStatus: 'UpdateRollbackFailed' }),
     config: singleTypeConfig({ EndpointConfigName: NEW_CONFIG, ProductionVariants: [{ VariantName: 'AllTraffic', InstancePools: [{ InstanceType: P5, Priority: 1 }] }] }),
   });
 
-  test('reads the earlier config and plans an update back to it, also from a Failed endpoint', async () => {
+  test('reads the earlier config and plans an update back to it, also from UpdateRollbackFailed', async () => {
     mocks.sagemaker.on(DescribeEndpointConfigCommand, { EndpointConfigName: OLD_CONFIG }).resolves(singleTypeConfig());
     const prepared = await prepareRevert(command(REVERT), REVERT, onNew(), testApi());
     expect(prepared.create).toBeUndefined();
@@ -47,6 +47,13 @@ describe('prepareRevert', () => {
     expect(prepared.plan).toMatchObject({ change: 'revert', fromConfig: NEW_CONFIG, toConfig: OLD_CONFIG, toConfigIsNew: false });
     expect(prepared.plan.before.InstancePools).toHaveLength(1);
     expect(prepared.plan.after.InstanceType).toBe(P5);
+  });
+
+  test('refuses a Failed endpoint, on which AWS allows only DeleteEndpoint', async () => {
+    const snapshot = scenarioSnapshot({ endpoint: singleTypeEndpoint({ EndpointConfigName: NEW_CONFIG, EndpointStatus: 'Failed' }) });
+    await expect(prepareRevert(command(REVERT), REVERT, snapshot, testApi())).rejects.toMatchObject({
+      kind: 'refused', message: expect.stringContaining('it is Failed, and AWS allows only DeleteEndpoint on a Failed endpoint'),
+    });
   });
 
   test('refuses while a deployment runs', async () => {
