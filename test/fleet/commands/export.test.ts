@@ -3,6 +3,7 @@ import { DescribeEndpointCommand } from '@aws-sdk/client-sagemaker';
 import { awsError, runMain, sdkMocks } from '../fixtures';
 import { mockMigration, sentCommands } from '../migrate/migrate-mocks';
 import { singleTypeConfig } from '../migrate/migrate-scenario';
+import { linesNotIn, readmeBlock } from '../readme-output';
 import { ENDPOINT, P5 } from '../scenario';
 
 const mocks = sdkMocks();
@@ -23,6 +24,14 @@ describe('export ENDPOINT', () => {
     expect(new Set(sentCommands(mocks))).toEqual(new Set([
       'DescribeEndpointCommand', 'DescribeEndpointConfigCommand', 'ListTagsCommand', 'DescribeScalableTargetsCommand', 'DescribeScalingPoliciesCommand',
     ]));
+  });
+
+  test('the README shows this output as it is printed', async () => {
+    mockMigration(mocks);
+    const { out, err } = await runMain(['export', ENDPOINT]);
+    const shown = readmeBlock('$ sagemaker-fleet export llm-endpoint --region us-east-1 > llm-endpoint-stack.ts');
+    expect(shown.length).toBeGreaterThan(20);
+    expect(linesNotIn(`${err}${out}`, shown)).toEqual([]);
   });
 
   test('an inference-component endpoint is refused with exit code 2', async () => {

@@ -7,6 +7,7 @@ import { mockMigration, sentCommands } from '../migrate/migrate-mocks';
 import {
   CONFIG_TAGS, KEY_ARN, MODEL, NEW_CONFIG, OLD_CONFIG, singleTypeConfig, singleTypeEndpoint,
 } from '../migrate/migrate-scenario';
+import { linesNotIn, readmeBlock } from '../readme-output';
 import { ENDPOINT, NOW } from '../scenario';
 import { main } from '../../../bin/fleet/main';
 import { Prompt } from '../../../bin/fleet/migrate/confirm';
@@ -85,6 +86,14 @@ describe('migrate ENDPOINT --pools: the plan', () => {
     expect(sentCommands(mocks).filter((c) => WRITES.includes(c))).toEqual([]);
     expect(sentCommands(mocks)).toEqual(expect.arrayContaining(['DescribeEndpointCommand', 'DescribeEndpointConfigCommand', 'ListTagsCommand',
       'DescribeScalableTargetsCommand', 'DescribeScalingPoliciesCommand']));
+  });
+
+  test('the README shows this plan as it is printed', async () => {
+    mockMigration(mocks);
+    const { out } = await run([...MIGRATE, '--dry-run']);
+    const shown = readmeBlock(`$ sagemaker-fleet ${MIGRATE.join(' ')} --dry-run`);
+    expect(shown.length).toBeGreaterThan(20);
+    expect(linesNotIn(out, shown)).toEqual([]);
   });
 
   test('--json prints exactly the CreateEndpointConfig request on stdout, the plan on stderr', async () => {
