@@ -14,7 +14,7 @@ import {
 const LMI_IMAGE = ContainerImage.fromDeepLearningContainer('djl-inference', '0.36.0-lmi23.0.0-cu129');
 
 /**
- * The seed's scenario: an LLM endpoint that prefers ml.p5.48xlarge (priority 1, measured max concurrency 20)
+ * The scenario of AWS's launch blog post for instance pools: an LLM endpoint that prefers ml.p5.48xlarge (priority 1, measured max concurrency 20)
  * and falls back to ml.g6.48xlarge running its own INT4-quantized build (priority 2, max concurrency 8),
  * with least-outstanding-requests routing.
  */

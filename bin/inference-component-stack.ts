@@ -9,7 +9,7 @@ import {
 const LMI_IMAGE = ContainerImage.fromDeepLearningContainer('djl-inference', '0.36.0-lmi20.0.0-cu128');
 
 /**
- * The official sample `inference_components_with_instance_pools.ipynb` (DOMAIN.md 5.2): an endpoint for
+ * The official sample `inference_components_with_instance_pools.ipynb` (https://github.com/aws-samples/sagemaker-genai-hosting-examples/tree/main/03-features/capacity-aware-instance-pool): an endpoint for
  * inference components on five pools (g6.48xlarge first, then g6.24xlarge, g6.12xlarge, g5.48xlarge and
  * g5.24xlarge) with managed instance scaling from 1 to 5 instances, and one component that runs a
  * tensor-parallel-8 build with 8 GPUs on the 48xlarge types and a tensor-parallel-4 build with 4 GPUs on the

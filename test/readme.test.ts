@@ -9,6 +9,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ts from 'typescript';
 import { name as PACKAGE_NAME } from '../package.json';
+import { Model } from '../lib';
 import { testStack } from './util';
 
 /*
@@ -144,6 +145,7 @@ function typeCheck(sections: Section[]): string[] {
  */
 const FIXTURES: { [type: string]: (stack: Stack, name: string) => unknown } = {
   'Stack': (stack) => stack,
+  'IModel': (stack, name) => Model.fromModelName(stack, name, name),
   'App': (stack) => stack.node.root,
   's3.IBucket': (stack, name) => new s3.Bucket(stack, name, { enforceSSL: true }),
   'sns.ITopic': (stack, name) => new sns.Topic(stack, name),

@@ -1,36 +1,65 @@
+import { parseArgs } from 'node:util';
+import { commandName, integerOption } from './command-line';
 import { FleetError } from './errors';
-import { EXPORT_VALUE_OPTIONS, ExportCommand, parseExportCommand } from './export/export-args';
-import { MIGRATE_VALUE_OPTIONS, MigrateCommand, parseMigrateCommand } from './migrate/migrate-args';
-import { checkConnection, checkEndpointName, integerOption, parseOptions } from './options';
+import { ExportCommand, parseExportCommand } from './export/export-args';
+import { MigrateCommand, parseMigrateCommand } from './migrate/migrate-args';
+import { parsePreflightCommand, PreflightCommand } from './preflight/preflight-args';
+import { parseRecommendCommand, RecommendCommand } from './recommend/recommend-args';
 
-export const USAGE = `Usage: sagemaker-fleet COMMAND ENDPOINT [options]
+export const USAGE = `Usage: sagemaker-fleet status ENDPOINT [options]
+       sagemaker-fleet recommend JOB_NAME [options]
+       sagemaker-fleet preflight (--template FILE | ENDPOINT) [options]
+       sagemaker-fleet migrate ENDPOINT (--pools TYPE[,TYPE...] | --revert CONFIG_NAME) [options]
+       sagemaker-fleet export ENDPOINT [options]
 
-Commands:
-  status ENDPOINT                   which hardware the endpoint runs on (options below)
-  migrate ENDPOINT --pools T1,T2    move the endpoint onto instance pools without downtime
-  export ENDPOINT                   print TypeScript (this library) that reproduces the endpoint
-'sagemaker-fleet migrate --help' and 'sagemaker-fleet export --help' describe those two.
+  status      which hardware a SageMaker AI endpoint runs on: each variant's instance pools in priority
+              order with instance counts and share of the fleet, whether any of it is on fallback hardware,
+              inference-component copies per instance type, and what autoscaling is doing
+  recommend   the recommendations of a SageMaker AI recommendation job (or an Inference Recommender job)
+              as ranked instance pools: TypeScript for this library, one model per instance type
+  preflight   before deploy: per pool, the most instances the fleet can reach against the account's
+              "ml.TYPE for endpoint usage" quota and what its running endpoints use
+  migrate     moves a live endpoint from one instance type onto instance pools without downtime: copies
+              its endpoint config, shows the plan, asks, updates and follows the update
+  export      TypeScript for this library that reproduces a live endpoint, to bring it under CDK
+  ('sagemaker-fleet migrate --help' and 'sagemaker-fleet export --help' list the options of those two)
 
-sagemaker-fleet status ENDPOINT [options]
-
-Shows which hardware a SageMaker AI endpoint runs on: each variant's instance pools in priority
-order with instance counts and share of the fleet, whether any of it is on fallback hardware,
-inference-component copies per instance type, and what autoscaling is doing.
-
-Options:
+Options of status:
   -w, --watch            refresh while the endpoint is Creating or Updating, until it is InService
                          or Failed (exit code 1 when the deployment fails or is rolled back)
       --interval SECS    refresh interval of --watch (default 10, 2..3600)
       --activities N     recent scaling activities to show per scalable target (default 5, 0..50)
       --json             machine-readable output (with --watch: one JSON object per line)
+
+Options of recommend:
+      --order TYPES      comma-separated instance types, preferred first (default: ranked by the job's
+                         performance objective; the output says which rule it used)
+      --inference-components
+                         per-instance-type specifications of an inference component instead of the
+                         pools of a capacity-aware endpoint
+      --job-type TYPE    ai-recommendation, inference-recommender, or auto (default: an AI recommendation
+                         job by that name, else an Inference Recommender job)
+      --json             the same data as a JSON document
+
+Options of preflight:
+  -t, --template FILE    every endpoint of a synthesized template (cdk.out/STACK.template.json);
+                         without it, the deployed ENDPOINT
+      --json             machine-readable output
+
+Options of every command:
       --region REGION    AWS region (default: AWS_REGION or the profile's region)
       --profile NAME     named profile from the AWS config files (default: AWS_PROFILE or default)
       --debug            print the stack trace with an error
   -h, --help             show this help
       --version          show the version
 
-Exit codes: 0 ok · 1 endpoint failed / deployment failed · 2 usage or no region · 3 endpoint not found
-            4 no credentials / access denied · 5 network, throttling or AWS-side failure · 6 unexpected
+Exit codes: 0 ok · 1 endpoint failed / deployment failed, job failed / no usable recommendation,
+            or a preflight check failed (priority 1 short of the fleet's maximum, or a pool without quota),
+            or migrate's update failed, was rolled back or refused by SageMaker
+            2 usage or no region, or a change migrate refuses or that was not confirmed (nothing changed)
+            3 endpoint, endpoint config or job not found · 4 no credentials / access denied
+            5 network, throttling or AWS-side failure · 6 unexpected, or a field migrate does not know
+            7 recommendation job still running
 `;
 
 export interface StatusCommand {
@@ -45,37 +74,69 @@ export interface StatusCommand {
   readonly debug: boolean;
 }
 
-/** `--help` (with the help text of a command other than status) and `--version`. */
-export type Command = { readonly kind: 'help'; readonly text?: string } | { readonly kind: 'version' } | StatusCommand | MigrateCommand | ExportCommand;
+/** `--help` (with the help text of a command that has its own) and `--version`, or a command. */
+export type Command = { readonly kind: 'help'; readonly text?: string } | { readonly kind: 'version' }
+  | StatusCommand | RecommendCommand | PreflightCommand | MigrateCommand | ExportCommand;
 
-const COMMANDS = ['status', 'migrate', 'export'];
-/** Options that take a value, of every command: the word after them is not the command. */
-const VALUE_OPTIONS = new Set(['--region', '--profile', '--interval', '--activities', ...MIGRATE_VALUE_OPTIONS, ...EXPORT_VALUE_OPTIONS]);
+/** Commands that parse their own options (each in its own module). */
+const COMMAND_PARSERS: ReadonlyMap<string, (argv: readonly string[]) => Command> = new Map<string, (argv: readonly string[]) => Command>([
+  ['recommend', parseRecommendCommand],
+  ['preflight', parsePreflightCommand],
+  ['migrate', parseMigrateCommand],
+  ['export', parseExportCommand],
+]);
+
+/** SageMaker's EndpointName pattern (and at most 63 characters). */
+const ENDPOINT_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /** Parses `process.argv.slice(2)`. Throws a 'usage' FleetError with a one-line message on anything wrong. */
 export function parseCommandLine(argv: readonly string[]): Command {
-  const name = commandName(argv);
-  if (name === 'migrate') return parseMigrateCommand(argv);
-  if (name === 'export') return parseExportCommand(argv);
-  const { values, positionals } = parseOptions(argv, {
-    watch: { type: 'boolean', short: 'w' },
-    json: { type: 'boolean' },
-    region: { type: 'string' },
-    profile: { type: 'string' },
-    interval: { type: 'string' },
-    activities: { type: 'string' },
-    debug: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-    version: { type: 'boolean' },
-  });
+  const delegated = COMMAND_PARSERS.get(commandName(argv) ?? '');
+  if (delegated) return delegated(argv);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        watch: { type: 'boolean', short: 'w' },
+        json: { type: 'boolean' },
+        region: { type: 'string' },
+        profile: { type: 'string' },
+        interval: { type: 'string' },
+        activities: { type: 'string' },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    // Node's messages run on with advice about '--'; the first sentence is the useful part.
+    // (Duck-typed: Node's own errors may come from another realm, where instanceof Error is false.)
+    const raw = (error as { message?: unknown } | null)?.message;
+    const message = typeof raw === 'string' ? raw.split(/\.\s/)[0].replace(/\.$/, '') : String(error);
+    throw new FleetError('usage', `${message}. Run 'sagemaker-fleet --help'.`, error);
+  }
+  const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
 
   const [command, endpointName, ...extra] = positionals;
   if (command === undefined) throw new FleetError('usage', "missing command: try 'sagemaker-fleet status ENDPOINT'.");
-  if (command !== 'status') throw new FleetError('usage', `unknown command '${command}': the commands are ${COMMANDS.join(', ')}.`);
-  checkEndpointName('status', endpointName, extra);
-  checkConnection(values);
+  if (command !== 'status') {
+    throw new FleetError('usage', `unknown command '${command}': the commands are ${['status', ...COMMAND_PARSERS.keys()].join(', ')}.`);
+  }
+  if (endpointName === undefined) throw new FleetError('usage', "missing endpoint name: 'sagemaker-fleet status ENDPOINT'.");
+  if (extra.length > 0) throw new FleetError('usage', `unexpected argument '${extra[0]}': one endpoint per call.`);
+  if (!ENDPOINT_NAME.test(endpointName) || endpointName.length > 63) {
+    throw new FleetError('usage', `'${endpointName}' is not a SageMaker endpoint name (letters, digits and hyphens, at most 63).`);
+  }
+  if (values.region !== undefined && !REGION.test(values.region)) {
+    throw new FleetError('usage', `--region '${values.region}' is not an AWS region name (e.g. us-east-1).`);
+  }
+  if (values.profile !== undefined && values.profile.trim() === '') throw new FleetError('usage', '--profile needs a profile name.');
 
   return {
     kind: 'status',
@@ -88,14 +149,4 @@ export function parseCommandLine(argv: readonly string[]): Command {
     activityCount: integerOption('--activities', values.activities, 5, 0, 50),
     debug: values.debug === true,
   };
-}
-
-/** The command word: the first argument that is neither an option nor an option's value. */
-function commandName(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--') return argv[i + 1];
-    if (!argv[i].startsWith('-')) return argv[i];
-    if (VALUE_OPTIONS.has(argv[i])) i++;
-  }
-  return undefined;
 }

@@ -3,11 +3,15 @@ import {
   DescribeScalingPoliciesCommand, ScalableDimension, ScalableTarget, ScalingActivity, ScalingPolicy,
 } from '@aws-sdk/client-application-auto-scaling';
 import {
-  CreateEndpointConfigCommand, CreateEndpointConfigInput, DescribeEndpointCommand, DescribeEndpointConfigCommand,
-  DescribeEndpointConfigOutput, DescribeEndpointOutput, DescribeInferenceComponentCommand, DescribeInferenceComponentOutput,
-  InferenceComponentSummary, ListInferenceComponentsCommand, ListTagsCommand, SageMakerClient, Tag, UpdateEndpointCommand,
-  UpdateEndpointInput,
+  CreateEndpointConfigCommand, CreateEndpointConfigInput, DescribeAIRecommendationJobCommand, DescribeAIRecommendationJobResponse,
+  DescribeEndpointCommand, DescribeEndpointConfigCommand, DescribeEndpointConfigOutput, DescribeEndpointOutput,
+  DescribeInferenceComponentCommand, DescribeInferenceComponentOutput, DescribeInferenceRecommendationsJobCommand,
+  DescribeInferenceRecommendationsJobResponse, EndpointSummary, InferenceComponentSummary, ListEndpointsCommand,
+  ListInferenceComponentsCommand, ListTagsCommand, SageMakerClient, Tag, UpdateEndpointCommand, UpdateEndpointInput,
 } from '@aws-sdk/client-sagemaker';
+import {
+  ListAWSDefaultServiceQuotasCommand, ListServiceQuotasCommand, ServiceQuota, ServiceQuotasClient,
+} from '@aws-sdk/client-service-quotas';
 import { classifyAwsError } from './errors';
 import { attemptsOf, retryStrategy } from './retry';
 import { captureResponseJson } from './wire-json';
@@ -21,6 +25,7 @@ export interface ConnectionOptions {
 export interface FleetClients {
   readonly sagemaker: SageMakerClient;
   readonly autoscaling: ApplicationAutoScalingClient;
+  readonly serviceQuotas: ServiceQuotasClient;
 }
 
 export type ClientFactory = (options: ConnectionOptions) => FleetClients;
@@ -49,6 +54,7 @@ export function clientConfig({ region, profile }: ConnectionOptions) {
 export const createClients: ClientFactory = (options) => ({
   sagemaker: new SageMakerClient(clientConfig(options)),
   autoscaling: new ApplicationAutoScalingClient(clientConfig(options)),
+  serviceQuotas: new ServiceQuotasClient(clientConfig(options)),
 });
 
 /**
@@ -162,6 +168,54 @@ export class AwsApi {
     const page = await this.call('DescribeScalingActivities', () => this.clients.autoscaling.send(
       new DescribeScalingActivitiesCommand({ ServiceNamespace: 'sagemaker', ResourceId: resourceId, ScalableDimension: dimension, MaxResults: max })));
     return page?.ScalingActivities ?? [];
+  }
+
+  public describeAIRecommendationJob(name: string): Promise<DescribeAIRecommendationJobResponse> {
+    return this.call('DescribeAIRecommendationJob',
+      () => this.clients.sagemaker.send(new DescribeAIRecommendationJobCommand({ AIRecommendationJobName: name })));
+  }
+
+  public describeInferenceRecommendationsJob(name: string): Promise<DescribeInferenceRecommendationsJobResponse> {
+    return this.call('DescribeInferenceRecommendationsJob',
+      () => this.clients.sagemaker.send(new DescribeInferenceRecommendationsJobCommand({ JobName: name })));
+  }
+
+  /** Every endpoint in the account and region (every page). */
+  public async listEndpoints(): Promise<EndpointSummary[]> {
+    const all: EndpointSummary[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.call('ListEndpoints', () => this.clients.sagemaker.send(new ListEndpointsCommand({ MaxResults: 100, NextToken: token })));
+      all.push(...(page?.Endpoints ?? []));
+      token = page?.NextToken;
+    } while (token);
+    return all;
+  }
+
+  /** The quotas of a service with a value applied to this account (every page). */
+  public async listServiceQuotas(serviceCode: string): Promise<ServiceQuota[]> {
+    const all: ServiceQuota[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.call('ListServiceQuotas', () => this.clients.serviceQuotas.send(
+        new ListServiceQuotasCommand({ ServiceCode: serviceCode, MaxResults: 100, NextToken: token })));
+      all.push(...(page?.Quotas ?? []));
+      token = page?.NextToken;
+    } while (token);
+    return all;
+  }
+
+  /** The AWS default values of a service's quotas (every page). */
+  public async listAwsDefaultServiceQuotas(serviceCode: string): Promise<ServiceQuota[]> {
+    const all: ServiceQuota[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.call('ListAWSDefaultServiceQuotas', () => this.clients.serviceQuotas.send(
+        new ListAWSDefaultServiceQuotasCommand({ ServiceCode: serviceCode, MaxResults: 100, NextToken: token })));
+      all.push(...(page?.Quotas ?? []));
+      token = page?.NextToken;
+    } while (token);
+    return all;
   }
 
   private async call<T>(operation: string, send: () => Promise<T>): Promise<T> {

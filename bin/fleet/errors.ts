@@ -6,11 +6,15 @@ import { isServerError, isThrottlingError, isTransientError } from '@smithy/core
 export const ExitCode = {
   /** The report was printed and the endpoint is not in a failed state (after `--watch`: it is InService). */
   OK: 0,
-  /** The endpoint is Failed, UpdateRollbackFailed or OutOfService, or `--watch` saw the deployment fail or roll back. */
+  /**
+   * The endpoint is Failed, UpdateRollbackFailed or OutOfService, or `--watch` saw the deployment fail or roll back;
+   * `recommend`: the job failed or was stopped, or none of its recommendations can become a pool;
+   * `preflight`: a check failed (priority 1 cannot reach the fleet's maximum, or a pool's quota is 0).
+   */
   ENDPOINT_FAILED: 1,
   /** Bad arguments, or no region configured; or `migrate` refused a change or was not confirmed (nothing was changed). */
   USAGE: 2,
-  /** The endpoint does not exist in this account and region. */
+  /** The endpoint (or recommendation job) does not exist in this account and region. */
   NOT_FOUND: 3,
   /** No credentials, rejected credentials, or access denied. */
   AUTH: 4,
@@ -18,6 +22,8 @@ export const ExitCode = {
   UNAVAILABLE: 5,
   /** Anything else: a bug or an AWS answer this tool does not understand. */
   UNEXPECTED: 6,
+  /** `recommend`: the recommendation job is still running; run again when it has completed. */
+  JOB_RUNNING: 7,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

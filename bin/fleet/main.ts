@@ -4,6 +4,8 @@ import { AwsApi, ClientFactory, createClients } from './aws';
 import { FleetStatusCollector } from './collect/fleet-status';
 import { exportCommand } from './commands/export';
 import { migrateCommand } from './commands/migrate';
+import { preflightCommand } from './commands/preflight';
+import { recommendCommand } from './commands/recommend';
 import { statusCommand } from './commands/status';
 import { ExitCode, FleetError } from './errors';
 import { NO_TERMINAL, processPrompt, Prompt } from './migrate/confirm';
@@ -36,6 +38,8 @@ export async function main(argv: readonly string[], deps: MainDependencies): Pro
     const connection = { region: command.region, profile: command.profile };
     const api = new AwsApi(deps.createClients(connection), connection);
     const region = await api.region();
+    if (command.kind === 'recommend') return await recommendCommand(command, { runtime, api, region });
+    if (command.kind === 'preflight') return await preflightCommand(command, { runtime, api, region });
     if (command.kind === 'export') return await exportCommand(command, { runtime, api, region });
     if (command.kind === 'migrate') {
       const source = new FleetStatusCollector(api, region, { activityCount: 5, now: runtime.now });

@@ -1,5 +1,5 @@
 import { CfnEndpoint } from 'aws-cdk-lib/aws-sagemaker';
-import { checkInteger, checkPercent } from '../private/validation';
+import { checkInteger, checkPercent } from '../core/validation';
 
 /** How a `CapacitySize` counts: instances, or a percentage of the variant's instances. */
 export enum CapacitySizeType {

@@ -1,11 +1,11 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnEndpoint } from 'aws-cdk-lib/aws-sagemaker';
+import { InstancePoolsError } from '../core/errors';
+import { checkDurationSeconds, checkPercent } from '../core/validation';
 import { CapacitySize } from './capacity-size';
+import { MAX_ROLLBACK_ALARMS } from './deployment-limits';
 import { TrafficShift } from './traffic-shift';
-import { InstancePoolsError } from '../private/errors';
-import { MAX_ROLLBACK_ALARMS } from '../private/limits';
-import { checkDurationSeconds, checkPercent } from '../private/validation';
 
 /** The kind of guarded deployment. */
 export enum DeploymentType {
@@ -134,7 +134,7 @@ export class DeploymentStrategy {
   }
 
   /**
-   * SageMaker's rules for the variants the strategy deploys (DOMAIN.md 2.3, deployment guardrails exclusions):
+   * SageMaker's rules for the variants the strategy deploys (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html):
    * rolling updates support neither several variants nor serverless ones. Returns the broken rules.
    * @internal
    */

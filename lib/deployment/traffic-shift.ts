@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { CfnEndpoint } from 'aws-cdk-lib/aws-sagemaker';
+import { checkDurationSeconds, checkPercent } from '../core/validation';
 import { CapacitySize } from './capacity-size';
-import { checkDurationSeconds, checkPercent } from '../private/validation';
 
 /** How a blue/green deployment moves traffic to the new fleet (`TrafficRoutingConfig.Type`). */
 export enum TrafficShiftType {
@@ -17,7 +17,8 @@ export enum TrafficShiftType {
  * How a blue/green deployment shifts traffic from the old fleet to the new one. After each step SageMaker
  * waits `waitInterval` (the baking period) while it watches the rollback alarms.
  *
- * Ranges from the SageMaker API `TrafficRoutingConfig` (DOMAIN.md 2.3): waits 0–3600 s, canary at most 50 %
+ * Ranges from the SageMaker API `TrafficRoutingConfig`
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrafficRoutingConfig.html): waits 0–3600 s, canary at most 50 %
  * of the variant's instances, linear steps 10–50 %. A canary or step given as an instance count must not
  * exceed those shares at deployment time either; SageMaker checks that, as the count depends on scaling.
  */

@@ -1,76 +1,27 @@
-import { Annotations, Duration } from 'aws-cdk-lib';
+import { Annotations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
-import { AsyncInferenceOptions } from './async-inference';
-import { PoolEndpointOptions } from './pool-endpoint-options';
-import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from './endpoint-base';
+import { InstancePoolsError } from '../core/errors';
+import { watchStackLimits } from '../core/stack-limits';
+import { checkSageMakerName } from '../core/validation';
 import { DeploymentStrategy } from '../deployment/deployment-strategy';
-import { InstancePool, RankedInstancePool } from '../instance-pool';
+import { deploymentErrors, rollbackAlarms } from '../deployment/guarded-deployment';
 import { IModel } from '../model/model';
 import { PoolAlarms, PoolAlarmsOptions } from '../monitoring/pool-alarms';
 import { PoolDashboard, PoolDashboardOptions } from '../monitoring/pool-dashboard';
+import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { RankedInstancePool } from '../pools/instance-pool';
+import { CapacityAwareEndpointAttributes } from '../pools/instance-pool-endpoint';
+import { applyTags, endpointArnForName, poolVariant } from '../pools/pool-variant';
+import { rankPools } from '../pools/rank-pools';
+import { EndpointKind, renderedVariants, variantErrors } from '../pools/rendered-variants';
 import { AutoScalingOptions, EndpointAutoScaling } from '../scaling/endpoint-auto-scaling';
-import { bindAsyncInference } from '../private/async-inference-config';
-import { validateEndpointProps } from '../private/endpoint-props-validation';
-import { InstancePoolsError } from '../private/errors';
-import { rankPools } from '../private/fleet';
-import { EndpointKind, renderedVariants, variantErrors } from '../private/rendered-variants';
-import { applyTags, endpointArnForName, poolVariant } from '../private/pool-endpoint';
-import { watchStackLimits } from '../private/stack-limits';
-import { deploymentErrors, rollbackAlarms } from '../private/guarded-deployment';
-import { checkSageMakerName } from '../private/validation';
-
-/** Properties of a `CapacityAwareEndpoint`. */
-export interface CapacityAwareEndpointProps extends PoolEndpointOptions {
-  /**
-   * The ranked instance pools, preferred first (priority 1) and at most five. SageMaker provisions the first
-   * type that has capacity, scales out on the next available one and scales in lowest-priority instances first.
-   */
-  readonly pools: InstancePool[];
-  /**
-   * The variant's model; pools with a model of their own serve that one instead (`ModelNameOverride`).
-   * @default - the first pool's model (then every pool without a model serves it)
-   */
-  readonly model?: IModel;
-  /**
-   * How long downloading the model artifacts may take (1 to 60 minutes).
-   * @default - not set: SageMaker's default download timeout applies
-   */
-  readonly modelDataDownloadTimeout?: Duration;
-  /**
-   * Key that encrypts the ML storage volumes (`KmsKeyId`). SageMaker rejects it when any pool has local NVMe
-   * storage, which is encrypted by hardware (g4dn, g5, g6, g6e, p4d, p5, ...).
-   * @default - AWS-managed encryption
-   */
-  readonly encryptionKey?: kms.IKey;
-  /**
-   * Serve asynchronously: requests queue up and results are written to S3.
-   * @default - a real-time endpoint
-   */
-  readonly asyncInference?: AsyncInferenceOptions;
-  /**
-   * How updates roll out (deployment guardrails): rolling batches or blue/green, baked while alarms are
-   * watched, rolled back automatically on the endpoint's own latency and 5XX alarms (`addAlarms()`) plus any
-   * `autoRollbackAlarms`. Rolling back on the own alarms needs a fixed `endpointName`.
-   * @default - SageMaker's default: blue/green, all at once, no baking and no automatic rollback
-   */
-  readonly deployment?: DeploymentStrategy;
-}
-
-/** Attributes of an endpoint with instance pools that exists outside this construct tree. */
-export interface CapacityAwareEndpointAttributes {
-  /** The endpoint name. */
-  readonly endpointName: string;
-  /** The pools of its variant, in priority order. */
-  readonly pools: InstancePool[];
-  /**
-   * The variant that carries the pools.
-   * @default 'AllTraffic'
-   */
-  readonly variantName?: string;
-}
+import { bindAsyncInference } from './async-inference-config';
+import { CapacityAwareEndpointProps } from './capacity-aware-endpoint-props';
+import { validateEndpointProps } from './endpoint-props-validation';
+import { ExistingEndpoint } from './existing-endpoint';
+import { takeOverEndpoint, takeOverScalableTarget, validateExistingEndpoint, warnUntakenScalableTarget } from './existing-endpoint-takeover';
 
 /**
  * A SageMaker AI real-time or asynchronous endpoint whose production variant runs on a ranked list of instance
@@ -113,6 +64,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
   private _autoScaling?: EndpointAutoScaling;
   private _alarms?: PoolAlarms;
   private readonly fixedName?: string;
+  private readonly existing?: ExistingEndpoint;
 
   constructor(scope: Construct, id: string, props: CapacityAwareEndpointProps) {
     super(scope, id, { physicalName: props.endpointName });
@@ -127,6 +79,8 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
     this.initialInstanceCount = props.initialInstanceCount ?? 1;
     this.asyncInference = props.asyncInference !== undefined;
     validateEndpointProps(props, this.pools, this.variantName);
+    if (props.existingEndpoint) validateExistingEndpoint(props.existingEndpoint, props.endpointName, this.variantName);
+    this.existing = props.existingEndpoint;
 
     this.models = [...new Set([model, ...this.pools.map((p) => p.model ?? model)])];
     const roles = [...new Set(this.models.map((m) => m.role).filter((r): r is iam.IRole => r !== undefined))];
@@ -155,6 +109,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
       endpointConfigName: this.cfnEndpointConfig.attrEndpointConfigName,
       deploymentConfig: this.deployment?._render(rollbackAlarms(this.deployment, undefined)),
     });
+    if (this.existing) takeOverEndpoint(this.cfnEndpoint, this.existing);
     // Permissions granted above (async output, topics, keys) must be in place before the endpoint starts.
     roles.forEach((role) => this.cfnEndpoint.node.addDependency(role));
 
@@ -162,6 +117,10 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
     this.endpointArn = this.cfnEndpoint.ref;
     applyTags(this, props.tags);
     this.node.addValidation({ validate: () => this.validateRenderedConfig() });
+    if (this.existing) {
+      const existing = this.existing;
+      this.node.addValidation({ validate: () => { warnUntakenScalableTarget(this, existing, this._autoScaling !== undefined); return []; } });
+    }
     watchStackLimits(this);
   }
 
@@ -185,8 +144,9 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
       initialInstanceCount: this.initialInstanceCount,
       asyncInference: this.asyncInference,
     });
-    // Registering a target for an endpoint that does not exist yet fails (DOMAIN.md 9.10).
+    // Registering a target for an endpoint that does not exist yet fails (awslabs/generative-ai-cdk-constructs#432).
     this._autoScaling.scalableTarget.node.addDependency(this.cfnEndpoint);
+    if (this.existing) takeOverScalableTarget(this._autoScaling.scalableTarget, this.existing);
     this.cfnEndpoint.retainAllVariantProperties = true;
     return this._autoScaling;
   }
@@ -231,8 +191,9 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
 
   /**
    * Guards escape-hatch edits of the L1 config: SageMaker rejects a variant with pools that also sets
-   * `InstanceType` or `ServerlessConfig` (DOMAIN.md 1.2, 1.6), `ManagedInstanceScaling`, which only inference
-   * component endpoints take (DOMAIN.md 1.4), and rolling updates of several or serverless variants.
+   * `InstanceType` or `ServerlessConfig` (https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html), `ManagedInstanceScaling`,
+   * which only inference component endpoints take (hashicorp/terraform-provider-aws#45926 shows SageMaker's
+   * ValidationException), and rolling updates of several or serverless variants.
    */
   private validateRenderedConfig(): string[] {
     const variants = renderedVariants(this.cfnEndpointConfig);

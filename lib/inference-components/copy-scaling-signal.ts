@@ -1,9 +1,9 @@
 import { PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
+import { checkPositive } from '../core/validation';
+import { ScalingSignalConfig, TargetValueOptions, WeightedUtilizationOptions } from '../scaling/scaling-signal-options';
+import { concurrencyMetrics, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from '../scaling/signal-config';
+import { PoolConcurrencyMetric } from '../scaling/utilization-queries';
 import { IInferenceComponent } from './inference-component-base';
-import { ScalingSignalConfig, TargetValueOptions, WeightedUtilizationOptions } from '../scaling/scaling-signal';
-import { concurrencyMetrics, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from '../private/signal-config';
-import { PoolConcurrencyMetric } from '../private/utilization-queries';
-import { checkPositive } from '../private/validation';
 
 /**
  * What the copy-count target-tracking policy of an inference component holds steady.

@@ -2,11 +2,11 @@ import { Duration } from 'aws-cdk-lib';
 import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { checkCapacityRange } from '../core/validation';
+import { createScaleOutFromZero, createTargetTracking } from '../scaling/target-tracking';
+import { TargetTrackingOptions } from '../scaling/target-tracking-options';
 import { CopyScalingSignal } from './copy-scaling-signal';
 import { IInferenceComponent } from './inference-component-base';
-import { createScaleOutFromZero, createTargetTracking } from '../private/target-tracking';
-import { checkCapacityRange } from '../private/validation';
-import { TargetTrackingOptions } from '../scaling/target-tracking-options';
 
 /** Options of copy-count autoscaling, as taken by `component.autoScale(...)`. */
 export interface CopyAutoScalingOptions extends TargetTrackingOptions {

@@ -1,9 +1,9 @@
 import { Duration, IResource, Resource } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { IInferenceComponentEndpoint } from './inference-component-endpoint-base';
+import { EndpointMetricOptions } from '../pools/capacity-aware-endpoint-base';
+import { IInstancePoolEndpoint } from '../pools/instance-pool-endpoint';
+import { dimensionedMetric, INFERENCE_COMPONENT_NAMESPACE, INVOCATION_NAMESPACE } from '../pools/metric-factory';
 import { InstanceTypePlacement } from './inference-component-specification';
-import { EndpointMetricOptions } from '../endpoint/endpoint-base';
-import { dimensionedMetric, INFERENCE_COMPONENT_NAMESPACE, INVOCATION_NAMESPACE } from '../private/metric-factory';
 
 /** An inference component on an endpoint with instance pools. */
 export interface IInferenceComponent extends IResource {
@@ -11,8 +11,8 @@ export interface IInferenceComponent extends IResource {
   readonly inferenceComponentName: string;
   /** The inference component ARN. @attribute */
   readonly inferenceComponentArn: string;
-  /** The endpoint that hosts it. */
-  readonly endpoint: IInferenceComponentEndpoint;
+  /** The endpoint that hosts it (an inference-component endpoint for components this library creates). */
+  readonly endpoint: IInstancePoolEndpoint;
   /** The instance types it runs on, with the model and measured capacity of each, in priority order. */
   readonly placements: InstanceTypePlacement[];
   /** Any metric of the `AWS/SageMaker` namespace (invocations, latency, concurrency) for this component. */
@@ -28,7 +28,7 @@ export interface IInferenceComponent extends IResource {
 export abstract class InferenceComponentBase extends Resource implements IInferenceComponent {
   public abstract readonly inferenceComponentName: string;
   public abstract readonly inferenceComponentArn: string;
-  public abstract readonly endpoint: IInferenceComponentEndpoint;
+  public abstract readonly endpoint: IInstancePoolEndpoint;
   public abstract readonly placements: InstanceTypePlacement[];
 
   /** @default - average over 5 minutes */

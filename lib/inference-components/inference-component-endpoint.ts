@@ -1,17 +1,18 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
-import { IInferenceComponentEndpoint, InferenceComponentEndpointBase } from './inference-component-endpoint-base';
-import { CapacityAwareEndpointAttributes } from '../endpoint/capacity-aware-endpoint';
-import { PoolEndpointOptions } from '../endpoint/pool-endpoint-options';
-import { InstancePool, RankedInstancePool } from '../instance-pool';
-import { InstancePoolsError } from '../private/errors';
-import { createExecutionRole } from '../private/execution-role';
-import { rankPools } from '../private/fleet';
-import { applyTags, endpointArnForName, poolVariant, validatePoolEndpointOptions } from '../private/pool-endpoint';
-import { watchStackLimits } from '../private/stack-limits';
-import { EndpointKind, renderedVariants, variantErrors } from '../private/rendered-variants';
-import { checkCapacityRange, checkSageMakerName } from '../private/validation';
+import { InstancePoolsError } from '../core/errors';
+import { createExecutionRole } from '../core/execution-role';
+import { watchStackLimits } from '../core/stack-limits';
+import { checkCapacityRange, checkSageMakerName } from '../core/validation';
+import { InstancePool, RankedInstancePool } from '../pools/instance-pool';
+import { CapacityAwareEndpointAttributes } from '../pools/instance-pool-endpoint';
+import { PoolEndpointOptions } from '../pools/pool-endpoint-options';
+import { applyTags, endpointArnForName, poolVariant, validatePoolEndpointOptions } from '../pools/pool-variant';
+import { rankPools } from '../pools/rank-pools';
+import { EndpointKind, renderedVariants, variantErrors } from '../pools/rendered-variants';
+import { InferenceComponentEndpointBase } from './inference-component-endpoint-base';
+import { IInferenceComponentEndpoint } from './pooled-inference-component';
 
 /**
  * Managed instance scaling: SageMaker adds instances (from the pools, in priority order) when component copies
@@ -115,7 +116,8 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
       endpointName: this.physicalName,
       endpointConfigName: this.cfnEndpointConfig.attrEndpointConfigName,
       // With managed instance scaling, SageMaker sets the instance count: a config change must keep it rather than
-      // reset the fleet to initialInstanceCount (DOMAIN.md 2.4).
+      // reset the fleet to initialInstanceCount (`RetainAllVariantProperties`,
+      // https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html, aws/aws-cdk#23151).
       retainAllVariantProperties: scaling ? true : undefined,
     });
     this.endpointName = this.getResourceNameAttribute(this.cfnEndpoint.attrEndpointName);
@@ -126,7 +128,8 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
   }
 }
 
-/** In IC mode the model is chosen per component and instance type, never per pool (DOMAIN.md 1.4). */
+/** In IC mode the model is chosen per component and instance type, never per pool:
+ * per-instance-type `Specifications` replace `ModelNameOverride` there (https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html). */
 function rejectPoolModels(pools: InstancePool[]): void {
   pools.forEach((pool, i) => {
     if (pool.model) {

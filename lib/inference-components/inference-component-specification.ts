@@ -1,12 +1,12 @@
 import { Annotations, Duration, Size, Token } from 'aws-cdk-lib';
 import { CfnInferenceComponent } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
-import { IInstancePoolEndpoint } from '../endpoint/instance-pool-endpoint';
-import { InstanceType } from '../instance-type';
+import { InstancePoolsError } from '../core/errors';
+import { checkAtLeast, checkDurationSeconds, checkMebibytes, checkPositive } from '../core/validation';
+import { InstanceType } from '../instance-types/instance-type';
 import { IModel } from '../model/model';
-import { InstancePoolsError } from '../private/errors';
-import { MAX_POOLS } from '../private/fleet';
-import { checkAtLeast, checkDurationSeconds, checkMebibytes, checkPositive } from '../private/validation';
+import { IInstancePoolEndpoint } from '../pools/instance-pool-endpoint';
+import { MAX_POOLS } from '../pools/rank-pools';
 
 /** What an inference component runs and reserves on an instance, for one or every instance type. */
 export interface ComponentSpecificationOptions {
@@ -90,7 +90,11 @@ export interface InferenceComponentSpecificationConfig {
 /** Memory per copy, in MiB: `MinMemoryRequiredInMb` is at least 128, and `maxMemory` is held to the same floor. */
 const MIN_COPY_MEMORY_MIB = 128;
 
-/** CloudFormation requires at least two `Specifications` entries (DOMAIN.md 1.4); the API allows up to five. */
+/**
+ * CloudFormation requires at least two `Specifications` entries (`CfnInferenceComponent.specifications`,
+ * https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_sagemaker.CfnInferenceComponent.html); the API allows up to five
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceComponent.html).
+ */
 const MIN_PER_TYPE_ENTRIES = 2;
 
 /**

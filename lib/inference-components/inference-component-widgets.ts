@@ -1,9 +1,9 @@
 import { Duration, Tokenization } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { checkInteger, checkPeriod } from '../core/validation';
+import { latencyPercentiles, rowHeader, showsGpuMetrics, typeGraph } from '../monitoring/widget-kit';
 import { IInferenceComponent } from './inference-component-base';
 import { InstanceTypePlacement } from './inference-component-specification';
-import { checkInteger, checkPeriod } from '../private/validation';
-import { latencyPercentiles, rowHeader, showsGpuMetrics, typeGraph } from '../private/widget-kit';
 
 /** Options of the per-instance-type widgets of an inference component. */
 export interface InferenceComponentWidgetOptions {

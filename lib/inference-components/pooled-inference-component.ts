@@ -2,14 +2,14 @@ import { CfnResource, Names, Tags } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnInferenceComponent } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
+import { InstancePoolsError } from '../core/errors';
+import { checkInteger, checkSageMakerName } from '../core/validation';
+import { IModel } from '../model/model';
+import { IInstancePoolEndpoint } from '../pools/instance-pool-endpoint';
 import { InferenceComponentAutoScaling, CopyAutoScalingOptions } from './inference-component-auto-scaling';
 import { InferenceComponentBase } from './inference-component-base';
-import type { IInferenceComponentEndpoint } from './inference-component-endpoint-base';
 import { InferenceComponentSpecification, InstanceTypePlacement } from './inference-component-specification';
 import { InferenceComponentWidgetOptions, InferenceComponentWidgets } from './inference-component-widgets';
-import { IModel } from '../model/model';
-import { InstancePoolsError } from '../private/errors';
-import { checkInteger, checkSageMakerName } from '../private/validation';
 
 /** Options of an inference component, as taken by `endpoint.addInferenceComponent(id, options)`. */
 export interface InferenceComponentOptions {
@@ -33,6 +33,15 @@ export interface InferenceComponentOptions {
    * @default - no tags (besides those of its scope)
    */
   readonly tags?: { [key: string]: string };
+}
+
+/**
+ * An endpoint with instance pools that hosts inference components: its variant carries pools but no model,
+ * and each component says what it runs on each pool type.
+ */
+export interface IInferenceComponentEndpoint extends IInstancePoolEndpoint {
+  /** Adds an inference component to the endpoint's variant (construct `id` under the endpoint). */
+  addInferenceComponent(id: string, options: InferenceComponentOptions): PooledInferenceComponent;
 }
 
 /** Properties of a `PooledInferenceComponent`. */
@@ -106,7 +115,7 @@ export class PooledInferenceComponent extends InferenceComponentBase {
       throw new InstancePoolsError('AutoScalingExists', 'autoScale', 'a component has one scalable target; autoScale() was already called', this.node.path);
     }
     this._autoScaling = new InferenceComponentAutoScaling(this, 'AutoScaling', { ...options, component: this, copyCount: this.copyCount });
-    // Registering a target for a component that does not exist yet fails (DOMAIN.md 9.10).
+    // Registering a target for a component that does not exist yet fails (awslabs/generative-ai-cdk-constructs#432).
     this._autoScaling.scalableTarget.node.addDependency(this.cfnInferenceComponent);
     return this._autoScaling;
   }

@@ -22,7 +22,8 @@ const ECR_URI = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^
 /**
  * The container image a SageMaker model runs. Binding it grants the model's execution role permission to pull
  * exactly that repository (never `ecr:*` on `*`), including AWS-owned Deep Learning Container repositories in
- * other accounts (DOMAIN.md 9.11: ECR grants scoped to the own account break DLC images).
+ * other accounts (ECR grants scoped to the own account break them:
+ * https://github.com/awslabs/aws-solutions-constructs/issues/986).
  */
 export abstract class ContainerImage {
   /** An image in an ECR repository of yours, by tag (or digest, `sha256:...`). */

@@ -1,9 +1,9 @@
+import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
-import { Token } from 'aws-cdk-lib';
+import { InstancePoolsError } from '../core/errors';
 import { ContainerImage } from './container-image';
 import { ModelData } from './model-data';
-import { InstancePoolsError } from '../private/errors';
 
 /** Options for a container built from your own image and artifacts. */
 export interface ImageContainerOptions {

@@ -1,9 +1,9 @@
-import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
+import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Token } from 'aws-cdk-lib';
-import { InstancePoolsError } from '../private/errors';
-import { grantObjectRead } from '../private/scoped-grants';
+import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
+import { InstancePoolsError } from '../core/errors';
+import { grantObjectRead } from '../core/scoped-grants';
 
 /** How model artifacts appear in the container definition. */
 export interface ModelDataConfig {

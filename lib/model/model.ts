@@ -3,9 +3,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
+import { createExecutionRole } from '../core/execution-role';
+import { checkSageMakerName } from '../core/validation';
 import { ModelContainer } from './model-container';
-import { createExecutionRole } from '../private/execution-role';
-import { checkSageMakerName } from '../private/validation';
 
 /** A SageMaker model that an endpoint (or one of its instance pools) can serve. */
 export interface IModel extends IResource {

@@ -1,12 +1,12 @@
 import { Annotations, Duration, Token, Tokenization } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
-import { RankedInstancePool } from '../instance-pool';
-import { InstancePoolsError } from '../private/errors';
-import { MAX_ALARM_NAME_LENGTH } from '../private/limits';
-import { invocationMetric, metricEndpointName } from '../private/pool-metrics';
-import { checkInteger, checkPercent, checkPeriod } from '../private/validation';
+import { InstancePoolsError } from '../core/errors';
+import { checkInteger, checkPercent, checkPeriod } from '../core/validation';
+import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { RankedInstancePool } from '../pools/instance-pool';
+import { MAX_ALARM_NAME_LENGTH } from './cloudwatch-limits';
+import { invocationMetric, metricEndpointName } from './pool-metrics';
 
 /** Options of the per-instance-type alarms, as taken by `endpoint.addAlarms(...)`. */
 export interface PoolAlarmsOptions {

@@ -1,10 +1,10 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { InstancePoolsError } from '../core/errors';
+import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { dashboardLimitErrors, parseDashboardBody } from './cloudwatch-limits';
 import { PoolWidgetOptions, PoolWidgets } from './pool-widgets';
-import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
-import { InstancePoolsError } from '../private/errors';
-import { dashboardLimitErrors, parseDashboardBody } from '../private/limits';
 
 /** Options of a per-instance-type dashboard, as taken by `endpoint.addDashboard(id, ...)`. */
 export interface PoolDashboardOptions extends PoolWidgetOptions {

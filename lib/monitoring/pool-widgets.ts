@@ -1,11 +1,11 @@
 import { Duration, Tokenization } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
-import { RankedInstancePool } from '../instance-pool';
-import { InstancePoolsError } from '../private/errors';
-import { instanceCountMetric, instanceMetric, invocationMetric, perGpuMetric } from '../private/pool-metrics';
-import { checkInteger, checkPeriod, checkPositive } from '../private/validation';
-import { latencyPercentiles, rowHeader, showsGpuMetrics, typeGraph } from '../private/widget-kit';
+import { InstancePoolsError } from '../core/errors';
+import { checkInteger, checkPeriod, checkPositive } from '../core/validation';
+import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { RankedInstancePool } from '../pools/instance-pool';
+import { instanceCountMetric, instanceMetric, invocationMetric, perGpuMetric } from './pool-metrics';
+import { latencyPercentiles, rowHeader, showsGpuMetrics, typeGraph } from './widget-kit';
 
 /** Options of the per-instance-type widgets. */
 export interface PoolWidgetOptions {

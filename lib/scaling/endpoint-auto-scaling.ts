@@ -2,12 +2,12 @@ import { Annotations, Duration } from 'aws-cdk-lib';
 import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { InstancePoolsError } from '../core/errors';
+import { checkCapacityRange } from '../core/validation';
+import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { ScalingSignal } from './scaling-signal';
+import { createScaleOutFromZero, createTargetTracking } from './target-tracking';
 import { TargetTrackingOptions } from './target-tracking-options';
-import { createScaleOutFromZero, createTargetTracking } from '../private/target-tracking';
-import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
-import { InstancePoolsError } from '../private/errors';
-import { checkCapacityRange } from '../private/validation';
 
 /** Options of endpoint autoscaling, as taken by `endpoint.autoScale(...)`. */
 export interface AutoScalingOptions extends TargetTrackingOptions {

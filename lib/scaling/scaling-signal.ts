@@ -1,46 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
-import { CfnScalingPolicy, PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { UtilizationAggregation } from './utilization-aggregation';
-import { ICapacityAwareEndpoint } from '../endpoint/endpoint-base';
-import { dimensionedMetric, INVOCATION_NAMESPACE } from '../private/metric-factory';
-import { concurrencyMetrics, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from '../private/signal-config';
-import { PoolConcurrencyMetric } from '../private/utilization-queries';
-import { checkPositive } from '../private/validation';
-
-/** Options of the weighted-utilization signal. */
-export interface WeightedUtilizationOptions {
-  /**
-   * The utilization to hold, as a fraction of each pool's `maxConcurrency` (0 < target ≤ 1).
-   * @default 0.7
-   */
-  readonly targetUtilization?: number;
-  /**
-   * How per-pool utilizations combine into one signal.
-   * @default UtilizationAggregation.MEAN_OF_ACTIVE_POOLS
-   */
-  readonly aggregation?: UtilizationAggregation;
-}
-
-/** Options of a signal tracked against an absolute value. */
-export interface TargetValueOptions {
-  /** The value of the metric to hold. */
-  readonly targetValue: number;
-}
-
-/** A signal bound to an endpoint: what the target-tracking policy renders. */
-export interface ScalingSignalConfig {
-  /** The value the policy holds the signal at. */
-  readonly targetValue: number;
-  /** The metric the policy tracks, for dashboards and alarms. */
-  readonly metric: cloudwatch.IMetric;
-  /** Set for customized (metric-math or single-metric) signals. @default - a predefined metric */
-  readonly customizedMetricSpecification?: CfnScalingPolicy.CustomizedMetricSpecificationProperty;
-  /** Set for predefined signals. @default - a customized metric */
-  readonly predefinedMetricSpecification?: CfnScalingPolicy.PredefinedMetricSpecificationProperty;
-  /** Whether the signal reads per-instance-type metrics and needs every pool's `maxConcurrency`. */
-  readonly weighted: boolean;
-}
+import { PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
+import { checkPositive } from '../core/validation';
+import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { dimensionedMetric, INVOCATION_NAMESPACE } from '../pools/metric-factory';
+import { ScalingSignalConfig, TargetValueOptions, WeightedUtilizationOptions } from './scaling-signal-options';
+import { concurrencyMetrics, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from './signal-config';
+import { PoolConcurrencyMetric } from './utilization-queries';
 
 /**
  * What the endpoint's target-tracking policy holds steady.

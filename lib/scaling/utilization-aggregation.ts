@@ -1,7 +1,8 @@
 /**
  * How the weighted scaling signal combines the per-pool utilizations `u_i = concurrency_i / maxConcurrency_i`.
  *
- * The seed's table (p5 max 20, g6 max 8, target 0.7) reads the same under `MEAN_OF_ACTIVE_POOLS` and
+ * The table of AWS's launch blog post (p5 max 20, g6 max 8, target 0.7,
+ * https://aws.amazon.com/blogs/machine-learning/capacity-aware-inference-automatic-instance-fallback-for-sagemaker-ai-endpoints) reads the same under `MEAN_OF_ACTIVE_POOLS` and
  * `MEAN_OF_ALL_POOLS` while both pools serve traffic; they differ when a pool has no instances, the normal case
  * for fallback pools:
  *
@@ -23,7 +24,7 @@ export enum UtilizationAggregation {
    */
   MEAN_OF_ACTIVE_POOLS = 'MEAN_OF_ACTIVE_POOLS',
   /**
-   * The seed's plain mean over all pools, `(m1/c1 + m2/c2) / 2`. Metric math counts a missing value as 0, so an
+   * The blog post's plain mean over all pools, `(m1/c1 + m2/c2) / 2`. Metric math counts a missing value as 0, so an
    * empty pool halves (or thirds, ...) the signal: with p5 at 18 and no g6 instances it reads 0.45 instead of
    * 0.90. Use only when every pool always has instances.
    */

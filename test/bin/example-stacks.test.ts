@@ -69,7 +69,7 @@ describe('example app', () => {
     const lines = widgets.filter((w) => w.type === 'metric').flatMap(metricLines);
     for (const type of ['ml.p5.48xlarge', 'ml.g6.48xlarge']) {
       const metrics = new Set(lines.filter((l) => instanceTypeOf(l) === type).map((l) => l[1]));
-      // InstanceCount is undocumented (DOMAIN.md 1.7): CPUUtilization samples per minute stand in for it.
+      // SageMaker documents no instance-count metric: CPUUtilization samples per minute stand in for it.
       expect([...metrics]).toEqual(expect.arrayContaining(['ModelLatency', 'ConcurrentRequestsPerModel', 'GPUUtilization', 'CPUUtilization', 'InvocationsPerInstance']));
     }
     expect(widgets.map((w) => w.properties.title)).toContain('Scaling signal vs target');

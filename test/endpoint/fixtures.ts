@@ -10,7 +10,7 @@ export function lmiModel(stack: Stack, id: string, modelId = 'Qwen/Qwen3-4B'): M
   });
 }
 
-/** The seed's p5 / g6 endpoint, with overridable props. */
+/** The p5 / g6 endpoint of AWS's launch blog post for instance pools, with overridable props. */
 export function seedEndpoint(stack: Stack, props: Partial<CapacityAwareEndpointProps> = {}): CapacityAwareEndpoint {
   const fp16 = lmiModel(stack, 'Fp16');
   const int4 = lmiModel(stack, 'Int4', 'Qwen/Qwen3-4B-AWQ');

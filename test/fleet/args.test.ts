@@ -35,7 +35,8 @@ describe('parseCommandLine', () => {
 
   test.each([
     [[], /missing command/],
-    [['describe', 'x'], /^unknown command 'describe': the commands are status, migrate, export\.$/],
+    [['describe', 'x'], /unknown command 'describe': the commands are status, recommend, preflight, migrate, export\./],
+    [['toString', 'x'], /unknown command 'toString'/],
     [['status'], /missing endpoint name/],
     [['status', 'a', 'b'], /unexpected argument 'b': one endpoint per call/],
     [['status', 'my_endpoint'], /'my_endpoint' is not a SageMaker endpoint name/],
@@ -61,25 +62,38 @@ describe('parseCommandLine', () => {
     expect(usageError(['status', `${name}c`]).kind).toBe('usage');
   });
 
-  test('migrate is parsed by its own parser, wherever the global options stand', () => {
+  test('recommend parses its own options, also after --region or --profile', () => {
+    expect(parseCommandLine(['--region', 'eu-west-1', 'recommend', 'qwen3-recs', '--order', 'ml.g6e.12xlarge'])).toMatchObject({
+      kind: 'recommend', jobName: 'qwen3-recs', order: ['ml.g6e.12xlarge'], region: 'eu-west-1',
+    });
+    expect(parseCommandLine(['recommend', '--help'])).toEqual({ kind: 'help' });
+    expect(usageError(['recommend', 'j', '--watch']).message).toMatch(/Unknown option '--watch'/);
+  });
+
+  test('preflight parses its own options', () => {
+    expect(parseCommandLine(['preflight', '--template', 'cdk.out/A.template.json'])).toMatchObject({
+      kind: 'preflight', input: { kind: 'template', path: 'cdk.out/A.template.json' },
+    });
+    expect(parseCommandLine(['--profile', 'ops', 'preflight', 'llm'])).toMatchObject({ kind: 'preflight', input: { kind: 'endpoint', name: 'llm' }, profile: 'ops' });
+  });
+
+  test('migrate and export parse their own options, with help texts of their own', () => {
     expect(parseCommandLine(['migrate', 'llm', '--pools', 'ml.p5.48xlarge'])).toMatchObject({ kind: 'migrate', endpointName: 'llm' });
     expect(parseCommandLine(['--region', 'eu-west-1', '--profile', 'ops', 'migrate', 'llm', '--revert', 'cfg']))
       .toMatchObject({ kind: 'migrate', region: 'eu-west-1', profile: 'ops', change: { kind: 'revert', configName: 'cfg' } });
     expect(parseCommandLine(['migrate', '--help'])).toMatchObject({ kind: 'help', text: expect.stringContaining('sagemaker-fleet migrate ENDPOINT --pools') });
-    expect(parseCommandLine(['--', 'status', 'x'])).toMatchObject({ kind: 'status', endpointName: 'x' });
-    expect(parseCommandLine(['--variant', 'Blue', 'export', 'llm'])).toMatchObject({ kind: 'export', endpointName: 'llm', variantName: 'Blue' });
+    expect(parseCommandLine(['export', 'llm', '--variant', 'Blue'])).toMatchObject({ kind: 'export', endpointName: 'llm', variantName: 'Blue' });
+    expect(parseCommandLine(['export', '--version'])).toEqual({ kind: 'version' });
   });
 
-  test('the usage text lists the commands', () => {
-    expect(USAGE).toMatch(/^Usage: sagemaker-fleet COMMAND ENDPOINT \[options\]$/m);
-    expect(USAGE).toMatch(/^ {2}migrate ENDPOINT --pools T1,T2 +move the endpoint onto instance pools without downtime$/m);
-    expect(USAGE).toMatch(/^ {2}export ENDPOINT +print TypeScript \(this library\) that reproduces the endpoint$/m);
-  });
-
-  test('the usage text documents every option and the exit codes', () => {
-    for (const flag of ['--watch', '--interval', '--activities', '--json', '--region', '--profile', '--debug', '--help', '--version']) {
+  test('the usage text documents every command, option and exit code', () => {
+    for (const flag of ['--watch', '--interval', '--activities', '--json', '--region', '--profile', '--debug', '--help', '--version',
+      'recommend JOB_NAME', '--order', '--inference-components', '--job-type', 'preflight (--template FILE | ENDPOINT)', '--template',
+      'migrate ENDPOINT (--pools TYPE[,TYPE...] | --revert CONFIG_NAME)', 'export ENDPOINT', "'sagemaker-fleet migrate --help'"]) {
       expect(USAGE).toContain(flag);
     }
     expect(USAGE).toMatch(/Exit codes: 0 ok · 1 endpoint failed/);
+    expect(USAGE).toContain('7 recommendation job still running');
+    expect(USAGE.split('\n').filter((l) => l.length > 110)).toEqual([]);
   });
 });

@@ -1,6 +1,10 @@
 import 'aws-sdk-client-mock-jest';
 import { DescribeScalableTargetsCommand, DescribeScalingActivitiesCommand, DescribeScalingPoliciesCommand } from '@aws-sdk/client-application-auto-scaling';
-import { DescribeEndpointCommand, DescribeInferenceComponentCommand, ListInferenceComponentsCommand } from '@aws-sdk/client-sagemaker';
+import {
+  DescribeAIRecommendationJobCommand, DescribeEndpointCommand, DescribeInferenceComponentCommand, DescribeInferenceRecommendationsJobCommand,
+  ListEndpointsCommand, ListInferenceComponentsCommand,
+} from '@aws-sdk/client-sagemaker';
+import { ListAWSDefaultServiceQuotasCommand, ListServiceQuotasCommand } from '@aws-sdk/client-service-quotas';
 import { StandardRetryStrategy } from '@smithy/core/retry';
 import { awsError, ENDPOINT, sdkMocks, testApi, testClients } from './fixtures';
 import { AwsApi, createClients } from '../../bin/fleet/aws';
@@ -10,12 +14,13 @@ const mocks = sdkMocks();
 beforeEach(() => {
   mocks.sagemaker.reset();
   mocks.autoscaling.reset();
+  mocks.serviceQuotas.reset();
 });
 
 describe('createClients', () => {
-  test('passes region and profile to both clients, with the retry strategy of retry.ts', async () => {
+  test('passes region and profile to every client, with the retry strategy of retry.ts', async () => {
     const clients = createClients({ region: 'eu-west-1', profile: 'ops' });
-    for (const client of [clients.sagemaker, clients.autoscaling]) {
+    for (const client of [clients.sagemaker, clients.autoscaling, clients.serviceQuotas]) {
       await expect(client.config.region()).resolves.toBe('eu-west-1');
       expect(client.config.profile).toBe('ops');
       const strategy = await client.config.retryStrategy() as StandardRetryStrategy;
@@ -79,5 +84,48 @@ describe('AwsApi', () => {
     const api = new AwsApi(testClients({ region: 'ap-south-1' }), {});
     await api.region();
     await expect(api.describeEndpoint(ENDPOINT)).rejects.toThrow(/^cannot reach AWS in ap-south-1 \(ECONNREFUSED\)/);
+  });
+});
+
+describe('AwsApi: recommendation jobs, endpoints and quotas', () => {
+  test('describes an AI recommendation job and an Inference Recommender job by name', async () => {
+    mocks.sagemaker.on(DescribeAIRecommendationJobCommand).resolves({ AIRecommendationJobName: 'a' } as never);
+    mocks.sagemaker.on(DescribeInferenceRecommendationsJobCommand).resolves({ JobName: 'b' } as never);
+    const api = testApi();
+    await expect(api.describeAIRecommendationJob('a')).resolves.toMatchObject({ AIRecommendationJobName: 'a' });
+    await expect(api.describeInferenceRecommendationsJob('b')).resolves.toMatchObject({ JobName: 'b' });
+    expect(mocks.sagemaker).toHaveReceivedCommandWith(DescribeAIRecommendationJobCommand, { AIRecommendationJobName: 'a' });
+    expect(mocks.sagemaker).toHaveReceivedCommandWith(DescribeInferenceRecommendationsJobCommand, { JobName: 'b' });
+  });
+
+  test('listEndpoints follows every page', async () => {
+    mocks.sagemaker.on(ListEndpointsCommand)
+      .resolvesOnce({ Endpoints: [{ EndpointName: 'a' } as never], NextToken: 't1' })
+      .resolvesOnce({ Endpoints: [{ EndpointName: 'b' } as never] });
+    const names = (await testApi().listEndpoints()).map((e) => e.EndpointName);
+    expect(names).toEqual(['a', 'b']);
+    expect(mocks.sagemaker.commandCalls(ListEndpointsCommand).map((c) => c.args[0].input.NextToken)).toEqual([undefined, 't1']);
+  });
+
+  test('listServiceQuotas and listAwsDefaultServiceQuotas ask for the service code and follow every page', async () => {
+    mocks.serviceQuotas.on(ListServiceQuotasCommand)
+      .resolvesOnce({ Quotas: [{ QuotaName: 'q1' }], NextToken: 'n' })
+      .resolvesOnce({ Quotas: [{ QuotaName: 'q2' }] });
+    mocks.serviceQuotas.on(ListAWSDefaultServiceQuotasCommand).resolves({ Quotas: [{ QuotaName: 'd1' }] });
+    const api = testApi();
+    expect((await api.listServiceQuotas('sagemaker')).map((q) => q.QuotaName)).toEqual(['q1', 'q2']);
+    expect((await api.listAwsDefaultServiceQuotas('sagemaker')).map((q) => q.QuotaName)).toEqual(['d1']);
+    expect(mocks.serviceQuotas.commandCalls(ListServiceQuotasCommand).map((c) => c.args[0].input))
+      .toEqual([{ ServiceCode: 'sagemaker', MaxResults: 100, NextToken: undefined }, { ServiceCode: 'sagemaker', MaxResults: 100, NextToken: 'n' }]);
+    expect(mocks.serviceQuotas).toHaveReceivedCommandWith(ListAWSDefaultServiceQuotasCommand, { ServiceCode: 'sagemaker' });
+  });
+
+  test('Service Quotas throttling (TooManyRequestsException), after the SDK\'s retries, is reported as throttling', async () => {
+    // The retries themselves are the SDK's (test/fleet/retry.test.ts runs them for Service Quotas too).
+    mocks.serviceQuotas.on(ListServiceQuotasCommand).rejects(Object.assign(awsError('TooManyRequestsException', 'Rate exceeded'), {
+      $metadata: { httpStatusCode: 400, attempts: 6 },
+    }));
+    const error = await testApi().listServiceQuotas('sagemaker').catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'throttled', message: expect.stringContaining('AWS kept throttling ListServiceQuotas (6 attempts with backoff)') });
   });
 });

@@ -6,6 +6,7 @@
  */
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { ClientFactory, clientConfig, FleetClients } from '../../bin/fleet/aws';
 
 /** One request as the service received it. */
@@ -79,6 +80,6 @@ export function transportClients(transport: FakeTransport): ClientFactory {
       credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'fake' },
       requestHandler: transport,
     };
-    return { sagemaker: new SageMakerClient(config), autoscaling: new ApplicationAutoScalingClient(config) };
+    return { sagemaker: new SageMakerClient(config), autoscaling: new ApplicationAutoScalingClient(config), serviceQuotas: new ServiceQuotasClient(config) };
   };
 }

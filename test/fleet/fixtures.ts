@@ -9,6 +9,7 @@ import {
 import {
   DescribeEndpointCommand, DescribeEndpointConfigCommand, DescribeEndpointOutput, ListInferenceComponentsCommand, SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { AwsApi, ClientFactory, ConnectionOptions, FleetClients } from '../../bin/fleet/aws';
 import { main } from '../../bin/fleet/main';
@@ -25,17 +26,18 @@ export * from './scenario';
 export interface SdkMocks {
   readonly sagemaker: AwsClientStub<SageMakerClient>;
   readonly autoscaling: AwsClientStub<ApplicationAutoScalingClient>;
+  readonly serviceQuotas: AwsClientStub<ServiceQuotasClient>;
 }
 
-/** Patches `send` of every SageMaker and Application Auto Scaling client; call `reset()` in beforeEach. */
+/** Patches `send` of every SageMaker, Application Auto Scaling and Service Quotas client; call `reset()` in beforeEach. */
 export function sdkMocks(): SdkMocks {
-  return { sagemaker: mockClient(SageMakerClient), autoscaling: mockClient(ApplicationAutoScalingClient) };
+  return { sagemaker: mockClient(SageMakerClient), autoscaling: mockClient(ApplicationAutoScalingClient), serviceQuotas: mockClient(ServiceQuotasClient) };
 }
 
 /** Real clients (with fixed region and fake keys) whose `send` the mocks intercept. */
 export function testClients(options: ConnectionOptions = {}): FleetClients {
   const config = { region: options.region ?? REGION, credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'fake' } };
-  return { sagemaker: new SageMakerClient(config), autoscaling: new ApplicationAutoScalingClient(config) };
+  return { sagemaker: new SageMakerClient(config), autoscaling: new ApplicationAutoScalingClient(config), serviceQuotas: new ServiceQuotasClient(config) };
 }
 
 /** A client factory that records the options it was called with. */

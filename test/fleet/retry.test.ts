@@ -93,6 +93,18 @@ describe('the SDK retry strategy, as the clients are configured', () => {
     expect(error?.kind).toBe('access-denied');
   });
 
+  test('Service Quotas throttling (TooManyRequestsException) is retried like any other', async () => {
+    jest.spyOn(Math, 'random').mockReturnValue(0.5);
+    let left = 1;
+    const transport = new FakeTransport(() => (left-- > 0 ? awsFault('TooManyRequestsException', 'Rate exceeded') : [200, { Quotas: [] }]));
+    const api = new AwsApi(transportClients(transport)({ region: 'us-east-1' }), { region: 'us-east-1' });
+    let quotas: unknown;
+    void api.listServiceQuotas('sagemaker').then((q) => { quotas = q; });
+    for (let i = 0; quotas === undefined && i < 100; i++) await jest.advanceTimersByTimeAsync(100);
+    expect(quotas).toEqual([]);
+    expect(transport.targets).toEqual(['ServiceQuotasV20190624.ListServiceQuotas', 'ServiceQuotasV20190624.ListServiceQuotas']);
+  });
+
   test('a validation error is final too', async () => {
     const transport = failingThen(awsFault('ValidationException', 'Could not find endpoint "x".'));
     const { error } = await describeThrough(transport);

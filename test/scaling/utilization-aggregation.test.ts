@@ -1,5 +1,5 @@
 import { UtilizationAggregation, testing } from '../../lib';
-import { PoolConcurrencyMetric, utilizationExpression } from '../../lib/private/utilization-queries';
+import { PoolConcurrencyMetric, utilizationExpression } from '../../lib/scaling/utilization-queries';
 
 const round2 = (value: number | undefined) => (value === undefined ? undefined : Math.round(value * 100 + 1e-9) / 100);
 const pools = [{ id: 'pool1', maxConcurrency: 20 }, { id: 'pool2', maxConcurrency: 8 }] as PoolConcurrencyMetric[];

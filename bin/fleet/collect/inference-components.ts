@@ -3,6 +3,7 @@ import { num, str } from './convert';
 import { configuredPools, rankPools } from './pools';
 import { AwsApi } from '../aws';
 import { FleetError } from '../errors';
+import { mapLimit } from '../map-limit';
 import { InferenceComponentReport, ScalingInfo } from '../model';
 
 /** DescribeInferenceComponent calls in flight at once: enough to be quick, few enough not to be throttled. */
@@ -72,17 +73,4 @@ export function componentReport(
     fallbackCopyCount: ranked.fallbackCount,
     scaling,
   };
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

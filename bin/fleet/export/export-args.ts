@@ -1,5 +1,5 @@
+import { connectionArgs, infoRequest, isSageMakerName, strictParse } from '../command-line';
 import { FleetError } from '../errors';
-import { checkConnection, checkEndpointName, isSageMakerName, parseOptions } from '../options';
 
 export const EXPORT_USAGE = `Usage: sagemaker-fleet export ENDPOINT [options] > endpoint-stack.ts
 
@@ -17,13 +17,11 @@ Options:
       --profile NAME     named profile from the AWS config files (default: AWS_PROFILE or default)
       --debug            print the stack trace with an error
   -h, --help             show this help
+      --version          show the version
 
 Exit codes: 0 printed · 2 usage or no region · 3 endpoint not found · 4 no credentials / access denied
             5 network, throttling or AWS-side failure · 6 unexpected
 `;
-
-/** Options of `export` that take a value (args.ts needs them to find the command word). */
-export const EXPORT_VALUE_OPTIONS = ['--variant'];
 
 export interface ExportCommand {
   readonly kind: 'export';
@@ -36,18 +34,24 @@ export interface ExportCommand {
 }
 
 /** Parses `sagemaker-fleet export ...`. Throws a 'usage' FleetError with a one-line message on anything wrong. */
-export function parseExportCommand(argv: readonly string[]): ExportCommand | { readonly kind: 'help'; readonly text: string } {
-  const { values, positionals } = parseOptions(argv, {
+export function parseExportCommand(argv: readonly string[]): ExportCommand | { readonly kind: 'help'; readonly text: string } | { readonly kind: 'version' } {
+  const { values, positionals } = strictParse(argv, {
     variant: { type: 'string' },
     region: { type: 'string' },
     profile: { type: 'string' },
     debug: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
   });
-  if (values.help) return { kind: 'help', text: EXPORT_USAGE };
+  const info = infoRequest(values);
+  if (info) return info.kind === 'help' ? { kind: 'help', text: EXPORT_USAGE } : info;
   const [, endpointName, ...extra] = positionals;
-  checkEndpointName('export', endpointName, extra);
-  checkConnection(values);
+  if (endpointName === undefined) throw new FleetError('usage', "missing endpoint name: 'sagemaker-fleet export ENDPOINT'.");
+  if (extra.length > 0) throw new FleetError('usage', `unexpected argument '${extra[0]}': one endpoint per call.`);
+  if (!isSageMakerName(endpointName)) {
+    throw new FleetError('usage', `'${endpointName}' is not a SageMaker endpoint name (letters, digits and hyphens, at most 63).`);
+  }
+  const { region, profile, debug } = connectionArgs(values);
   if (values.variant !== undefined && !isSageMakerName(values.variant)) {
     throw new FleetError('usage', `--variant '${values.variant}' is not a SageMaker variant name (letters, digits and hyphens, at most 63).`);
   }
@@ -55,8 +59,8 @@ export function parseExportCommand(argv: readonly string[]): ExportCommand | { r
     kind: 'export',
     endpointName,
     variantName: values.variant,
-    region: values.region,
-    profile: values.profile,
-    debug: values.debug === true,
+    region,
+    profile,
+    debug,
   };
 }

@@ -1,4 +1,4 @@
-import { isSageMakerName } from '../options';
+import { isSageMakerName } from '../command-line';
 
 /** `-pools-YYYYMMDD-HHMMSS-xxxx`: when, and 16 random bits so that two runs in the same second differ. */
 const TAIL_LENGTH = '-pools-20261126-100000-0000'.length;

@@ -1,5 +1,5 @@
+import { COMMON_OPTIONS, ConnectionArgs, connectionArgs, infoRequest, integerOption, isSageMakerName, strictParse } from '../command-line';
 import { FleetError } from '../errors';
-import { checkConnection, checkEndpointName, integerOption, isSageMakerName, parseOptions } from '../options';
 
 export const MIGRATE_USAGE = `Usage: sagemaker-fleet migrate ENDPOINT --pools TYPE[,TYPE...] [options]
        sagemaker-fleet migrate ENDPOINT --revert CONFIG_NAME [options]
@@ -32,6 +32,7 @@ Options:
       --profile NAME         named profile from the AWS config files (default: AWS_PROFILE or default)
       --debug                print the stack trace with an error
   -h, --help                 show this help
+      --version              show the version
 
 Exit codes: 0 migrated (or plan printed) · 1 the update failed or was rolled back · 2 usage, refused or not
             confirmed (nothing changed) · 3 endpoint or config not found · 4 no credentials / access denied
@@ -46,9 +47,6 @@ const ROUTING: Readonly<Record<string, 'LEAST_OUTSTANDING_REQUESTS' | 'RANDOM'>>
 
 /** `ml.<family>.<size>`: the shape of every SageMaker hosting instance type. */
 const INSTANCE_TYPE = /^ml\.[a-z0-9-]+\.[a-z0-9-]+$/;
-
-/** Options of `migrate` that take a value (args.ts needs them to find the command word). */
-export const MIGRATE_VALUE_OPTIONS = ['--pools', '--variant', '--model', '--routing', '--provisioning-timeout', '--rolling', '--revert'];
 
 /** `--pools ...`: move a variant from one instance type onto a ranked list. */
 export interface PoolsMigration {
@@ -69,7 +67,7 @@ export interface RevertMigration {
   readonly configName: string;
 }
 
-export interface MigrateCommand {
+export interface MigrateCommand extends ConnectionArgs {
   readonly kind: 'migrate';
   readonly endpointName: string;
   readonly change: PoolsMigration | RevertMigration;
@@ -78,18 +76,16 @@ export interface MigrateCommand {
   /** Rolling deployment batch, percent of the instances; `undefined`: no rolling policy of our own. */
   readonly rollingPercent?: number;
   readonly dryRun: boolean;
-  readonly json: boolean;
+  /** `--json`: the request on stdout, everything else on stderr. */
   readonly yes: boolean;
   readonly watch: boolean;
   readonly intervalSeconds: number;
-  readonly region?: string;
-  readonly profile?: string;
-  readonly debug: boolean;
 }
 
 /** Parses `sagemaker-fleet migrate ...`. Throws a 'usage' FleetError with a one-line message on anything wrong. */
-export function parseMigrateCommand(argv: readonly string[]): MigrateCommand | { readonly kind: 'help'; readonly text: string } {
-  const { values, positionals } = parseOptions(argv, {
+export function parseMigrateCommand(argv: readonly string[]): MigrateCommand | { readonly kind: 'help'; readonly text: string } | { readonly kind: 'version' } {
+  const { values, positionals } = strictParse(argv, {
+    ...COMMON_OPTIONS,
     'pools': { type: 'string' },
     'force-order': { type: 'boolean' },
     'variant': { type: 'string' },
@@ -99,19 +95,19 @@ export function parseMigrateCommand(argv: readonly string[]): MigrateCommand | {
     'rolling': { type: 'string' },
     'revert': { type: 'string' },
     'dry-run': { type: 'boolean' },
-    'json': { type: 'boolean' },
     'yes': { type: 'boolean', short: 'y' },
     'no-watch': { type: 'boolean' },
     'interval': { type: 'string' },
-    'region': { type: 'string' },
-    'profile': { type: 'string' },
-    'debug': { type: 'boolean' },
-    'help': { type: 'boolean', short: 'h' },
   });
-  if (values.help) return { kind: 'help', text: MIGRATE_USAGE };
+  const info = infoRequest(values);
+  if (info) return info.kind === 'help' ? { kind: 'help', text: MIGRATE_USAGE } : info;
   const [, endpointName, ...extra] = positionals;
-  checkEndpointName('migrate', endpointName, extra);
-  checkConnection(values);
+  if (endpointName === undefined) throw new FleetError('usage', "missing endpoint name: 'sagemaker-fleet migrate ENDPOINT'.");
+  if (extra.length > 0) throw new FleetError('usage', `unexpected argument '${extra[0]}': one endpoint per call.`);
+  if (!isSageMakerName(endpointName)) {
+    throw new FleetError('usage', `'${endpointName}' is not a SageMaker endpoint name (letters, digits and hyphens, at most 63).`);
+  }
+  const connection = connectionArgs(values);
   if (values.variant !== undefined && !isSageMakerName(values.variant)) {
     throw new FleetError('usage', `--variant '${values.variant}' is not a SageMaker variant name (letters, digits and hyphens, at most 63).`);
   }
@@ -135,13 +131,10 @@ export function parseMigrateCommand(argv: readonly string[]): MigrateCommand | {
     variantName: values.variant,
     rollingPercent: values.rolling === undefined ? undefined : integerOption('--rolling', values.rolling, 0, 5, 50),
     dryRun: values['dry-run'] === true,
-    json: values.json === true,
     yes: values.yes === true,
     watch: values['no-watch'] !== true,
     intervalSeconds: integerOption('--interval', values.interval, 10, 2, 3600),
-    region: values.region,
-    profile: values.profile,
-    debug: values.debug === true,
+    ...connection,
   };
 }
 

@@ -1,5 +1,5 @@
 import { newConfigName } from '../../../bin/fleet/migrate/config-name';
-import { isSageMakerName } from '../../../bin/fleet/options';
+import { isSageMakerName } from '../../../bin/fleet/command-line';
 import { NOW } from '../scenario';
 
 describe('newConfigName', () => {

@@ -1,0 +1,60 @@
+import { AwsApi } from '../aws';
+import { ExitCode, ExitCodeValue, FleetError } from '../errors';
+import { checkFleets } from '../preflight/check-fleets';
+import { endpointQuotas } from '../preflight/endpoint-quotas';
+import { endpointUsage } from '../preflight/endpoint-usage';
+import { FleetNeed } from '../preflight/fleet-need';
+import { liveFleets } from '../preflight/live-fleets';
+import { PreflightCommand } from '../preflight/preflight-args';
+import { PREFLIGHT_SCHEMA_VERSION, PreflightReport } from '../preflight/preflight-report';
+import { renderPreflight } from '../preflight/render-preflight';
+import { readTemplateFile } from '../preflight/template/template-file';
+import { templateFleets } from '../preflight/template/template-fleets';
+import { Runtime } from '../runtime';
+
+export interface PreflightContext {
+  readonly runtime: Runtime;
+  readonly api: AwsApi;
+  readonly region: string;
+}
+
+/**
+ * `preflight`: can the account run each fleet's pools? Reads the fleets (template or live endpoint) first, so a
+ * bad file fails before any AWS call; then the quotas and the usage of the running endpoints. Exit code 0 when
+ * every check passes, 1 when one fails (see check-fleets.ts).
+ */
+export async function preflightCommand(command: PreflightCommand, ctx: PreflightContext): Promise<ExitCodeValue> {
+  const { input } = command;
+  let fleets: readonly FleetNeed[];
+  let unresolved: readonly string[] = [];
+  let sourceNotes: readonly string[];
+  if (input.kind === 'template') {
+    const read = templateFleets(readTemplateFile(input.path), input.path);
+    if (read.fleets.length === 0 && read.unresolved.length === 0) {
+      throw new FleetError('usage', `${input.path} has no SageMaker endpoint with instances to check (no AWS::SageMaker::Endpoint, or only serverless ones).`);
+    }
+    ({ fleets, unresolved, notes: sourceNotes } = read);
+  } else {
+    ({ fleets, notes: sourceNotes } = await liveFleets(ctx.api, input.name, ctx.region));
+    if (fleets.length === 0) throw new FleetError('usage', `endpoint '${input.name}' has no variant with instances (serverless only): nothing to check.`);
+  }
+
+  const types = [...new Set(fleets.flatMap((f) => f.pools.map((p) => p.instanceType)).filter((t): t is string => Boolean(t)))];
+  const [quotas, usage] = await Promise.all([endpointQuotas(ctx.api, types), endpointUsage(ctx.api)]);
+  const checks = checkFleets({ fleets, quotas, usage, region: ctx.region, ownEndpoint: input.kind === 'endpoint' ? input.name : null });
+
+  const report: PreflightReport = {
+    schemaVersion: PREFLIGHT_SCHEMA_VERSION,
+    observedAt: new Date(ctx.runtime.now()).toISOString(),
+    region: ctx.region,
+    source: input.kind === 'template' ? { kind: 'template', path: input.path } : { kind: 'endpoint', name: input.name },
+    passed: checks.failures.length === 0,
+    fleets: checks.fleets,
+    failures: checks.failures,
+    unresolved,
+    usage: { endpointsCounted: usage.endpointsCounted, instancesByType: Object.fromEntries([...usage.byInstanceType].sort()) },
+    notes: [...sourceNotes, ...checks.notes],
+  };
+  ctx.runtime.stdout.write(command.json ? JSON.stringify(report, null, 2) + '\n' : renderPreflight(report));
+  return report.passed ? ExitCode.OK : ExitCode.ENDPOINT_FAILED;
+}

@@ -1,0 +1,62 @@
+import { checkSageMakerName, COMMON_OPTIONS, ConnectionArgs, connectionArgs, InfoRequest, infoRequest, strictParse } from '../command-line';
+import { FleetError } from '../errors';
+
+/** Which API holds the job: the AI recommendation jobs, the older Inference Recommender, or whichever has it. */
+export type JobType = 'auto' | 'ai-recommendation' | 'inference-recommender';
+
+export interface RecommendCommand extends ConnectionArgs {
+  readonly kind: 'recommend';
+  readonly jobName: string;
+  /** `--order`: instance types, preferred first; undefined means "rank by the job's objective". */
+  readonly order?: readonly string[];
+  /** `--inference-components`: per-instance-type specifications of a component instead of endpoint pools. */
+  readonly inferenceComponents: boolean;
+  readonly jobType: JobType;
+}
+
+const JOB_TYPES: readonly JobType[] = ['auto', 'ai-recommendation', 'inference-recommender'];
+const INSTANCE_TYPE = /^ml\.[a-z0-9][a-z0-9-]*\.[a-z0-9]+$/;
+/** A variant holds at most five instance pools. */
+const MAX_POOLS = 5;
+
+/** Parses `recommend JOB_NAME [options]`. Throws a 'usage' FleetError with a one-line message on anything wrong. */
+export function parseRecommendCommand(argv: readonly string[]): RecommendCommand | InfoRequest {
+  const { values, positionals } = strictParse(argv, {
+    ...COMMON_OPTIONS,
+    'order': { type: 'string' },
+    'inference-components': { type: 'boolean' },
+    'job-type': { type: 'string' },
+  });
+  const info = infoRequest(values);
+  if (info) return info;
+  const [, jobName, ...extra] = positionals;
+  if (jobName === undefined) throw new FleetError('usage', "missing job name: 'sagemaker-fleet recommend JOB_NAME'.");
+  if (extra.length > 0) throw new FleetError('usage', `unexpected argument '${extra[0]}': one job per call.`);
+  // Inference Recommender job names may be 64 characters long, AI recommendation job names 63.
+  checkSageMakerName('recommendation job', jobName, 64);
+
+  const jobType = (values['job-type'] ?? 'auto') as JobType;
+  if (!JOB_TYPES.includes(jobType)) {
+    throw new FleetError('usage', `--job-type must be one of ${JOB_TYPES.join(', ')}, got '${values['job-type']}'.`);
+  }
+  return {
+    kind: 'recommend',
+    jobName,
+    order: values.order === undefined ? undefined : parseOrder(values.order),
+    inferenceComponents: values['inference-components'] === true,
+    jobType,
+    ...connectionArgs(values),
+  };
+}
+
+/** `ml.g6e.12xlarge,ml.g6.12xlarge`: one to five distinct instance types. */
+function parseOrder(raw: string): string[] {
+  const types = raw.split(',').map((t) => t.trim()).filter(Boolean);
+  if (types.length === 0) throw new FleetError('usage', '--order needs instance types, e.g. --order ml.g6e.12xlarge,ml.g6.12xlarge.');
+  const bad = types.find((t) => !INSTANCE_TYPE.test(t));
+  if (bad) throw new FleetError('usage', `--order: '${bad}' is not a SageMaker instance type (e.g. ml.g6e.12xlarge).`);
+  const repeated = types.find((t, i) => types.indexOf(t) !== i);
+  if (repeated) throw new FleetError('usage', `--order lists ${repeated} twice: a variant holds each instance type once.`);
+  if (types.length > MAX_POOLS) throw new FleetError('usage', `--order lists ${types.length} instance types: a variant holds at most ${MAX_POOLS} pools.`);
+  return types;
+}

@@ -1,0 +1,151 @@
+import { Duration, Size, SizeRoundingBehavior, Token } from 'aws-cdk-lib';
+import { ErrorCode, InstancePoolsError } from './errors';
+
+/**
+ * Shared, token-aware validation rules. Every check silently accepts unresolved tokens: their value is only
+ * known at deploy time, and a false positive at synth time would block a valid app.
+ */
+
+/** Integer in [min, max]. */
+export function checkInteger(prop: string, value: number | undefined, min: number, max: number, code: ErrorCode = 'OutOfRange'): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new InstancePoolsError(code, prop, `must be an integer from ${min} to ${max}`, value);
+  }
+}
+
+/** Finite number strictly greater than zero. */
+export function checkPositive(prop: string, value: number | undefined, code: ErrorCode = 'OutOfRange'): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new InstancePoolsError(code, prop, 'must be a number greater than 0', value);
+  }
+}
+
+/** Finite number of at least `min`. */
+export function checkAtLeast(prop: string, value: number | undefined, min: number): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (!Number.isFinite(value) || value < min) {
+    throw new InstancePoolsError('OutOfRange', prop, `must be a number of at least ${min}`, value);
+  }
+}
+
+/** A size in whole mebibytes, at least `minMebibytes`. Returns the mebibytes, or undefined for none and tokens. */
+export function checkMebibytes(prop: string, size: Size | undefined, minMebibytes: number): number | undefined {
+  if (size === undefined || size.isUnresolved()) return undefined;
+  const mib = size.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
+  if (!Number.isInteger(mib) || mib < minMebibytes) {
+    throw new InstancePoolsError('OutOfRange', prop, `must be a whole number of mebibytes, at least ${minMebibytes}`, `${mib} MiB`);
+  }
+  return mib;
+}
+
+/** A duration in whole seconds within [minSeconds, maxSeconds]. Returns the seconds (or undefined). */
+export function checkDurationSeconds(prop: string, value: Duration | undefined, minSeconds: number, maxSeconds: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (value.isUnresolved()) return value.toSeconds();
+  const seconds = value.toSeconds({ integral: false });
+  if (!Number.isInteger(seconds) || seconds < minSeconds || seconds > maxSeconds) {
+    throw new InstancePoolsError('OutOfRange', prop, `must be a whole number of seconds from ${minSeconds} to ${maxSeconds}`, seconds);
+  }
+  return seconds;
+}
+
+/**
+ * SageMaker resource names (models, endpoints, variants): at most 63 characters of
+ * `[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?` (the `ModelName` shape,
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModel.html).
+ */
+export function checkSageMakerName(prop: string, value: string | undefined): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (value.length > 63) {
+    throw new InstancePoolsError('InvalidName', prop, 'at most 63 characters', `'${value}' (${value.length} characters)`);
+  }
+  if (!/^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/.test(value)) {
+    throw new InstancePoolsError('InvalidName', prop, 'only letters, digits and inner hyphens (pattern [a-zA-Z0-9](-*[a-zA-Z0-9])*)', value);
+  }
+}
+
+/** A percentage in [min, max]; whole numbers only unless `fractions` is set. */
+export function checkPercent(prop: string, value: number | undefined, min: number, max: number, fractions = false): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  const whole = fractions || Number.isInteger(value);
+  if (!Number.isFinite(value) || !whole || value < min || value > max) {
+    const kind = fractions ? 'a percentage' : 'a whole percentage';
+    throw new InstancePoolsError('OutOfRange', prop, `must be ${kind} from ${min} to ${max}`, value);
+  }
+}
+
+/**
+ * A CloudWatch period, or a span of periods: a whole number of `stepSeconds` within [minSeconds, maxSeconds].
+ * aws-cdk-lib takes no token periods for metrics, so a token is rejected here, with a clear message.
+ */
+export function checkPeriod(prop: string, value: Duration | undefined, minSeconds: number, maxSeconds: number, stepSeconds = 60): number | undefined {
+  if (value === undefined) return undefined;
+  if (value.isUnresolved()) {
+    throw new InstancePoolsError('OutOfRange', prop, 'must be known at synth time (CloudWatch metric periods in aws-cdk-lib cannot be tokens)', 'a token');
+  }
+  const seconds = checkDurationSeconds(prop, value, minSeconds, maxSeconds)!;
+  if (seconds % stepSeconds !== 0) {
+    const unit = stepSeconds === 60 ? 'minutes' : `${stepSeconds / 60}-minute periods`;
+    throw new InstancePoolsError('OutOfRange', prop, `must be a whole number of ${unit}`, seconds);
+  }
+  return seconds;
+}
+
+/** A fraction greater than 0 and at most 1 (a utilization target). */
+export function checkFraction(prop: string, value: number | undefined): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (!(value > 0 && value <= 1)) {
+    throw new InstancePoolsError('OutOfRange', prop, 'must be greater than 0 and at most 1', value);
+  }
+}
+
+/** The lower bound `min` (prop `minProp`) must not exceed the upper bound `max` (prop `maxProp`). */
+export function checkMinMax(minProp: string, min: number | undefined, maxProp: string, max: number | undefined, code: ErrorCode = 'OutOfRange'): void {
+  if (min === undefined || max === undefined || Token.isUnresolved(min) || Token.isUnresolved(max)) return;
+  if (min > max) {
+    throw new InstancePoolsError(code, minProp, `must not exceed ${maxProp} (${max})`, min);
+  }
+}
+
+/** `value` must lie within the range set by two other props, `minProp`..`maxProp`. */
+export function checkWithinRange(prop: string, value: number | undefined, minProp: string, min: number, maxProp: string, max: number,
+  code: ErrorCode = 'OutOfRange'): void {
+  if (value === undefined || [value, min, max].some((v) => Token.isUnresolved(v))) return;
+  if (value < min || value > max) {
+    throw new InstancePoolsError(code, prop, `must lie within ${minProp}..${maxProp} (${min}..${max})`, value);
+  }
+}
+
+/** A capacity range (instances or copies) and, optionally, a starting value that must lie within it. */
+export interface CapacityRange {
+  /** Prop of the lower bound, and how it is named in the range messages. */
+  readonly minProp: string;
+  readonly minLabel?: string;
+  readonly min: number;
+  /** The lowest lower bound allowed (0 where scale to zero is supported, else 1). */
+  readonly minFloor: number;
+  /** Prop of the upper bound, and how it is named in the range messages. */
+  readonly maxProp: string;
+  readonly maxLabel?: string;
+  readonly max: number;
+  /** Prop and value of a starting count that must lie within the range. */
+  readonly valueProp?: string;
+  readonly value?: number;
+}
+
+/**
+ * Whole numbers, `minFloor <= min <= max`, `max >= 1`, and the starting value within `min..max`, all reported with
+ * `InvalidCapacity`: the rule every autoscaling range and managed instance scaling shares.
+ */
+export function checkCapacityRange(range: CapacityRange): void {
+  const minLabel = range.minLabel ?? range.minProp;
+  const maxLabel = range.maxLabel ?? range.maxProp;
+  checkInteger(range.minProp, range.min, range.minFloor, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
+  checkInteger(range.maxProp, range.max, 1, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
+  checkMinMax(range.minProp, range.min, maxLabel, range.max, 'InvalidCapacity');
+  if (range.valueProp !== undefined) {
+    checkWithinRange(range.valueProp, range.value, minLabel, range.min, maxLabel, range.max, 'InvalidCapacity');
+  }
+}

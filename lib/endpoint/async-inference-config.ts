@@ -1,0 +1,46 @@
+import { Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
+import { InstancePoolsError } from '../core/errors';
+import { grantEncrypt, grantObjectWrite, grantTopicPublish } from '../core/scoped-grants';
+import { checkInteger } from '../core/validation';
+import { AsyncInferenceOptions } from './async-inference';
+
+/** Validates the options; throws on the first broken rule. */
+export function validateAsyncInference(options: AsyncInferenceOptions): void {
+  checkInteger('asyncInference.maxConcurrentInvocationsPerInstance', options.maxConcurrentInvocationsPerInstance, 1, 1000);
+  for (const [prop, prefix] of [['outputPrefix', options.outputPrefix], ['failurePrefix', options.failurePrefix]] as const) {
+    if (prefix !== undefined && !Token.isUnresolved(prefix) && (prefix.startsWith('/') || !prefix.endsWith('/'))) {
+      throw new InstancePoolsError('InvalidAsyncConfig', `asyncInference.${prop}`, "a key prefix ending with '/' and not starting with '/'", prefix);
+    }
+  }
+}
+
+/** Renders `AsyncInferenceConfig` and grants each role exactly the S3, SNS and KMS permissions it needs. */
+export function bindAsyncInference(options: AsyncInferenceOptions, roles: iam.IRole[]): CfnEndpointConfig.AsyncInferenceConfigProperty {
+  const outputPrefix = options.outputPrefix ?? 'async-output/';
+  const failureBucket = options.failureBucket ?? options.outputBucket;
+  const failurePrefix = options.failurePrefix ?? 'async-failures/';
+  for (const role of roles) {
+    grantObjectWrite(role, options.outputBucket, `${outputPrefix}*`);
+    grantObjectWrite(role, failureBucket, `${failurePrefix}*`);
+    if (options.successTopic) grantTopicPublish(role, options.successTopic);
+    if (options.errorTopic) grantTopicPublish(role, options.errorTopic);
+    if (options.outputEncryptionKey) grantEncrypt(role, options.outputEncryptionKey);
+  }
+  const notify = options.successTopic || options.errorTopic;
+  return {
+    clientConfig: options.maxConcurrentInvocationsPerInstance === undefined
+      ? undefined
+      : { maxConcurrentInvocationsPerInstance: options.maxConcurrentInvocationsPerInstance },
+    outputConfig: {
+      s3OutputPath: options.outputBucket.s3UrlForObject(outputPrefix),
+      s3FailurePath: failureBucket.s3UrlForObject(failurePrefix),
+      kmsKeyId: options.outputEncryptionKey?.keyArn,
+      notificationConfig: notify ? {
+        successTopic: options.successTopic?.topicArn,
+        errorTopic: options.errorTopic?.topicArn,
+      } : undefined,
+    },
+  };
+}

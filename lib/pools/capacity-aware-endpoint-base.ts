@@ -1,0 +1,106 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { InstanceType } from '../instance-types/instance-type';
+import { IInstancePoolEndpoint, InstancePoolEndpointBase } from './instance-pool-endpoint';
+import { dimensionedMetric, ENDPOINT_INSTANCE_NAMESPACE, INVOCATION_NAMESPACE } from './metric-factory';
+
+/** Options of the endpoint's metric helpers. */
+export interface EndpointMetricOptions extends cloudwatch.MetricOptions {
+  /**
+   * Restrict the metric to one instance type of the fleet (adds the `InstanceType` dimension SageMaker
+   * publishes for endpoints with instance pools).
+   * @default - the whole variant, all instance types together
+   */
+  readonly instanceType?: InstanceType;
+}
+
+/**
+ * A single-model endpoint (real-time or asynchronous) whose production variant runs on a ranked list of instance
+ * pools. Its invocation metrics carry `EndpointName` and `VariantName` (and `InstanceType` per pool); monitoring
+ * and variant autoscaling take this type, so an inference-component endpoint, whose metrics are per component,
+ * cannot be passed by mistake.
+ */
+export interface ICapacityAwareEndpoint extends IInstancePoolEndpoint {
+  /** Any metric of the `AWS/SageMaker` namespace for this variant. */
+  metric(metricName: string, options?: EndpointMetricOptions): cloudwatch.Metric;
+}
+
+/** Metric helpers and grants shared by created and imported capacity-aware endpoints. */
+export abstract class CapacityAwareEndpointBase extends InstancePoolEndpointBase implements ICapacityAwareEndpoint {
+  /** @default - average over 5 minutes */
+  public metric(metricName: string, options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, metricName, 'Average', options);
+  }
+
+  /** Time the model took to respond, in microseconds (`ModelLatency`). @default - average over 5 minutes */
+  public metricModelLatency(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, 'ModelLatency', 'Average', options);
+  }
+
+  /** Time SageMaker added on top of the model, in microseconds (`OverheadLatency`). @default - average over 5 minutes */
+  public metricOverheadLatency(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, 'OverheadLatency', 'Average', options);
+  }
+
+  /** Requests sent to the variant (`Invocations`). @default - sum over 5 minutes */
+  public metricInvocations(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, 'Invocations', 'Sum', options);
+  }
+
+  /** Requests per instance (`InvocationsPerInstance`). @default - sum over 5 minutes */
+  public metricInvocationsPerInstance(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, 'InvocationsPerInstance', 'Sum', options);
+  }
+
+  /** Concurrent requests per model copy (`ConcurrentRequestsPerModel`, high resolution). @default - average over 1 minute */
+  public metricConcurrentRequestsPerModel(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, 'ConcurrentRequestsPerModel', 'Average', { period: Duration.minutes(1), ...options });
+  }
+
+  /** Requests answered with a 4XX error (`Invocation4XXErrors`). @default - sum over 5 minutes */
+  public metricInvocation4XXErrors(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, 'Invocation4XXErrors', 'Sum', options);
+  }
+
+  /** Requests answered with a 5XX error (`Invocation5XXErrors`). @default - sum over 5 minutes */
+  public metricInvocation5XXErrors(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(INVOCATION_NAMESPACE, 'Invocation5XXErrors', 'Sum', options);
+  }
+
+  /** CPU utilization in percent, summed over cores (`CPUUtilization`). @default - average over 5 minutes */
+  public metricCPUUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(ENDPOINT_INSTANCE_NAMESPACE, 'CPUUtilization', 'Average', options);
+  }
+
+  /** Memory utilization in percent (`MemoryUtilization`). @default - average over 5 minutes */
+  public metricMemoryUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(ENDPOINT_INSTANCE_NAMESPACE, 'MemoryUtilization', 'Average', options);
+  }
+
+  /** GPU utilization in percent, summed over the instance's GPUs (`GPUUtilization`). @default - average over 5 minutes */
+  public metricGPUUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(ENDPOINT_INSTANCE_NAMESPACE, 'GPUUtilization', 'Average', options);
+  }
+
+  /** GPU memory utilization in percent, summed over the instance's GPUs (`GPUMemoryUtilization`). @default - average over 5 minutes */
+  public metricGPUMemoryUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(ENDPOINT_INSTANCE_NAMESPACE, 'GPUMemoryUtilization', 'Average', options);
+  }
+
+  /** Disk utilization in percent (`DiskUtilization`). @default - average over 5 minutes */
+  public metricDiskUtilization(options: EndpointMetricOptions = {}): cloudwatch.Metric {
+    return this.variantMetric(ENDPOINT_INSTANCE_NAMESPACE, 'DiskUtilization', 'Average', options);
+  }
+
+  /**
+   * The `EndpointName` dimension of the metrics. A created endpoint with a fixed name uses the plain name rather
+   * than a reference to the endpoint resource, so alarms on its metrics can guard its own deployments.
+   */
+  protected get metricEndpointName(): string {
+    return this.endpointName;
+  }
+
+  private variantMetric(namespace: string, metricName: string, statistic: string, options: EndpointMetricOptions): cloudwatch.Metric {
+    return dimensionedMetric(namespace, metricName, statistic, { EndpointName: this.metricEndpointName, VariantName: this.variantName }, options);
+  }
+}

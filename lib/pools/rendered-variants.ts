@@ -1,0 +1,52 @@
+import { Stack } from 'aws-cdk-lib';
+import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
+import { InstancePoolsError } from '../core/errors';
+
+/**
+ * Checks of an endpoint config as CloudFormation will receive it, escape-hatch overrides included
+ * (`addPropertyOverride`, `addOverride`). Constructs run them from `node.addValidation`, so a broken override
+ * fails `cdk synth` with the same kind of message as a broken prop.
+ */
+
+/** What the endpoint serves: decides which variant members SageMaker accepts. */
+export enum EndpointKind {
+  /** One model per variant (`ModelName`, pools may override it). */
+  SINGLE_MODEL = 'SINGLE_MODEL',
+  /** Inference components: the variant carries no model. */
+  INFERENCE_COMPONENTS = 'INFERENCE_COMPONENTS',
+}
+
+/** The production variants of `config` as rendered, overrides applied. */
+export function renderedVariants(config: CfnEndpointConfig): any[] {
+  const rendered = Stack.of(config).resolve((config as any)._toCloudFormation());
+  return Object.values(rendered.Resources ?? {}).flatMap((r: any) => r.Properties?.ProductionVariants ?? []);
+}
+
+/**
+ * The rules SageMaker applies to rendered variants (`renderedVariants`) of an endpoint of `kind`
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html, https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html): no `ServerlessConfig` or `InstanceType` next to pools, `ManagedInstanceScaling`
+ * only for inference components, and no variant model for inference components.
+ */
+export function variantErrors(variants: any[], kind: EndpointKind): string[] {
+  const errors: string[] = [];
+  variants.forEach((variant, i) => {
+    const at = (member: string) => `ProductionVariants[${i}].${member}`;
+    if (kind === EndpointKind.SINGLE_MODEL && variant.ManagedInstanceScaling) {
+      errors.push(new InstancePoolsError('ManagedScalingNeedsComponents', at('ManagedInstanceScaling'),
+        'SageMaker supports managed instance scaling only for inference component endpoints (use InferenceComponentEndpoint)',
+        'ManagedInstanceScaling').message);
+    }
+    if (kind === EndpointKind.INFERENCE_COMPONENTS && variant.ModelName) {
+      errors.push(new InstancePoolsError('VariantModelWithComponents', at('ModelName'),
+        'an endpoint for inference components has no variant model; each component names its own', variant.ModelName).message);
+    }
+    if (!variant.InstancePools) return;
+    if (variant.ServerlessConfig) {
+      errors.push(new InstancePoolsError('ServerlessWithPools', at('ServerlessConfig'), 'serverless inference has no instance types and cannot use instance pools', 'ServerlessConfig').message);
+    }
+    if (variant.InstanceType) {
+      errors.push(new InstancePoolsError('InstanceTypeWithPools', at('InstanceType'), 'InstancePools replaces InstanceType; set only one', variant.InstanceType).message);
+    }
+  });
+  return errors;
+}

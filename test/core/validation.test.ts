@@ -1,0 +1,101 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { InstancePoolsError } from '../../lib/core/errors';
+import { checkCapacityRange, checkFraction, checkMinMax, checkWithinRange } from '../../lib/core/validation';
+import { checkDurationSeconds, checkInteger, checkPercent, checkPeriod, checkPositive, checkSageMakerName } from '../../lib/core/validation';
+
+describe('shared validation', () => {
+  test('errors carry code, prop and value', () => {
+    const error = new InstancePoolsError('PoolCount', 'pools', 'at most 5 instance pools', 6);
+    expect(error.message).toBe('pools: at most 5 instance pools, got 6 [PoolCount]');
+    expect(error.code).toBe('PoolCount');
+    expect(error.prop).toBe('pools');
+    expect(error).toBeInstanceOf(InstancePoolsError);
+    expect(error).toBeInstanceOf(Error);
+  });
+
+  test('checkInteger rejects fractions and out-of-range values', () => {
+    expect(() => checkInteger('n', 1.5, 1, 10)).toThrow('n: must be an integer from 1 to 10, got 1.5 [OutOfRange]');
+    expect(() => checkInteger('n', 11, 1, 10)).toThrow(/got 11/);
+    expect(() => checkInteger('n', 0, 1, 10)).toThrow(/got 0/);
+    expect(() => checkInteger('n', 10, 1, 10)).not.toThrow();
+  });
+
+  test('checkPositive rejects zero, negatives and NaN', () => {
+    expect(() => checkPositive('x', 0)).toThrow(/greater than 0, got 0/);
+    expect(() => checkPositive('x', -2)).toThrow(/got -2/);
+    expect(() => checkPositive('x', NaN)).toThrow(/got NaN/);
+    expect(() => checkPositive('x', 0.5)).not.toThrow();
+  });
+
+  test('checkDurationSeconds enforces whole seconds in range', () => {
+    expect(() => checkDurationSeconds('t', Duration.seconds(299), 300, 3600)).toThrow('t: must be a whole number of seconds from 300 to 3600, got 299 [OutOfRange]');
+    expect(() => checkDurationSeconds('t', Duration.hours(2), 300, 3600)).toThrow(/got 7200 /);
+    expect(() => checkDurationSeconds('t', Duration.millis(300500), 300, 3600)).toThrow(/got 300.5 /);
+    expect(checkDurationSeconds('t', Duration.minutes(5), 300, 3600)).toBe(300);
+  });
+
+  test('checkSageMakerName enforces length and characters', () => {
+    expect(() => checkSageMakerName('name', 'a'.repeat(64))).toThrow(/at most 63 characters.*64 characters/);
+    expect(() => checkSageMakerName('name', 'my_model')).toThrow(/got 'my_model' \[InvalidName\]/);
+    expect(() => checkSageMakerName('name', '-lead')).toThrow(/InvalidName/);
+    expect(() => checkSageMakerName('name', 'trail-')).toThrow(/InvalidName/);
+    expect(() => checkSageMakerName('name', 'Qwen3-4B-int4')).not.toThrow();
+  });
+
+  test('tokens are never rejected', () => {
+    expect(() => checkInteger('n', Token.asNumber({ Ref: 'N' }), 1, 10)).not.toThrow();
+    expect(() => checkPositive('x', Token.asNumber({ Ref: 'X' }))).not.toThrow();
+    expect(() => checkDurationSeconds('t', Duration.seconds(Token.asNumber({ Ref: 'T' })), 300, 3600)).not.toThrow();
+    expect(() => checkSageMakerName('name', Token.asString({ Ref: 'Name' }))).not.toThrow();
+  });
+
+  test('checkPercent enforces the range, and whole numbers unless fractions are allowed', () => {
+    expect(() => checkPercent('p', 51, 5, 50)).toThrow('p: must be a whole percentage from 5 to 50, got 51 [OutOfRange]');
+    expect(() => checkPercent('p', 12.5, 5, 50)).toThrow(/got 12.5/);
+    expect(() => checkPercent('p', 0, 0.01, 100, true)).toThrow('p: must be a percentage from 0.01 to 100, got 0 [OutOfRange]');
+    expect(() => checkPercent('p', 2.5, 0.01, 100, true)).not.toThrow();
+    expect(() => checkPercent('p', Token.asNumber({ Ref: 'P' }), 5, 50)).not.toThrow();
+  });
+
+  test('checkPeriod takes whole steps within range, and no tokens (aws-cdk-lib metrics reject them)', () => {
+    expect(checkPeriod('t', Duration.minutes(2), 60, 3600)).toBe(120);
+    expect(checkPeriod('t', undefined, 60, 3600)).toBeUndefined();
+    expect(() => checkPeriod('t', Duration.seconds(90), 60, 3600)).toThrow('t: must be a whole number of minutes, got 90 [OutOfRange]');
+    expect(() => checkPeriod('t', Duration.minutes(7), 300, 3600, 300)).toThrow('t: must be a whole number of 5-minute periods, got 420 [OutOfRange]');
+    expect(() => checkPeriod('t', Duration.seconds(30), 60, 3600)).toThrow(/from 60 to 3600, got 30/);
+    expect(() => checkPeriod('t', Duration.seconds(Token.asNumber({ Ref: 'T' })), 60, 3600)).toThrow(/^t: must be known at synth time/);
+  });
+});
+
+describe('shared validation: ranges between props', () => {
+  test('checkFraction accepts (0, 1] only', () => {
+    expect(() => checkFraction('target', 0)).toThrow('target: must be greater than 0 and at most 1, got 0 [OutOfRange]');
+    expect(() => checkFraction('target', 1.01)).toThrow(/got 1.01/);
+    expect(() => checkFraction('target', NaN)).toThrow(/got NaN/);
+    expect(() => checkFraction('target', 1)).not.toThrow();
+    expect(() => checkFraction('target', Token.asNumber({ Ref: 'T' }))).not.toThrow();
+  });
+
+  test('checkMinMax: the lower bound must not exceed the upper bound', () => {
+    expect(() => checkMinMax('min', 3, 'max', 2, 'InvalidCapacity')).toThrow('min: must not exceed max (2), got 3 [InvalidCapacity]');
+    expect(() => checkMinMax('min', 2, 'max', 2)).not.toThrow();
+    expect(() => checkMinMax('min', Token.asNumber({ Ref: 'Min' }), 'max', 2)).not.toThrow();
+  });
+
+  test('checkWithinRange: a value between two other props', () => {
+    expect(() => checkWithinRange('initial', 5, 'min', 1, 'max', 4)).toThrow('initial: must lie within min..max (1..4), got 5 [OutOfRange]');
+    expect(() => checkWithinRange('initial', 0, 'min', 1, 'max', 4, 'InvalidCapacity')).toThrow(/got 0 \[InvalidCapacity\]/);
+    expect(() => checkWithinRange('initial', undefined, 'min', 1, 'max', 4)).not.toThrow();
+    expect(() => checkWithinRange('initial', 5, 'min', 1, 'max', Token.asNumber({ Ref: 'Max' }))).not.toThrow();
+  });
+
+  test('checkCapacityRange: floor, whole numbers, min <= max, start value within, labels in messages', () => {
+    const range = { minProp: 'scaling.min', minLabel: 'min', min: 1, minFloor: 1, maxProp: 'scaling.max', maxLabel: 'max', max: 4 };
+    expect(() => checkCapacityRange({ ...range, min: 0 })).toThrow('scaling.min: must be an integer from 1 to');
+    expect(() => checkCapacityRange({ ...range, minFloor: 0, min: 0 })).not.toThrow();
+    expect(() => checkCapacityRange({ ...range, max: 2.5 })).toThrow(/scaling\.max: must be an integer.*got 2\.5 \[InvalidCapacity\]/);
+    expect(() => checkCapacityRange({ ...range, min: 5 })).toThrow('scaling.min: must not exceed max (4), got 5 [InvalidCapacity]');
+    expect(() => checkCapacityRange({ ...range, valueProp: 'start', value: 6 })).toThrow('start: must lie within min..max (1..4), got 6 [InvalidCapacity]');
+    expect(() => checkCapacityRange({ ...range, valueProp: 'start', value: 3 })).not.toThrow();
+  });
+});

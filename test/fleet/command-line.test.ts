@@ -1,0 +1,95 @@
+import {
+  checkSageMakerName, COMMON_OPTIONS, commandName, connectionArgs, infoRequest, integerOption, isSageMakerName, strictParse,
+} from '../../bin/fleet/command-line';
+import { FleetError } from '../../bin/fleet/errors';
+
+function usageError(fn: () => unknown): FleetError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(FleetError);
+    expect((error as FleetError).kind).toBe('usage');
+    return error as FleetError;
+  }
+  throw new Error('expected a usage error');
+}
+
+describe('commandName', () => {
+  test.each([
+    [['recommend', 'job'], 'recommend'],
+    [['--region', 'eu-west-1', 'preflight', '--template', 'x'], 'preflight'],
+    [['--profile', 'ops', '--json', 'status', 'e'], 'status'],
+    [['--help'], undefined],
+    [[], undefined],
+  ])('%j → %s', (argv, expected) => {
+    expect(commandName(argv)).toBe(expected);
+  });
+});
+
+describe('strictParse', () => {
+  test('parses the shared options and positionals', () => {
+    const { values, positionals } = strictParse(['recommend', 'job', '--json', '--region', 'eu-west-1'], COMMON_OPTIONS);
+    expect(positionals).toEqual(['recommend', 'job']);
+    expect(values).toMatchObject({ json: true, region: 'eu-west-1' });
+  });
+
+  test("an unknown option is a one-sentence usage error pointing at --help", () => {
+    const error = usageError(() => strictParse(['recommend', '--bogus'], COMMON_OPTIONS));
+    expect(error.message).toBe("Unknown option '--bogus'. Run 'sagemaker-fleet --help'.");
+  });
+});
+
+test('infoRequest: help wins over version, nothing without either', () => {
+  expect(infoRequest({ help: true, version: true })).toEqual({ kind: 'help' });
+  expect(infoRequest({ version: true })).toEqual({ kind: 'version' });
+  expect(infoRequest({})).toBeUndefined();
+});
+
+describe('connectionArgs', () => {
+  test('keeps region and profile, defaults the flags to false', () => {
+    expect(connectionArgs({ region: 'ap-south-1', profile: 'ops' })).toEqual({ json: false, debug: false, region: 'ap-south-1', profile: 'ops' });
+  });
+
+  test.each([
+    [{ region: 'useast1' }, /--region 'useast1' is not an AWS region name/],
+    [{ profile: ' ' }, /--profile needs a profile name/],
+  ])('%j is rejected', (values, message) => {
+    expect(usageError(() => connectionArgs(values)).message).toMatch(message);
+  });
+});
+
+describe('checkSageMakerName', () => {
+  test('accepts letters, digits and inner hyphens up to the limit', () => {
+    expect(() => checkSageMakerName('job', 'qwen3-recs-2', 63)).not.toThrow();
+    expect(() => checkSageMakerName('job', 'a'.repeat(63), 63)).not.toThrow();
+  });
+
+  test.each(['-lead', 'trail-', 'under_score', 'a'.repeat(64)])('rejects %s', (name) => {
+    expect(usageError(() => checkSageMakerName('job', name, 63)).message).toMatch(/is not a SageMaker job name \(letters, digits and hyphens, at most 63\)/);
+  });
+});
+
+describe('isSageMakerName', () => {
+  test.each([
+    ['llm-endpoint', true], ['a', true], ['A1-b2', true], ['a--b', true], [`a${'-b'.repeat(31)}`, true],
+    [`a${'-b'.repeat(31)}c`, false], ['-a', false], ['a-', false], ['a_b', false], ['', false],
+  ])('%s → %s', (name, ok) => {
+    expect(isSageMakerName(name)).toBe(ok);
+  });
+
+  test('takes a longer limit for jobs', () => {
+    expect(isSageMakerName('a'.repeat(64))).toBe(false);
+    expect(isSageMakerName('a'.repeat(64), 64)).toBe(true);
+  });
+});
+
+describe('integerOption', () => {
+  test('the fallback when absent, the value when in range', () => {
+    expect(integerOption('--n', undefined, 7, 1, 9)).toBe(7);
+    expect(integerOption('--n', '3', 7, 1, 9)).toBe(3);
+  });
+
+  test.each(['10', '0', '2.5', 'x', '-1'])('%s is a usage error', (raw) => {
+    expect(usageError(() => integerOption('--n', raw, 7, 1, 9)).message).toBe(`--n must be a whole number from 1 to 9, got '${raw}'.`);
+  });
+});

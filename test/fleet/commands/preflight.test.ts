@@ -1,0 +1,165 @@
+import 'aws-sdk-client-mock-jest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DescribeScalableTargetsCommand } from '@aws-sdk/client-application-auto-scaling';
+import { DescribeEndpointCommand, DescribeEndpointConfigCommand } from '@aws-sdk/client-sagemaker';
+import { ListServiceQuotasCommand } from '@aws-sdk/client-service-quotas';
+import { PreflightReport } from '../../../bin/fleet/preflight/preflight-report';
+import { awsError, CONFIG, describeEndpoint, ENDPOINT, endpointConfig, runMain, sdkMocks, VARIANT_RESOURCE } from '../fixtures';
+import { mockAccount, pooledEndpoint } from '../preflight/account';
+
+/** `sagemaker-fleet preflight ...` in-process against the mocked SDK: output, exit codes, the order of the work. */
+const mocks = sdkMocks();
+let dir: string;
+
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'preflight-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeEach(() => {
+  mocks.sagemaker.reset();
+  mocks.autoscaling.reset();
+  mocks.serviceQuotas.reset();
+});
+
+/** A template like `cdk synth` writes for a capacity-aware endpoint on p5 then g6 that scales to `max`. */
+function writeTemplate(name: string, pools: string[], max: number): string {
+  const file = join(dir, `${name}.template.json`);
+  writeFileSync(file, JSON.stringify({
+    Resources: {
+      LlmEndpointConfigE9BDA6B9: {
+        Type: 'AWS::SageMaker::EndpointConfig',
+        Properties: { ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InitialInstanceCount: 1, InstancePools: pools.map((InstanceType, i) => ({ InstanceType, Priority: i + 1 })) }] },
+      },
+      Llm20BDA581: {
+        Type: 'AWS::SageMaker::Endpoint',
+        Properties: { EndpointConfigName: { 'Fn::GetAtt': ['LlmEndpointConfigE9BDA6B9', 'EndpointConfigName'] } },
+        Metadata: { 'aws:cdk:path': 'LlmEndpoint/Llm/Resource' },
+      },
+      LlmAutoScalingTarget55292AFC: {
+        Type: 'AWS::ApplicationAutoScaling::ScalableTarget',
+        Properties: {
+          ServiceNamespace: 'sagemaker', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount', MinCapacity: 1, MaxCapacity: max,
+          ResourceId: { 'Fn::Join': ['', ['endpoint/', { 'Fn::GetAtt': ['Llm20BDA581', 'EndpointName'] }, '/variant/AllTraffic']] },
+        },
+      },
+    },
+  }));
+  return file;
+}
+
+function oneLine(err: string): string {
+  const lines = err.split('\n').filter(Boolean);
+  expect(lines).toHaveLength(1);
+  expect(err).not.toMatch(/\n\s+at /);
+  return lines[0];
+}
+
+describe('preflight --template', () => {
+  test('every pool has room: the table, PASSED, exit 0', async () => {
+    mockAccount(mocks, [pooledEndpoint('other', { 'ml.g6.48xlarge': 5 })], { 'ml.p5.48xlarge': 16, 'ml.g6.48xlarge': 20 });
+    const { code, out, err } = await runMain(['preflight', '--template', writeTemplate('Ok', ['ml.p5.48xlarge', 'ml.g6.48xlarge'], 10)]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain('Endpoint LlmEndpoint/Llm · variant AllTraffic · up to 10 instances (scalable target MaxCapacity)');
+    expect(out).toMatch(/^ {2}ml\.p5\.48xlarge +1 +10 +16 +0 +16 +ok$/m);
+    expect(out).toMatch(/^ {2}ml\.g6\.48xlarge +2 +10 +20 +5 +15 +ok$/m);
+    expect(out).toContain('1 endpoint running in the account');
+    expect(out.trimEnd().split('\n').pop()).toBe("PASSED: every priority-1 pool can reach its fleet's maximum, and every pool has a quota");
+  });
+
+  test('priority 1 short and a fallback with a quota of 0: FAILED, exit 1', async () => {
+    mockAccount(mocks, [], { 'ml.p5.48xlarge': 4 }, { 'ml.g6.24xlarge': 0 });
+    const { code, out } = await runMain(['preflight', '--template', writeTemplate('Short', ['ml.p5.48xlarge', 'ml.g6.24xlarge'], 10)]);
+    expect(code).toBe(1);
+    expect(out).toContain('FAILED: 2 checks');
+    expect(out).toContain('  - LlmEndpoint/Llm variant AllTraffic: priority 1 ml.p5.48xlarge: SHORT: reaches 4 of 10 instances; request a quota of at least 10');
+    expect(out).toContain('  - LlmEndpoint/Llm variant AllTraffic: priority 2 ml.g6.24xlarge: QUOTA 0: this account cannot run ml.g6.24xlarge on endpoints');
+  });
+
+  test('--json: the report document, with the same exit code', async () => {
+    mockAccount(mocks, [], { 'ml.p5.48xlarge': 4 });
+    const { code, out } = await runMain(['preflight', '--template', writeTemplate('Json', ['ml.p5.48xlarge'], 10), '--json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(out) as PreflightReport;
+    expect(report).toMatchObject({
+      schemaVersion: 1, region: 'us-east-1', passed: false, source: { kind: 'template' },
+      usage: { endpointsCounted: 0, instancesByType: {} },
+    });
+    expect(report.fleets[0].pools[0]).toMatchObject({
+      instanceType: 'ml.p5.48xlarge', needed: 10, inUse: 0, headroom: 4, verdict: 'short', fails: true, quota: { value: 4, source: 'applied' },
+    });
+  });
+
+  test('a missing file: exit 2 before any AWS call', async () => {
+    const { code, out, err } = await runMain(['preflight', '--template', join(dir, 'missing.template.json')]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(oneLine(err)).toMatch(/^sagemaker-fleet: cannot read --template .*missing\.template\.json: no such file\./);
+    expect(mocks.sagemaker.calls()).toHaveLength(0);
+    expect(mocks.serviceQuotas.calls()).toHaveLength(0);
+  });
+
+  test('a template without endpoints: exit 2', async () => {
+    const file = join(dir, 'Empty.template.json');
+    writeFileSync(file, JSON.stringify({ Resources: { Bucket: { Type: 'AWS::S3::Bucket' } } }));
+    const { code, err } = await runMain(['preflight', '--template', file]);
+    expect(code).toBe(2);
+    expect(oneLine(err)).toMatch(/has no SageMaker endpoint with instances to check/);
+  });
+
+  test('no permission to read the quotas: exit 4, naming the call', async () => {
+    mockAccount(mocks, []);
+    mocks.serviceQuotas.on(ListServiceQuotasCommand).rejects(awsError('AccessDeniedException', 'not authorized to perform: servicequotas:ListServiceQuotas', 403));
+    const { code, out, err } = await runMain(['preflight', '--template', writeTemplate('Denied', ['ml.p5.48xlarge'], 2)]);
+    expect(code).toBe(4);
+    expect(out).toBe('');
+    expect(oneLine(err)).toBe('sagemaker-fleet: access denied on ListServiceQuotas: not authorized to perform: servicequotas:ListServiceQuotas');
+  });
+});
+
+describe('preflight ENDPOINT', () => {
+  test('a live endpoint: its own instances are left out of "in use"', async () => {
+    mockAccount(mocks, [describeEndpoint(), pooledEndpoint('other', { 'ml.p5.48xlarge': 2 })], { 'ml.p5.48xlarge': 8, 'ml.g6.48xlarge': 20 });
+    mocks.sagemaker.on(DescribeEndpointConfigCommand, { EndpointConfigName: CONFIG }).resolves(endpointConfig());
+    mocks.autoscaling.on(DescribeScalableTargetsCommand).resolves({
+      ScalableTargets: [{ ServiceNamespace: 'sagemaker', ResourceId: VARIANT_RESOURCE, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount', MinCapacity: 2, MaxCapacity: 6, RoleARN: 'arn', CreationTime: new Date() }],
+    });
+    const { code, out } = await runMain(['preflight', ENDPOINT]);
+    expect(code).toBe(0);
+    expect(out).toContain(`Preflight of endpoint ${ENDPOINT} · us-east-1 · 2 endpoints running in the account`);
+    expect(out).toContain('up to 6 instances (scalable target MaxCapacity, desired instance count now)');
+    expect(out).toMatch(/^ {2}ml\.p5\.48xlarge +1 +6 +8 +2 +6 +ok$/m);
+    expect(out).toContain(`in use leaves out the instances ${ENDPOINT} runs itself (2 × ml.g6.48xlarge, 4 × ml.p5.48xlarge)`);
+  });
+
+  test('a serverless endpoint has nothing to check: exit 2', async () => {
+    mockAccount(mocks, []);
+    mocks.sagemaker.on(DescribeEndpointCommand, { EndpointName: 'sls' }).resolves({ ...describeEndpoint(), EndpointName: 'sls', EndpointConfigName: 'sls-config' });
+    mocks.sagemaker.on(DescribeEndpointConfigCommand, { EndpointConfigName: 'sls-config' }).resolves({
+      EndpointConfigName: 'sls-config', EndpointConfigArn: 'arn', CreationTime: new Date(),
+      ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }],
+    });
+    mocks.autoscaling.on(DescribeScalableTargetsCommand).resolves({ ScalableTargets: [] });
+    const { code, err } = await runMain(['preflight', 'sls']);
+    expect(code).toBe(2);
+    expect(oneLine(err)).toBe("sagemaker-fleet: endpoint 'sls' has no variant with instances (serverless only): nothing to check.");
+  });
+
+  test('a template whose endpoint config cannot be found: nothing checked, exit 1', async () => {
+    mockAccount(mocks, []);
+    const file = join(dir, 'External.template.json');
+    writeFileSync(file, JSON.stringify({ Resources: { Ep: { Type: 'AWS::SageMaker::Endpoint', Properties: { EndpointConfigName: { 'Fn::ImportValue': 'shared-config' } } } } }));
+    const { code, out } = await runMain(['preflight', '--template', file]);
+    expect(code).toBe(1);
+    expect(out).toContain('Could not resolve\n  - endpoint Ep: its endpoint config (Resources.Ep.Properties.EndpointConfigName uses Fn::ImportValue, which this tool does not resolve) is not in this template');
+    expect(out).toContain('  - nothing could be checked');
+  });
+
+  test('no such endpoint: exit 3', async () => {
+    mockAccount(mocks, []);
+    mocks.sagemaker.on(DescribeEndpointCommand, { EndpointName: 'missing' }).rejects(awsError('ValidationException', 'Could not find endpoint "missing".'));
+    const { code, err } = await runMain(['preflight', 'missing']);
+    expect(code).toBe(3);
+    expect(oneLine(err)).toBe("sagemaker-fleet: endpoint 'missing' not found in us-east-1: check the name, --region and --profile.");
+  });
+});

@@ -1,0 +1,45 @@
+import { FleetError } from '../../../bin/fleet/errors';
+import { parsePreflightCommand } from '../../../bin/fleet/preflight/preflight-args';
+
+function usage(argv: string[]): string {
+  try {
+    parsePreflightCommand(argv);
+  } catch (error) {
+    expect((error as FleetError).kind).toBe('usage');
+    return (error as FleetError).message;
+  }
+  throw new Error('expected a usage error');
+}
+
+describe('parsePreflightCommand', () => {
+  test('--template FILE', () => {
+    expect(parsePreflightCommand(['preflight', '--template', 'cdk.out/LlmEndpoint.template.json', '--json'])).toEqual({
+      kind: 'preflight', input: { kind: 'template', path: 'cdk.out/LlmEndpoint.template.json' },
+      json: true, debug: false, region: undefined, profile: undefined,
+    });
+    expect(parsePreflightCommand(['preflight', '-t', 'a.json', '--region', 'eu-west-1'])).toMatchObject({ input: { kind: 'template', path: 'a.json' }, region: 'eu-west-1' });
+  });
+
+  test('a live endpoint', () => {
+    expect(parsePreflightCommand(['preflight', 'qwen3-4b-llm', '--profile', 'ops'])).toMatchObject({
+      kind: 'preflight', input: { kind: 'endpoint', name: 'qwen3-4b-llm' }, profile: 'ops',
+    });
+  });
+
+  test('--help and --version', () => {
+    expect(parsePreflightCommand(['preflight', '-h'])).toEqual({ kind: 'help' });
+    expect(parsePreflightCommand(['preflight', '--version'])).toEqual({ kind: 'version' });
+  });
+
+  test.each([
+    [['preflight'], /^nothing to check: 'sagemaker-fleet preflight --template cdk.out\/STACK.template.json' or 'sagemaker-fleet preflight ENDPOINT'\.$/],
+    [['preflight', 'ep', '--template', 'a.json'], /give either --template or an endpoint name, not both/],
+    [['preflight', 'a', 'b'], /unexpected argument 'b'/],
+    [['preflight', 'bad_name'], /'bad_name' is not a SageMaker endpoint name/],
+    [['preflight', '--template', ''], /--template needs a file name/],
+    [['preflight', '--template'], /--template/],
+    [['preflight', 'ep', '--watch'], /Unknown option '--watch'/],
+  ])('%j is a usage error', (argv, message) => {
+    expect(usage(argv)).toMatch(message);
+  });
+});

@@ -1,0 +1,51 @@
+import { FleetError } from '../../../bin/fleet/errors';
+import { parseRecommendCommand } from '../../../bin/fleet/recommend/recommend-args';
+
+function usage(argv: string[]): string {
+  try {
+    parseRecommendCommand(argv);
+  } catch (error) {
+    expect((error as FleetError).kind).toBe('usage');
+    return (error as FleetError).message;
+  }
+  throw new Error('expected a usage error');
+}
+
+describe('parseRecommendCommand', () => {
+  test('defaults: endpoint pools, ranked by the job, whichever job type has the name', () => {
+    expect(parseRecommendCommand(['recommend', 'qwen3-recs'])).toEqual({
+      kind: 'recommend', jobName: 'qwen3-recs', order: undefined, inferenceComponents: false, jobType: 'auto',
+      json: false, debug: false, region: undefined, profile: undefined,
+    });
+  });
+
+  test('every option', () => {
+    expect(parseRecommendCommand([
+      'recommend', 'qwen3-recs', '--order', 'ml.g6e.12xlarge, ml.g6.12xlarge', '--inference-components', '--json',
+      '--job-type', 'inference-recommender', '--region', 'eu-west-1', '--profile', 'ml', '--debug',
+    ])).toEqual({
+      kind: 'recommend', jobName: 'qwen3-recs', order: ['ml.g6e.12xlarge', 'ml.g6.12xlarge'], inferenceComponents: true,
+      jobType: 'inference-recommender', json: true, debug: true, region: 'eu-west-1', profile: 'ml',
+    });
+  });
+
+  test('--help and --version', () => {
+    expect(parseRecommendCommand(['recommend', '--help'])).toEqual({ kind: 'help' });
+    expect(parseRecommendCommand(['recommend', 'job', '--version'])).toEqual({ kind: 'version' });
+  });
+
+  test.each([
+    [['recommend'], /missing job name: 'sagemaker-fleet recommend JOB_NAME'/],
+    [['recommend', 'a', 'b'], /unexpected argument 'b': one job per call/],
+    [['recommend', 'bad_name'], /'bad_name' is not a SageMaker recommendation job name/],
+    [['recommend', 'j', '--order', 'g6.12xlarge'], /--order: 'g6.12xlarge' is not a SageMaker instance type/],
+    [['recommend', 'j', '--order', ','], /--order needs instance types/],
+    [['recommend', 'j', '--order', 'ml.g6.12xlarge,ml.g6.12xlarge'], /--order lists ml.g6.12xlarge twice/],
+    [['recommend', 'j', '--order', 'ml.a.x,ml.b.x,ml.c.x,ml.d.x,ml.e.x,ml.f.x'], /--order lists 6 instance types: a variant holds at most 5 pools/],
+    [['recommend', 'j', '--job-type', 'legacy'], /--job-type must be one of auto, ai-recommendation, inference-recommender, got 'legacy'/],
+    [['recommend', 'j', '--watch'], /Unknown option '--watch'/],
+    [['recommend', 'j', '--region', 'nowhere'], /--region 'nowhere' is not an AWS region name/],
+  ])('%j is a usage error', (argv, message) => {
+    expect(usage(argv)).toMatch(message);
+  });
+});

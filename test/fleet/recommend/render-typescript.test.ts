@@ -1,0 +1,181 @@
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ts from 'typescript';
+import { AI_JOB, aiJob, aiRecommendation, LEGACY_JOB, legacyJob, packageArn } from './jobs';
+import { fromAiRecommendationJob } from '../../../bin/fleet/recommend/ai-recommendation-job';
+import { fromInferenceRecommenderJob } from '../../../bin/fleet/recommend/inference-recommender-job';
+import { buildPlan, PlanTarget } from '../../../bin/fleet/recommend/pool-plan';
+import { rankCandidates } from '../../../bin/fleet/recommend/ranking';
+import { RecommendationJob } from '../../../bin/fleet/recommend/recommendation-job';
+import { LIBRARY, renderTypeScript } from '../../../bin/fleet/recommend/render-typescript';
+import { testStack } from '../../util';
+
+/*
+ * The generated code is what users paste into their CDK app, so it is held to what they would do with it: it
+ * type-checks against the library's sources (lib/index.ts, as the package name resolves) with the repository's own
+ * strict compiler options, and it runs and synthesizes, passing the library's validation.
+ */
+
+const ROOT = path.resolve(__dirname, '../../..');
+const LIB_INDEX = path.join(ROOT, 'lib', 'index.ts');
+
+function generate(job: RecommendationJob, target: PlanTarget, order?: string[]): string {
+  return renderTypeScript(buildPlan(job, rankCandidates(job, { order, requireMemory: target === 'inference-components' }), target));
+}
+
+const featured = () => fromAiRecommendationJob(aiJob(), AI_JOB);
+const oddNames = () => fromAiRecommendationJob(aiJob({
+  Recommendations: [
+    aiRecommendation({ type: 'ml.g6e.12xlarge', pkg: 1, spec: "tp4-'quoted'", ttft: '10' }),
+    aiRecommendation({ type: 'ml.g6.12xlarge', pkg: 2, ttft: '20' }),
+  ].map((r) => ({ ...r, DeploymentConfiguration: { ...r.DeploymentConfiguration, EnvironmentVariables: { 'A\nB': "x'); throw 1; ('" } } })),
+}), AI_JOB);
+
+const CASES: Record<string, () => string> = {
+  'endpoint': () => generate(featured(), 'endpoint'),
+  'endpoint-order': () => generate(featured(), 'endpoint', ['ml.g6.12xlarge', 'ml.p5.48xlarge']),
+  'components': () => generate(featured(), 'inference-components'),
+  'one-component-pool': () => generate(featured(), 'inference-components', ['ml.g6e.24xlarge']),
+  'inference-recommender': () => generate(fromInferenceRecommenderJob(legacyJob(), LEGACY_JOB), 'endpoint'),
+  'odd-names': () => generate(oddNames(), 'endpoint'),
+};
+
+const fileName = (name: string) => path.join(ROOT, 'test', 'fleet', 'recommend', `generated-${name}.ts`);
+
+/** Type-checks every case in one program; returns `case:line:col TSnnnn message` per diagnostic. */
+function typeCheck(sources: Record<string, string>): string[] {
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, {
+    ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); },
+  })!;
+  const options: ts.CompilerOptions = { ...config.options, noEmit: true, types: ['node'], baseUrl: ROOT, paths: { [LIBRARY]: [LIB_INDEX] } };
+  const byFile = new Map(Object.entries(sources).map(([name, text]) => [fileName(name), { name, text }]));
+  const host = ts.createCompilerHost(options, true);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (file, version, ...rest) => {
+    const generated = byFile.get(file);
+    return generated ? ts.createSourceFile(file, generated.text, version, true) : getSourceFile(file, version, ...rest);
+  };
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (file) => byFile.has(file) || fileExists(file);
+  const program = ts.createProgram({ rootNames: [...byFile.keys()], options, host });
+  return [...byFile.entries()].flatMap(([file, { name }]) => {
+    const source = program.getSourceFile(file)!;
+    return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((d) => {
+      const { line, character } = source.getLineAndCharacterOfPosition(d.start ?? 0);
+      return `${name}:${line + 1}:${character + 1} TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+    });
+  });
+}
+
+/**
+ * Runs the generated module's function in a fresh stack and returns the synthesized template, by default with
+ * aws-cdk-lib's CloudFormation validation on (warnings fail).
+ */
+function synthesize(code: string, fn: string, validate = true): Template {
+  const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const load = (id: string): unknown => require(id === LIBRARY ? LIB_INDEX : id);
+  const module = { exports: {} as Record<string, (scope: unknown, id: string) => unknown> };
+  new Function('require', 'module', 'exports', js)(load, module, module.exports);
+  const stack = testStack({ validate });
+  module.exports[fn](stack, 'Llm');
+  return Template.fromJSON((stack.node.root as App).synth().getStackByName(stack.stackName).template);
+}
+
+describe('generated TypeScript', () => {
+  const sources = Object.fromEntries(Object.entries(CASES).map(([name, make]) => [name, make()]));
+  let diagnostics: string[] = [];
+  beforeAll(() => {
+    diagnostics = typeCheck({
+      ...sources,
+      // Proof that the checker sees mistakes in generated code: a pool option the library does not have.
+      canary: sources.endpoint.replace("InstanceType.of('ml.p5.48xlarge') }", "InstanceType.of('ml.p5.48xlarge'), maxConcurency: 8 }"),
+    });
+  }, 120_000);
+
+  test('every case type-checks against lib/index.ts with the repository\'s strict options', () => {
+    expect(diagnostics.filter((d) => !d.startsWith('canary:'))).toEqual([]);
+  });
+
+  test('the checker reports a mistake in generated code', () => {
+    expect(diagnostics.filter((d) => d.startsWith('canary:'))).toEqual([expect.stringMatching(/'maxConcurency' does not exist/)]);
+  });
+
+  test('endpoint: ranked pools, a model package per pool, the priority-1 instance count', () => {
+    const template = synthesize(sources.endpoint, 'recommendedEndpoint');
+    template.hasResourceProperties('AWS::SageMaker::EndpointConfig', {
+      ProductionVariants: [{
+        InitialInstanceCount: 1,
+        InstancePools: [
+          { InstanceType: 'ml.p5.48xlarge', Priority: 1 },
+          { InstanceType: 'ml.g6e.24xlarge', Priority: 2, ModelNameOverride: { 'Fn::GetAtt': [Match.stringLikeRegexp('^LlmG6e24xlargeModel'), 'ModelName'] } },
+          { InstanceType: 'ml.g6e.12xlarge', Priority: 3, ModelNameOverride: Match.anyValue() },
+          { InstanceType: 'ml.g6.48xlarge', Priority: 4, ModelNameOverride: Match.anyValue() },
+          { InstanceType: 'ml.g6.12xlarge', Priority: 5, ModelNameOverride: Match.anyValue() },
+        ],
+      }],
+    });
+    template.resourceCountIs('AWS::SageMaker::Model', 5);
+    template.hasResourceProperties('AWS::SageMaker::Model', {
+      PrimaryContainer: {
+        ModelPackageName: packageArn(3), InferenceSpecificationName: 'p5-48xlarge-tp4',
+        Environment: { OPTION_TENSOR_PARALLEL_DEGREE: '4', OPTION_MAX_MODEL_LEN: '16384' },
+      },
+    });
+  });
+
+  test('--order: only the listed types, in that order', () => {
+    const pools = synthesize(sources['endpoint-order'], 'recommendedEndpoint').findResources('AWS::SageMaker::EndpointConfig');
+    const variant = Object.values(pools)[0].Properties.ProductionVariants[0];
+    expect(variant.InstancePools.map((p: { InstanceType: string }) => p.InstanceType)).toEqual(['ml.g6.12xlarge', 'ml.p5.48xlarge']);
+  });
+
+  test('inference components: per-instance-type specifications with memory and accelerators, copies, managed scaling', () => {
+    const template = synthesize(sources.components, 'recommendedInferenceComponent');
+    template.hasResourceProperties('AWS::SageMaker::EndpointConfig', {
+      ProductionVariants: [{ InitialInstanceCount: 1, ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 2 } }],
+    });
+    const component = Object.values(template.findResources('AWS::SageMaker::InferenceComponent'))[0].Properties;
+    expect(component.RuntimeConfig).toEqual({ CopyCount: 2 });
+    expect(component.Specifications.map((s: { InstanceType: string; ComputeResourceRequirements: unknown }) => [s.InstanceType, s.ComputeResourceRequirements])).toEqual([
+      ['ml.p5.48xlarge', { MinMemoryRequiredInMb: 16384, NumberOfAcceleratorDevicesRequired: 4 }],
+      ['ml.g6e.24xlarge', { MinMemoryRequiredInMb: 16384, NumberOfAcceleratorDevicesRequired: 4 }],
+      ['ml.g6e.12xlarge', { MinMemoryRequiredInMb: 24576, NumberOfAcceleratorDevicesRequired: 4 }],
+      ['ml.g6.48xlarge', { MinMemoryRequiredInMb: 16384, NumberOfAcceleratorDevicesRequired: 8 }],
+      ['ml.g6.12xlarge', { MinMemoryRequiredInMb: 16384, NumberOfAcceleratorDevicesRequired: 4 }],
+    ]);
+  });
+
+  test('one pool for a component: the specification for all instance types', () => {
+    expect(sources['one-component-pool']).toContain('InferenceComponentSpecification.forAllInstanceTypes(');
+    const template = synthesize(sources['one-component-pool'], 'recommendedInferenceComponent');
+    const component = Object.values(template.findResources('AWS::SageMaker::InferenceComponent'))[0].Properties;
+    expect(component.Specification.ComputeResourceRequirements).toEqual({ MinMemoryRequiredInMb: 16384, NumberOfAcceleratorDevicesRequired: 4 });
+    expect(component.RuntimeConfig).toEqual({ CopyCount: 2 });
+  });
+
+  test('Inference Recommender: the tuned environment on each pool model', () => {
+    const template = synthesize(sources['inference-recommender'], 'recommendedEndpoint');
+    template.hasResourceProperties('AWS::SageMaker::Model', { PrimaryContainer: { ModelPackageName: packageArn(11), Environment: { OMP_NUM_THREADS: '8' } } });
+    template.hasResourceProperties('AWS::SageMaker::EndpointConfig', {
+      ProductionVariants: [{ InstancePools: [{ InstanceType: 'ml.g4dn.xlarge', Priority: 1 }, Match.objectLike({ InstanceType: 'ml.g5.xlarge', Priority: 2 })] }],
+    });
+  });
+
+  test('names with quotes and newlines from AWS stay data', () => {
+    // (Not CloudFormation-valid names: validation off, the point is that the values arrive unchanged.)
+    const template = synthesize(sources['odd-names'], 'recommendedEndpoint', false);
+    template.hasResourceProperties('AWS::SageMaker::Model', {
+      PrimaryContainer: { InferenceSpecificationName: "tp4-'quoted'", Environment: { 'A\nB': "x'); throw 1; ('" } },
+    });
+  });
+
+  test('the header says where the pools come from, how they were ranked and what was dropped', () => {
+    const header = sources.endpoint.split('\n').filter((l) => l.startsWith('//')).join('\n');
+    expect(header).toContain('// Instance pools from AI recommendation job qwen3-recs (Completed, ended 2026-11-24 08:10 UTC).');
+    expect(header).toContain("// Ranking: ranked by the job's performance objective: ttft-ms (p50, ms; lower is better).");
+    expect(header).toMatch(/\/\/ Dropped: recommendation 5 \(ml.g5.48xlarge\): it ranks below the 5 pools kept/);
+    expect(header).toMatch(/\/\/ Dropped: recommendation 7 \(ml.g5.12xlarge\): it has no model package/);
+    expect(sources.components).toContain('--inference-components');
+  });
+});

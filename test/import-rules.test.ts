@@ -1,0 +1,112 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/**
+ * `npm run check:imports` (dependency-cruiser with the repository's .dependency-cruiser.cjs) run on small fixture
+ * trees: it must fail on what the layering forbids and pass on a clean tree. dependency-cruiser is ESM, so it runs
+ * as a child process, exactly as the npm script calls it, in a temporary directory.
+ */
+
+const ROOT = path.resolve(__dirname, '..');
+const DEPCRUISE = path.join(ROOT, 'node_modules', '.bin', 'depcruise');
+const SCRIPT: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts['check:imports'];
+
+const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, module: 'commonjs', target: 'es2022' }, include: ['lib/**/*.ts'] });
+
+/** Files of a clean tree: every layer importing only downwards, type-only imports included, index.ts re-exporting. */
+const CLEAN: { [file: string]: string } = {
+  'lib/core/errors.ts': 'export class PoolError extends Error {}\n',
+  'lib/instance-types/instance-type.ts': "import { PoolError } from '../core/errors';\nexport const check = (name: string) => { if (!name) throw new PoolError(); };\n",
+  'lib/pools/instance-pool.ts': "import type { PoolError } from '../core/errors';\nimport { check } from '../instance-types/instance-type';\nexport interface Pool { error?: PoolError }\nexport const rank = check;\n",
+  'lib/pools/pool-endpoint.ts': "import type { Pool } from './instance-pool';\nexport interface PoolEndpoint { pools: Pool[] }\n",
+  'lib/scaling/signal.ts': "import type { PoolEndpoint } from '../pools/pool-endpoint';\nexport const bind = (e: PoolEndpoint) => e.pools.length;\n",
+  'lib/endpoint/endpoint.ts': "import { rank } from '../pools/instance-pool';\nimport { bind } from '../scaling/signal';\nexport const create = () => [rank, bind];\n",
+  'lib/index.ts': "export * from './core/errors';\nexport * from './endpoint/endpoint';\n",
+};
+
+/** The clean tree plus one violation of each kind, each in files of its own. */
+const BROKEN: { [file: string]: string } = {
+  ...CLEAN,
+  // (1) An import cycle made of `import type` statements only, within one layer.
+  'lib/pools/left.ts': "import type { Right } from './right';\nexport interface Left { right?: Right }\n",
+  'lib/pools/right.ts': "import type { Left } from './left';\nexport interface Right { left?: Left }\n",
+  // (2) An import from a lower layer to a higher one.
+  'lib/core/upward.ts': "import { rank } from '../pools/instance-pool';\nexport const up = rank;\n",
+  // (3) A file in a folder that is no layer, and one directly in lib/ that imports nothing.
+  'lib/helpers/strings.ts': "import { PoolError } from '../core/errors';\nexport const fail = () => new PoolError();\n",
+  'lib/stray.ts': 'export const STRAY = 1;\n',
+};
+
+interface Run {
+  readonly status: number | null;
+  readonly output: string;
+  /** `[rule, from]` of every violation, in the reporter's order. */
+  readonly violations: [string, string][];
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'import-rules-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** Writes `files` into a fresh directory with a tsconfig.json and the repository's rules, and runs the check there. */
+function checkImports(name: string, files: { [file: string]: string }): Run {
+  const dir = path.join(tmp, name);
+  for (const [file, text] of Object.entries({ ...files, 'tsconfig.json': TSCONFIG })) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  fs.copyFileSync(path.join(ROOT, '.dependency-cruiser.cjs'), path.join(dir, '.dependency-cruiser.cjs'));
+  const [, ...args] = SCRIPT.split(' ');
+  const result = spawnSync(DEPCRUISE, args, { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  if (result.error) throw result.error;
+  const output = `${result.stdout}${result.stderr}`;
+  const violations = [...output.matchAll(/^\s*error (\S+): (\S+)/gm)].map((m): [string, string] => [m[1], m[2]]);
+  return { status: result.status, output, violations };
+}
+
+describe('npm run check:imports', () => {
+  jest.setTimeout(120_000);
+
+  test('is depcruise on lib/ with the repository rules', () => {
+    expect(SCRIPT).toBe('depcruise lib --config .dependency-cruiser.cjs');
+    expect(fs.existsSync(DEPCRUISE)).toBe(true);
+  });
+
+  test('passes on a clean tree', () => {
+    const run = checkImports('clean', CLEAN);
+    expect(run.violations).toEqual([]);
+    expect(run.output).toMatch(/no dependency violations found \(7 modules, \d+ dependencies cruised\)/);
+    expect(run.status).toBe(0);
+  });
+
+  describe('fails on a tree with', () => {
+    let run: Run;
+    beforeAll(() => {
+      run = checkImports('broken', BROKEN);
+    });
+
+    test('an error exit and exactly the four violations', () => {
+      expect(run.status).not.toBe(0);
+      expect(run.output).toMatch(/4 dependency violations \(4 errors, 0 warnings\)/);
+      expect(run.violations).toHaveLength(4);
+    });
+
+    test('(1) an import cycle of `import type` statements only: no-circular', () => {
+      const cycle = run.violations.filter(([rule]) => rule === 'no-circular');
+      expect(cycle).toHaveLength(1);
+      expect(['lib/pools/left.ts', 'lib/pools/right.ts']).toContain(cycle[0][1]);
+      expect(run.output).toMatch(/no-circular: lib\/pools\/(left|right)\.ts → \s*lib\/pools\/(right|left)\.ts →\s*lib\/pools\/\1\.ts/);
+    });
+
+    test('(2) an import from lib/core to lib/pools: layer-core', () => {
+      expect(run.violations).toContainEqual(['layer-core', 'lib/core/upward.ts']);
+      expect(run.output).toContain('layer-core: lib/core/upward.ts → lib/pools/instance-pool.ts');
+    });
+
+    test('(3) a file in an unknown folder of lib/, even one that imports nothing: no-unknown-folder', () => {
+      expect(run.violations).toContainEqual(['no-unknown-folder', 'lib/helpers/strings.ts']);
+      expect(run.violations).toContainEqual(['no-unknown-folder', 'lib/stray.ts']);
+    });
+  });
+});
