@@ -67,6 +67,7 @@ export interface RevertMigration {
   readonly configName: string;
 }
 
+/** `migrate ...`; its `json` (from ConnectionArgs) means: the request on stdout, everything else on stderr. */
 export interface MigrateCommand extends ConnectionArgs {
   readonly kind: 'migrate';
   readonly endpointName: string;
@@ -76,7 +77,6 @@ export interface MigrateCommand extends ConnectionArgs {
   /** Rolling deployment batch, percent of the instances; `undefined`: no rolling policy of our own. */
   readonly rollingPercent?: number;
   readonly dryRun: boolean;
-  /** `--json`: the request on stdout, everything else on stderr. */
   readonly yes: boolean;
   readonly watch: boolean;
   readonly intervalSeconds: number;
