@@ -1,12 +1,16 @@
 import { parseArgs } from 'node:util';
-import { commandName } from './command-line';
+import { commandName, integerOption } from './command-line';
 import { FleetError } from './errors';
+import { ExportCommand, parseExportCommand } from './export/export-args';
+import { MigrateCommand, parseMigrateCommand } from './migrate/migrate-args';
 import { parsePreflightCommand, PreflightCommand } from './preflight/preflight-args';
 import { parseRecommendCommand, RecommendCommand } from './recommend/recommend-args';
 
 export const USAGE = `Usage: sagemaker-fleet status ENDPOINT [options]
        sagemaker-fleet recommend JOB_NAME [options]
        sagemaker-fleet preflight (--template FILE | ENDPOINT) [options]
+       sagemaker-fleet migrate ENDPOINT (--pools TYPE[,TYPE...] | --revert CONFIG_NAME) [options]
+       sagemaker-fleet export ENDPOINT [options]
 
   status      which hardware a SageMaker AI endpoint runs on: each variant's instance pools in priority
               order with instance counts and share of the fleet, whether any of it is on fallback hardware,
@@ -15,6 +19,10 @@ export const USAGE = `Usage: sagemaker-fleet status ENDPOINT [options]
               as ranked instance pools: TypeScript for this library, one model per instance type
   preflight   before deploy: per pool, the most instances the fleet can reach against the account's
               "ml.TYPE for endpoint usage" quota and what its running endpoints use
+  migrate     moves a live endpoint from one instance type onto instance pools without downtime: copies
+              its endpoint config, shows the plan, asks, updates and follows the update
+  export      TypeScript for this library that reproduces a live endpoint, to bring it under CDK
+  ('sagemaker-fleet migrate --help' and 'sagemaker-fleet export --help' list the options of those two)
 
 Options of status:
   -w, --watch            refresh while the endpoint is Creating or Updating, until it is InService
@@ -46,9 +54,12 @@ Options of every command:
       --version          show the version
 
 Exit codes: 0 ok · 1 endpoint failed / deployment failed, job failed / no usable recommendation,
-            or a preflight check failed (priority 1 short of the fleet's maximum, or a pool without quota)
-            2 usage or no region · 3 endpoint or job not found · 4 no credentials / access denied
-            5 network, throttling or AWS-side failure · 6 unexpected · 7 recommendation job still running
+            or a preflight check failed (priority 1 short of the fleet's maximum, or a pool without quota),
+            or migrate's update failed, was rolled back or refused by SageMaker
+            2 usage or no region, or a change migrate refuses or that was not confirmed (nothing changed)
+            3 endpoint, endpoint config or job not found · 4 no credentials / access denied
+            5 network, throttling or AWS-side failure · 6 unexpected, or a field migrate does not know
+            7 recommendation job still running
 `;
 
 export interface StatusCommand {
@@ -63,12 +74,16 @@ export interface StatusCommand {
   readonly debug: boolean;
 }
 
-export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | StatusCommand | RecommendCommand | PreflightCommand;
+/** `--help` (with the help text of a command that has its own) and `--version`, or a command. */
+export type Command = { readonly kind: 'help'; readonly text?: string } | { readonly kind: 'version' }
+  | StatusCommand | RecommendCommand | PreflightCommand | MigrateCommand | ExportCommand;
 
 /** Commands that parse their own options (each in its own module). */
 const COMMAND_PARSERS: ReadonlyMap<string, (argv: readonly string[]) => Command> = new Map<string, (argv: readonly string[]) => Command>([
   ['recommend', parseRecommendCommand],
   ['preflight', parsePreflightCommand],
+  ['migrate', parseMigrateCommand],
+  ['export', parseExportCommand],
 ]);
 
 /** SageMaker's EndpointName pattern (and at most 63 characters). */
@@ -134,13 +149,4 @@ export function parseCommandLine(argv: readonly string[]): Command {
     activityCount: integerOption('--activities', values.activities, 5, 0, 50),
     debug: values.debug === true,
   };
-}
-
-function integerOption(flag: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
-    throw new FleetError('usage', `${flag} must be a whole number from ${min} to ${max}, got '${raw}'.`);
-  }
-  return value;
 }

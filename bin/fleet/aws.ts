@@ -3,16 +3,18 @@ import {
   DescribeScalingPoliciesCommand, ScalableDimension, ScalableTarget, ScalingActivity, ScalingPolicy,
 } from '@aws-sdk/client-application-auto-scaling';
 import {
-  DescribeAIRecommendationJobCommand, DescribeAIRecommendationJobResponse, DescribeEndpointCommand,
-  DescribeEndpointConfigCommand, DescribeEndpointConfigOutput, DescribeEndpointOutput, DescribeInferenceComponentCommand,
-  DescribeInferenceComponentOutput, DescribeInferenceRecommendationsJobCommand, DescribeInferenceRecommendationsJobResponse,
-  EndpointSummary, InferenceComponentSummary, ListEndpointsCommand, ListInferenceComponentsCommand, SageMakerClient,
+  CreateEndpointConfigCommand, CreateEndpointConfigInput, DescribeAIRecommendationJobCommand, DescribeAIRecommendationJobResponse,
+  DescribeEndpointCommand, DescribeEndpointConfigCommand, DescribeEndpointConfigOutput, DescribeEndpointOutput,
+  DescribeInferenceComponentCommand, DescribeInferenceComponentOutput, DescribeInferenceRecommendationsJobCommand,
+  DescribeInferenceRecommendationsJobResponse, EndpointSummary, InferenceComponentSummary, ListEndpointsCommand,
+  ListInferenceComponentsCommand, ListTagsCommand, SageMakerClient, Tag, UpdateEndpointCommand, UpdateEndpointInput,
 } from '@aws-sdk/client-sagemaker';
 import {
   ListAWSDefaultServiceQuotasCommand, ListServiceQuotasCommand, ServiceQuota, ServiceQuotasClient,
 } from '@aws-sdk/client-service-quotas';
 import { classifyAwsError } from './errors';
-import { AttemptsExhausted, RetryPolicy, withRetry } from './retry';
+import { attemptsOf, retryStrategy } from './retry';
+import { captureResponseJson } from './wire-json';
 
 /** `--region` and `--profile`; unset means the SDK's usual resolution (environment, shared config files). */
 export interface ConnectionOptions {
@@ -35,35 +37,34 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const RESOURCE_IDS_PER_CALL = 50;
 
 /**
- * Real SDK clients. `profile` goes into the client config, which the default credential chain and the region
- * loader both honour, so no extra credential-provider package is needed. Retries are ours (see retry.ts).
+ * The configuration of every client: `profile` goes into it, which the default credential chain and the region
+ * loader both honour, so no extra credential-provider package is needed; retries are the SDK's (see retry.ts).
+ * Each call gets its own strategy object, so each client keeps its own retry quota.
  */
-export const createClients: ClientFactory = ({ region, profile }) => {
-  const config = {
+export function clientConfig({ region, profile }: ConnectionOptions) {
+  return {
     region,
     profile,
-    maxAttempts: 1,
+    retryStrategy: retryStrategy(),
     requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
   };
-  return {
-    sagemaker: new SageMakerClient(config),
-    autoscaling: new ApplicationAutoScalingClient(config),
-    serviceQuotas: new ServiceQuotasClient(config),
-  };
-};
+}
+
+/** Real SDK clients. */
+export const createClients: ClientFactory = (options) => ({
+  sagemaker: new SageMakerClient(clientConfig(options)),
+  autoscaling: new ApplicationAutoScalingClient(clientConfig(options)),
+  serviceQuotas: new ServiceQuotasClient(clientConfig(options)),
+});
 
 /**
- * The AWS calls the CLI makes, each with retry and error classification: every failure leaves here as a
- * FleetError with a one-line message.
+ * The AWS calls the CLI makes (retried by the clients' SDK retry strategy), each with error classification:
+ * every failure leaves here as a FleetError with a one-line message.
  */
 export class AwsApi {
   private resolvedRegion?: string;
 
-  constructor(
-    private readonly clients: FleetClients,
-    private readonly retry: RetryPolicy,
-    private readonly connection: ConnectionOptions = {},
-  ) {}
+  constructor(private readonly clients: FleetClients, private readonly connection: ConnectionOptions = {}) {}
 
   /** The region the clients resolved (flag, environment or profile). Fails with 'no-region' when there is none. */
   public async region(): Promise<string> {
@@ -78,6 +79,41 @@ export class AwsApi {
   public describeEndpointConfig(name: string): Promise<DescribeEndpointConfigOutput> {
     return this.call('DescribeEndpointConfig',
       () => this.clients.sagemaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name })));
+  }
+
+  /**
+   * DescribeEndpointConfig, with the response body as AWS sent it (`wire`), to find members this SDK version
+   * drops (wire-json.ts). `wire` is undefined when no HTTP response was read (a mocked client).
+   */
+  public async describeEndpointConfigOnWire(name: string): Promise<{ config: DescribeEndpointConfigOutput; wire: unknown }> {
+    let wire: unknown;
+    const command = new DescribeEndpointConfigCommand({ EndpointConfigName: name });
+    captureResponseJson(command, (json) => { wire = json; });
+    const config = await this.call('DescribeEndpointConfig', () => this.clients.sagemaker.send(command));
+    return { config, wire };
+  }
+
+  /** Every tag of a SageMaker resource (every page). */
+  public async listTags(resourceArn: string): Promise<Tag[]> {
+    const all: Tag[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.call('ListTags', () => this.clients.sagemaker.send(
+        new ListTagsCommand({ ResourceArn: resourceArn, MaxResults: 100, NextToken: token })));
+      all.push(...(page?.Tags ?? []));
+      token = page?.NextToken;
+    } while (token);
+    return all;
+  }
+
+  /** CreateEndpointConfig (a write: callers must make a retry after a lost response safe, see migrate/apply-migration.ts). */
+  public createEndpointConfig(input: CreateEndpointConfigInput): Promise<unknown> {
+    return this.call('CreateEndpointConfig', () => this.clients.sagemaker.send(new CreateEndpointConfigCommand(input)));
+  }
+
+  /** UpdateEndpoint (a write, see createEndpointConfig). */
+  public updateEndpoint(input: UpdateEndpointInput): Promise<unknown> {
+    return this.call('UpdateEndpoint', () => this.clients.sagemaker.send(new UpdateEndpointCommand(input)));
   }
 
   /** All inference components on the endpoint (every page). */
@@ -184,11 +220,10 @@ export class AwsApi {
 
   private async call<T>(operation: string, send: () => Promise<T>): Promise<T> {
     try {
-      return await withRetry(send, this.retry);
+      return await send();
     } catch (error) {
-      const final = error instanceof AttemptsExhausted ? error : new AttemptsExhausted(error, 1);
-      throw classifyAwsError(final.lastError, {
-        operation, attempts: final.attempts, profile: this.connection.profile, region: this.resolvedRegion ?? this.connection.region,
+      throw classifyAwsError(error, {
+        operation, attempts: attemptsOf(error), profile: this.connection.profile, region: this.resolvedRegion ?? this.connection.region,
       });
     }
   }

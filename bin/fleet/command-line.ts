@@ -2,9 +2,9 @@ import { parseArgs, ParseArgsConfig } from 'node:util';
 import { FleetError } from './errors';
 
 /**
- * Helpers for the parsers of commands that own their options (`recommend`, `preflight`): every command takes
- * `--region`, `--profile`, `--json`, `--debug`, `--help` and `--version`, and reports a bad command line as one
- * 'usage' line.
+ * Helpers for the parsers of commands that own their options (`recommend`, `preflight`, `migrate`, `export`):
+ * every command takes `--region`, `--profile`, `--debug`, `--help` and `--version` (most also `--json`), and
+ * reports a bad command line as one 'usage' line.
  */
 
 export const COMMON_OPTIONS = {
@@ -70,9 +70,27 @@ export function commandName(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** SageMaker's name pattern for endpoints and jobs: letters, digits and hyphens, no leading or trailing hyphen. */
+/**
+ * SageMaker's name pattern for endpoints, endpoint configs, variants, models and jobs: letters, digits and
+ * hyphens, no leading or trailing hyphen.
+ */
+export function isSageMakerName(name: string, maxLength = 63): boolean {
+  return /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/.test(name) && name.length <= maxLength;
+}
+
+/** Throws a usage error unless `name` is a SageMaker name (isSageMakerName). */
 export function checkSageMakerName(what: string, name: string, maxLength: number): void {
-  if (!/^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/.test(name) || name.length > maxLength) {
+  if (!isSageMakerName(name, maxLength)) {
     throw new FleetError('usage', `'${name}' is not a SageMaker ${what} name (letters, digits and hyphens, at most ${maxLength}).`);
   }
+}
+
+/** A whole number from `min` to `max`, or `fallback` when the option is not given. */
+export function integerOption(flag: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw new FleetError('usage', `${flag} must be a whole number from ${min} to ${max}, got '${raw}'.`);
+  }
+  return value;
 }

@@ -1,3 +1,5 @@
+import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
+
 /**
  * Exit codes of `sagemaker-fleet`. Documented in the README; scripts rely on them, so never renumber.
  */
@@ -10,7 +12,7 @@ export const ExitCode = {
    * `preflight`: a check failed (priority 1 cannot reach the fleet's maximum, or a pool's quota is 0).
    */
   ENDPOINT_FAILED: 1,
-  /** Bad arguments, or no region configured. */
+  /** Bad arguments, or no region configured; or `migrate` refused a change or was not confirmed (nothing was changed). */
   USAGE: 2,
   /** The endpoint (or recommendation job) does not exist in this account and region. */
   NOT_FOUND: 3,
@@ -27,11 +29,12 @@ export const ExitCode = {
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 export type ErrorKind =
-  | 'usage' | 'no-region' | 'no-credentials' | 'invalid-credentials' | 'access-denied' | 'not-found'
+  | 'usage' | 'refused' | 'no-region' | 'no-credentials' | 'invalid-credentials' | 'access-denied' | 'not-found'
   | 'throttled' | 'network' | 'service' | 'unexpected';
 
 const EXIT_CODES: Record<ErrorKind, ExitCodeValue> = {
   'usage': ExitCode.USAGE,
+  'refused': ExitCode.USAGE,
   'no-region': ExitCode.USAGE,
   'no-credentials': ExitCode.AUTH,
   'invalid-credentials': ExitCode.AUTH,
@@ -54,7 +57,7 @@ export class FleetError extends Error {
   }
 }
 
-/** How a failed call may be retried: throttling and transient faults are, everything else is final. */
+/** How the SDK's retry strategy treats a failed call: throttling and transient faults are retried, the rest is final. */
 export type RetryClass = 'throttling' | 'transient' | 'none';
 
 /** Where a failed AWS call happened, for the message. */
@@ -65,28 +68,25 @@ export interface CallContext {
   readonly profile?: string;
 }
 
-const THROTTLING_NAMES = new Set([
-  'ThrottlingException', 'Throttling', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded',
-  'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'ProvisionedThroughputExceededException',
-  'BandwidthLimitExceeded',
-]);
 const INVALID_CREDENTIAL_NAMES = new Set([
   'ExpiredToken', 'ExpiredTokenException', 'InvalidClientTokenId', 'UnrecognizedClientException',
   'SignatureDoesNotMatch', 'InvalidSignatureException', 'IncompleteSignature', 'MissingAuthenticationToken',
   'AuthFailure', 'RequestExpired',
 ]);
 const ACCESS_DENIED_NAMES = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'NotAuthorized']);
-const SERVICE_FAULT_NAMES = new Set(['InternalFailure', 'InternalServerError', 'InternalServiceException', 'ServiceUnavailable', 'ServiceUnavailableException']);
-/** Connection problems that a second attempt may get past. */
-const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
-/** Connection problems that mean "no route to AWS from here": reported at once. */
+/** Connection problems that mean "no route to AWS from here" (after the retries): reported as a network failure. */
 const UNREACHABLE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EPROTO', 'CERT_HAS_EXPIRED', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN']);
 
+/**
+ * The SDK's own classification (the one its retry strategy acts on), so that "kept throttling" in a message
+ * always means the SDK retried it as throttling. HTTP 5xx outside the SDK's transient list still counts as an
+ * AWS-side fault here.
+ */
 export function retryClass(error: unknown): RetryClass {
-  const e = describe(error);
-  if (THROTTLING_NAMES.has(e.name) || e.throttlingHint || e.status === 429) return 'throttling';
-  if (SERVICE_FAULT_NAMES.has(e.name) || e.fault === 'server' || (e.status !== undefined && e.status >= 500)) return 'transient';
-  if (TRANSIENT_NETWORK_CODES.has(e.code) || e.name === 'TimeoutError' || e.name === 'RequestTimeout') return 'transient';
+  if (typeof error !== 'object' || error === null) return 'none';
+  const sdkError = error as Parameters<typeof isThrottlingError>[0];
+  if (isThrottlingError(sdkError)) return 'throttling';
+  if (isTransientError(sdkError) || isServerError(sdkError) || (sdkError as { $fault?: unknown }).$fault === 'server') return 'transient';
   return 'none';
 }
 
@@ -142,14 +142,12 @@ interface ErrorFacts {
   readonly hostname?: string;
   readonly status?: number;
   readonly fault?: string;
-  readonly throttlingHint: boolean;
 }
 
 /** Reads the fields the SDK and Node put on errors, defensively: anything may be thrown. */
 function describe(error: unknown): ErrorFacts {
   const e = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
   const metadata = (e.$metadata ?? {}) as Record<string, unknown>;
-  const retryable = (e.$retryable ?? {}) as Record<string, unknown>;
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
   return {
     name: str(e.name) || typeof error,
@@ -158,6 +156,5 @@ function describe(error: unknown): ErrorFacts {
     hostname: str(e.hostname) || undefined,
     status: typeof metadata.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined,
     fault: str(e.$fault) || undefined,
-    throttlingHint: retryable.throttling === true,
   };
 }

@@ -2,17 +2,21 @@ import { version } from '../../package.json';
 import { parseCommandLine, USAGE } from './args';
 import { AwsApi, ClientFactory, createClients } from './aws';
 import { FleetStatusCollector } from './collect/fleet-status';
+import { exportCommand } from './commands/export';
+import { migrateCommand } from './commands/migrate';
 import { preflightCommand } from './commands/preflight';
 import { recommendCommand } from './commands/recommend';
 import { statusCommand } from './commands/status';
 import { ExitCode, FleetError } from './errors';
-import { DEFAULT_RETRY } from './retry';
+import { NO_TERMINAL, processPrompt, Prompt } from './migrate/confirm';
 import { processRuntime, Runtime } from './runtime';
 
 /** What `main` takes from the outside world; tests pass their own. */
 export interface MainDependencies {
   readonly runtime: Runtime;
   readonly createClients: ClientFactory;
+  /** Where `migrate` asks for confirmation (default: no terminal, so it needs --yes). */
+  readonly prompt?: Prompt;
 }
 
 /**
@@ -24,7 +28,7 @@ export async function main(argv: readonly string[], deps: MainDependencies): Pro
   try {
     const command = parseCommandLine(argv);
     if (command.kind === 'help') {
-      runtime.stdout.write(USAGE);
+      runtime.stdout.write(command.text ?? USAGE);
       return ExitCode.OK;
     }
     if (command.kind === 'version') {
@@ -32,10 +36,15 @@ export async function main(argv: readonly string[], deps: MainDependencies): Pro
       return ExitCode.OK;
     }
     const connection = { region: command.region, profile: command.profile };
-    const api = new AwsApi(deps.createClients(connection), { ...DEFAULT_RETRY, sleep: runtime.sleep, random: runtime.random }, connection);
+    const api = new AwsApi(deps.createClients(connection), connection);
     const region = await api.region();
     if (command.kind === 'recommend') return await recommendCommand(command, { runtime, api, region });
     if (command.kind === 'preflight') return await preflightCommand(command, { runtime, api, region });
+    if (command.kind === 'export') return await exportCommand(command, { runtime, api, region });
+    if (command.kind === 'migrate') {
+      const source = new FleetStatusCollector(api, region, { activityCount: 5, now: runtime.now });
+      return await migrateCommand(command, { runtime, api, region, source, prompt: deps.prompt ?? NO_TERMINAL });
+    }
     const source = new FleetStatusCollector(api, region, { activityCount: command.activityCount, now: runtime.now });
     return await statusCommand(command, { runtime, source });
   } catch (error) {
@@ -67,7 +76,7 @@ function run(): void {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  void main(process.argv.slice(2), { runtime: processRuntime(), createClients }).then((code) => {
+  void main(process.argv.slice(2), { runtime: processRuntime(), createClients, prompt: processPrompt() }).then((code) => {
     process.exitCode = code;
   });
 }

@@ -1,53 +1,27 @@
-import { retryClass } from './errors';
+import { StandardRetryStrategy } from '@smithy/core/retry';
 
 /**
- * Retry with exponential backoff and jitter. The SDK clients are created with `maxAttempts: 1`, so this is the
- * only retry layer: one policy, visible in one place, and testable without real waiting.
+ * How the CLI retries AWS calls: with the AWS SDK's own standard retry strategy, passed to every client as
+ * `retryStrategy`. It retries throttling (ThrottlingException, HTTP 429, ...) and transient failures (HTTP
+ * 500/502/503/504, connection resets and timeouts, DNS failures) with exponential backoff and full jitter, honours
+ * a Retry-After hint, and keeps a retry quota per client so that a failing service is not hammered. Everything
+ * else (access denied, validation errors, not found) fails at once.
+ *
+ * This tool asks for 6 attempts instead of the SDK's default 3: a command-line run that gives up after a second
+ * of throttling is of no use to an operator. With the SDK's 2026 retry parameters, a throttled call waits a random
+ * time below 1, 2, 4, 8 and 16 s between its attempts (at most 31 s in total, about 15.5 s on average), a transient
+ * failure below 50, 100, 200, 400 and 800 ms (at most 1.55 s); a Retry-After header may add up to 5 s per wait.
+ * test/fleet/retry.test.ts pins these numbers, so an SDK upgrade that changes them fails until the README follows.
  */
-export interface RetryPolicy {
-  /** Attempts in total when AWS throttles (ThrottlingException, HTTP 429 ...). */
-  readonly throttlingAttempts: number;
-  /** Attempts in total for transient faults (HTTP 5xx, connection reset, socket timeout). */
-  readonly transientAttempts: number;
-  /** First delay; doubles with every attempt. */
-  readonly baseDelayMs: number;
-  /** Upper bound of one delay. */
-  readonly maxDelayMs: number;
-  sleep(ms: number): Promise<void>;
-  /** A number in [0, 1). */
-  random(): number;
+export const MAX_ATTEMPTS = 6;
+
+/** A fresh strategy (and retry quota) for one client. */
+export function retryStrategy(): StandardRetryStrategy {
+  return new StandardRetryStrategy(MAX_ATTEMPTS);
 }
 
-export const DEFAULT_RETRY = {
-  throttlingAttempts: 6,
-  transientAttempts: 3,
-  baseDelayMs: 500,
-  maxDelayMs: 20_000,
-} as const;
-
-/** Thrown when a call failed for good: carries the last error and how many attempts were made. */
-export class AttemptsExhausted extends Error {
-  constructor(public readonly lastError: unknown, public readonly attempts: number) {
-    super(`gave up after ${attempts} attempt(s)`);
-    this.name = 'AttemptsExhausted';
-  }
-}
-
-export async function withRetry<T>(call: () => Promise<T>, policy: RetryPolicy): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const kind = retryClass(error);
-      const limit = kind === 'throttling' ? policy.throttlingAttempts : kind === 'transient' ? policy.transientAttempts : 1;
-      if (attempt >= limit) throw new AttemptsExhausted(error, attempt);
-      await policy.sleep(backoffDelay(attempt, policy));
-    }
-  }
-}
-
-/** "Equal jitter": half of the exponential step is fixed, half is random, so retries spread but always wait. */
-export function backoffDelay(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
-  const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return Math.round(step / 2 + policy.random() * (step / 2));
+/** How many attempts the SDK made before an error left it (the retry middleware records it on the error). */
+export function attemptsOf(error: unknown): number {
+  const metadata = (error as { $metadata?: { attempts?: unknown } } | null)?.$metadata;
+  return typeof metadata?.attempts === 'number' && metadata.attempts >= 1 ? metadata.attempts : 1;
 }

@@ -12,9 +12,9 @@ export interface Runtime {
   readonly stderr: OutputStream;
   /** Current time in milliseconds since the epoch. */
   now(): number;
-  /** Waits `ms` milliseconds (retry backoff, watch refresh). */
+  /** Waits `ms` milliseconds (the refresh interval of `--watch`). */
   sleep(ms: number): Promise<void>;
-  /** A number in [0, 1) for retry jitter. */
+  /** A number in [0, 1). */
   random(): number;
 }
 

@@ -35,7 +35,7 @@ describe('parseCommandLine', () => {
 
   test.each([
     [[], /missing command/],
-    [['describe', 'x'], /unknown command 'describe': the commands are status, recommend, preflight\./],
+    [['describe', 'x'], /unknown command 'describe': the commands are status, recommend, preflight, migrate, export\./],
     [['toString', 'x'], /unknown command 'toString'/],
     [['status'], /missing endpoint name/],
     [['status', 'a', 'b'], /unexpected argument 'b': one endpoint per call/],
@@ -77,9 +77,19 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['--profile', 'ops', 'preflight', 'llm'])).toMatchObject({ kind: 'preflight', input: { kind: 'endpoint', name: 'llm' }, profile: 'ops' });
   });
 
+  test('migrate and export parse their own options, with help texts of their own', () => {
+    expect(parseCommandLine(['migrate', 'llm', '--pools', 'ml.p5.48xlarge'])).toMatchObject({ kind: 'migrate', endpointName: 'llm' });
+    expect(parseCommandLine(['--region', 'eu-west-1', '--profile', 'ops', 'migrate', 'llm', '--revert', 'cfg']))
+      .toMatchObject({ kind: 'migrate', region: 'eu-west-1', profile: 'ops', change: { kind: 'revert', configName: 'cfg' } });
+    expect(parseCommandLine(['migrate', '--help'])).toMatchObject({ kind: 'help', text: expect.stringContaining('sagemaker-fleet migrate ENDPOINT --pools') });
+    expect(parseCommandLine(['export', 'llm', '--variant', 'Blue'])).toMatchObject({ kind: 'export', endpointName: 'llm', variantName: 'Blue' });
+    expect(parseCommandLine(['export', '--version'])).toEqual({ kind: 'version' });
+  });
+
   test('the usage text documents every command, option and exit code', () => {
     for (const flag of ['--watch', '--interval', '--activities', '--json', '--region', '--profile', '--debug', '--help', '--version',
-      'recommend JOB_NAME', '--order', '--inference-components', '--job-type', 'preflight (--template FILE | ENDPOINT)', '--template']) {
+      'recommend JOB_NAME', '--order', '--inference-components', '--job-type', 'preflight (--template FILE | ENDPOINT)', '--template',
+      'migrate ENDPOINT (--pools TYPE[,TYPE...] | --revert CONFIG_NAME)', 'export ENDPOINT', "'sagemaker-fleet migrate --help'"]) {
       expect(USAGE).toContain(flag);
     }
     expect(USAGE).toMatch(/Exit codes: 0 ok · 1 endpoint failed/);

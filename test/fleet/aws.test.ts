@@ -5,7 +5,8 @@ import {
   ListEndpointsCommand, ListInferenceComponentsCommand,
 } from '@aws-sdk/client-sagemaker';
 import { ListAWSDefaultServiceQuotasCommand, ListServiceQuotasCommand } from '@aws-sdk/client-service-quotas';
-import { awsError, ENDPOINT, instantRetry, sdkMocks, testApi, testClients } from './fixtures';
+import { StandardRetryStrategy } from '@smithy/core/retry';
+import { awsError, ENDPOINT, sdkMocks, testApi, testClients } from './fixtures';
 import { AwsApi, createClients } from '../../bin/fleet/aws';
 import { FleetError } from '../../bin/fleet/errors';
 
@@ -17,12 +18,13 @@ beforeEach(() => {
 });
 
 describe('createClients', () => {
-  test('passes region and profile to every client and leaves retries to retry.ts', async () => {
+  test('passes region and profile to every client, with the retry strategy of retry.ts', async () => {
     const clients = createClients({ region: 'eu-west-1', profile: 'ops' });
     for (const client of [clients.sagemaker, clients.autoscaling, clients.serviceQuotas]) {
       await expect(client.config.region()).resolves.toBe('eu-west-1');
       expect(client.config.profile).toBe('ops');
-      await expect(client.config.maxAttempts()).resolves.toBe(1);
+      const strategy = await client.config.retryStrategy() as StandardRetryStrategy;
+      await expect(strategy.maxAttempts()).resolves.toBe(6);
     }
   });
 });
@@ -68,20 +70,18 @@ describe('AwsApi', () => {
     expect((error as FleetError).message).toBe('access denied on DescribeInferenceComponent: nope');
   });
 
-  test('throttling is retried and the attempts appear in the final message', async () => {
-    const sleeps: number[] = [];
-    mocks.sagemaker.on(DescribeEndpointCommand).rejects(awsError('ThrottlingException', 'Rate exceeded'));
-    const api = new AwsApi(testClients(), instantRetry(sleeps), {});
-    const error = await api.describeEndpoint(ENDPOINT).catch((e: unknown) => e);
+  test('the attempts the SDK recorded on the error appear in the final message', async () => {
+    mocks.sagemaker.on(DescribeEndpointCommand).rejects(Object.assign(awsError('ThrottlingException', 'Rate exceeded'), {
+      $metadata: { httpStatusCode: 400, attempts: 6, totalRetryDelay: 15_000 },
+    }));
+    const error = await testApi().describeEndpoint(ENDPOINT).catch((e: unknown) => e);
     expect((error as FleetError).kind).toBe('throttled');
-    expect((error as FleetError).message).toContain('6 attempts');
-    expect(mocks.sagemaker).toHaveReceivedCommandTimes(DescribeEndpointCommand, 6);
-    expect(sleeps).toHaveLength(5);
+    expect((error as FleetError).message).toContain('(6 attempts with backoff)');
   });
 
   test('network errors name the resolved region', async () => {
     mocks.sagemaker.on(DescribeEndpointCommand).rejects(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
-    const api = new AwsApi(testClients({ region: 'ap-south-1' }), instantRetry(), {});
+    const api = new AwsApi(testClients({ region: 'ap-south-1' }), {});
     await api.region();
     await expect(api.describeEndpoint(ENDPOINT)).rejects.toThrow(/^cannot reach AWS in ap-south-1 \(ECONNREFUSED\)/);
   });
@@ -120,13 +120,12 @@ describe('AwsApi: recommendation jobs, endpoints and quotas', () => {
     expect(mocks.serviceQuotas).toHaveReceivedCommandWith(ListAWSDefaultServiceQuotasCommand, { ServiceCode: 'sagemaker' });
   });
 
-  test('Service Quotas throttling (TooManyRequestsException) is retried like any other', async () => {
-    const sleeps: number[] = [];
-    mocks.serviceQuotas.on(ListServiceQuotasCommand)
-      .rejectsOnce(awsError('TooManyRequestsException', 'Rate exceeded'))
-      .resolves({ Quotas: [] });
-    const api = new AwsApi(testClients(), instantRetry(sleeps), {});
-    await expect(api.listServiceQuotas('sagemaker')).resolves.toEqual([]);
-    expect(sleeps).toHaveLength(1);
+  test('Service Quotas throttling (TooManyRequestsException), after the SDK\'s retries, is reported as throttling', async () => {
+    // The retries themselves are the SDK's (test/fleet/retry.test.ts runs them for Service Quotas too).
+    mocks.serviceQuotas.on(ListServiceQuotasCommand).rejects(Object.assign(awsError('TooManyRequestsException', 'Rate exceeded'), {
+      $metadata: { httpStatusCode: 400, attempts: 6 },
+    }));
+    const error = await testApi().listServiceQuotas('sagemaker').catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'throttled', message: expect.stringContaining('AWS kept throttling ListServiceQuotas (6 attempts with backoff)') });
   });
 });

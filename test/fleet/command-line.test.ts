@@ -1,4 +1,6 @@
-import { checkSageMakerName, COMMON_OPTIONS, commandName, connectionArgs, infoRequest, strictParse } from '../../bin/fleet/command-line';
+import {
+  checkSageMakerName, COMMON_OPTIONS, commandName, connectionArgs, infoRequest, integerOption, isSageMakerName, strictParse,
+} from '../../bin/fleet/command-line';
 import { FleetError } from '../../bin/fleet/errors';
 
 function usageError(fn: () => unknown): FleetError {
@@ -64,5 +66,30 @@ describe('checkSageMakerName', () => {
 
   test.each(['-lead', 'trail-', 'under_score', 'a'.repeat(64)])('rejects %s', (name) => {
     expect(usageError(() => checkSageMakerName('job', name, 63)).message).toMatch(/is not a SageMaker job name \(letters, digits and hyphens, at most 63\)/);
+  });
+});
+
+describe('isSageMakerName', () => {
+  test.each([
+    ['llm-endpoint', true], ['a', true], ['A1-b2', true], ['a--b', true], [`a${'-b'.repeat(31)}`, true],
+    [`a${'-b'.repeat(31)}c`, false], ['-a', false], ['a-', false], ['a_b', false], ['', false],
+  ])('%s → %s', (name, ok) => {
+    expect(isSageMakerName(name)).toBe(ok);
+  });
+
+  test('takes a longer limit for jobs', () => {
+    expect(isSageMakerName('a'.repeat(64))).toBe(false);
+    expect(isSageMakerName('a'.repeat(64), 64)).toBe(true);
+  });
+});
+
+describe('integerOption', () => {
+  test('the fallback when absent, the value when in range', () => {
+    expect(integerOption('--n', undefined, 7, 1, 9)).toBe(7);
+    expect(integerOption('--n', '3', 7, 1, 9)).toBe(3);
+  });
+
+  test.each(['10', '0', '2.5', 'x', '-1'])('%s is a usage error', (raw) => {
+    expect(usageError(() => integerOption('--n', raw, 7, 1, 9)).message).toBe(`--n must be a whole number from 1 to 9, got '${raw}'.`);
   });
 });

@@ -67,9 +67,13 @@ describe('retryClass', () => {
     [Object.assign(new Error('x'), { $retryable: { throttling: true } }), 'throttling'],
     [awsError('InternalFailure', 'x', 500, 'server'), 'transient'],
     [networkError('ECONNRESET'), 'transient'],
-    [networkError('ENOTFOUND'), 'none'],
+    // The SDK retries DNS failures too (a resolver hiccup may pass); classifyAwsError still calls them network failures.
+    [networkError('ENOTFOUND'), 'transient'],
+    [Object.assign(new Error('socket hang up'), { name: 'TimeoutError' }), 'transient'],
+    [awsError('InternalError', 'x', 501, 'server'), 'transient'],
     [awsError('AccessDeniedException', 'x', 403), 'none'],
     [awsError('ValidationException', 'x'), 'none'],
+    ['a string', 'none'],
   ])('%p is %s', (error, expected) => {
     expect(retryClass(error)).toBe(expected);
   });

@@ -1,6 +1,7 @@
 /**
  * Test doubles for the fleet CLI: SDK mocks wired with the featured scenario (scenario.ts), real clients with
- * fake keys, instant retries, and fakes for the clock, sleep and output streams.
+ * fake keys, and fakes for the clock, sleep and output streams. (aws-sdk-client-mock replaces `send`, so the
+ * SDK's retry strategy does not run here; fake-transport.ts keeps it in play.)
  */
 import {
   ApplicationAutoScalingClient, DescribeScalableTargetsCommand, DescribeScalingActivitiesCommand, DescribeScalingPoliciesCommand,
@@ -13,7 +14,7 @@ import { AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { AwsApi, ClientFactory, ConnectionOptions, FleetClients } from '../../bin/fleet/aws';
 import { main } from '../../bin/fleet/main';
 import {
-  ACCOUNT, ACTIVITIES, CONFIG, describeEndpoint, ENDPOINT, endpointConfig, fakeRuntime, FakeRuntime, instantRetry, REGION,
+  ACCOUNT, ACTIVITIES, CONFIG, describeEndpoint, ENDPOINT, endpointConfig, fakeRuntime, FakeRuntime, REGION,
   VARIANT_RESOURCE, WEIGHTED_POLICY,
 } from './scenario';
 
@@ -49,8 +50,8 @@ export function recordingFactory(): ClientFactory & { readonly calls: Connection
   return Object.assign(factory, { calls });
 }
 
-export function testApi(sleeps: number[] = []): AwsApi {
-  return new AwsApi(testClients(), instantRetry(sleeps), { region: REGION });
+export function testApi(): AwsApi {
+  return new AwsApi(testClients(), { region: REGION });
 }
 
 /** Wires the featured scenario: InService, 4 × p5 + 2 × g6 (fallback), weighted target tracking, two activities. */
@@ -70,7 +71,8 @@ export function mockFeaturedEndpoint(mocks: SdkMocks, endpoint: DescribeEndpoint
 }
 
 /** Runs the CLI in-process, as `sagemaker-fleet ARGV`, against the mocked SDK. */
-export async function runMain(argv: string[], runtime: FakeRuntime = fakeRuntime()): Promise<{ code: number; out: string; err: string; runtime: FakeRuntime }> {
-  const code = await main(argv, { runtime, createClients: recordingFactory() });
+export async function runMain(argv: string[], runtime: FakeRuntime = fakeRuntime(), createClients: ClientFactory = recordingFactory()):
+Promise<{ code: number; out: string; err: string; runtime: FakeRuntime }> {
+  const code = await main(argv, { runtime, createClients });
   return { code, out: runtime.stdout.text(), err: runtime.stderr.text(), runtime };
 }

@@ -230,7 +230,13 @@ describe('status ENDPOINT --watch', () => {
 test('--help and --version print to stdout and exit 0', async () => {
   const help = await run(['--help']);
   expect(help.code).toBe(0);
-  expect(help.out).toMatch(/^Usage: sagemaker-fleet status ENDPOINT/);
+  expect(help.out).toMatch(/^Usage: sagemaker-fleet status ENDPOINT \[options\]\n/);
+  expect(help.out).toMatch(/^ {7}sagemaker-fleet migrate ENDPOINT \(--pools TYPE\[,TYPE\.\.\.\] \| --revert CONFIG_NAME\) \[options\]$/m);
+  const migrateHelp = await run(['migrate', '--help']);
+  expect(migrateHelp.code).toBe(0);
+  expect(migrateHelp.out).toMatch(/^Usage: sagemaker-fleet migrate ENDPOINT --pools TYPE\[,TYPE\.\.\.\] \[options\]\n/);
+  const exportVersion = await run(['export', '--version']);
+  expect(exportVersion.out).toMatch(/^\d+\.\d+\.\d+\n$/);
   const version = await run(['--version']);
   expect(version.code).toBe(0);
   expect(version.out).toMatch(/^\d+\.\d+\.\d+\n$/);

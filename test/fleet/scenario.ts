@@ -5,7 +5,6 @@
  */
 import type { ScalingActivity, ScalingPolicy } from '@aws-sdk/client-application-auto-scaling';
 import type { DescribeEndpointConfigOutput, DescribeEndpointOutput, ProductionVariantSummary } from '@aws-sdk/client-sagemaker';
-import type { RetryPolicy } from '../../bin/fleet/retry';
 import type { OutputStream, Runtime } from '../../bin/fleet/runtime';
 
 export const ENDPOINT = 'llm-endpoint';
@@ -102,7 +101,7 @@ export const ACTIVITIES: ScalingActivity[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------
-// Errors and retries
+// Errors
 
 /** An error shaped like the ones the SDK throws for an AWS error response. */
 export function awsError(name: string, message: string, status = 400, fault: 'client' | 'server' = 'client'): Error {
@@ -112,15 +111,6 @@ export function awsError(name: string, message: string, status = 400, fault: 'cl
 /** An error shaped like Node's for a failed connection. */
 export function networkError(code: string, hostname = 'api.sagemaker.us-east-1.amazonaws.com'): Error {
   return Object.assign(new Error(`getaddrinfo ${code} ${hostname}`), { code, hostname, $metadata: { attempts: 1 } });
-}
-
-/** Retry without waiting: records the delays it would have slept. */
-export function instantRetry(sleeps: number[] = []): RetryPolicy {
-  return {
-    throttlingAttempts: 6, transientAttempts: 3, baseDelayMs: 500, maxDelayMs: 20_000,
-    sleep: async (ms) => { sleeps.push(ms); },
-    random: () => 0.5,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -62,8 +62,10 @@ describe('collectScaling', () => {
   });
 
   test('other failures are not hidden', async () => {
-    mocks.autoscaling.on(DescribeScalableTargetsCommand).rejects(awsError('ServiceUnavailable', 'down', 503, 'server'));
-    await expect(collectScaling(testApi(), [variant], 5, [])).rejects.toThrow(/AWS failed on DescribeScalableTargets after 3 attempts/);
+    // As the SDK leaves it after its retries.
+    const down = Object.assign(awsError('ServiceUnavailable', 'down', 503, 'server'), { $metadata: { httpStatusCode: 503, attempts: 6 } });
+    mocks.autoscaling.on(DescribeScalableTargetsCommand).rejects(down);
+    await expect(collectScaling(testApi(), [variant], 5, [])).rejects.toThrow(/AWS failed on DescribeScalableTargets after 6 attempts/);
   });
 
   test('--activities 0 makes no activity call', async () => {

@@ -1,0 +1,161 @@
+/**
+ * `sagemaker-fleet migrate` as users run it: the bundle against a fake SageMaker with state (endpoint configs
+ * it created, an endpoint that updates), through real serialization, signing and the SDK's retry strategy.
+ */
+import { Harness, KEYS, startHarness } from './bundle-harness';
+import {
+  CONFIG_TAGS, ENDPOINT_ARN, INVOCATIONS_POLICY, NEW_CONFIG, OLD_CONFIG, OLD_CONFIG_ARN, singleTypeConfig, singleTypeEndpoint, TARGET,
+} from './migrate/migrate-scenario';
+import { ENDPOINT, G6, P5 } from './scenario';
+
+let harness: Harness;
+
+/** The fake service's state, reset before each test. */
+const state = {
+  configs: new Map<string, Record<string, unknown>>(),
+  /** Where UpdateEndpoint sent the endpoint, and how many DescribeEndpoint calls it has answered since. */
+  updatedTo: undefined as string | undefined,
+  describesSinceUpdate: 0,
+  /** Store the next created config, then answer 500 as if the response was lost on the way back. */
+  loseNextCreateResponse: false,
+  /** Extra members DescribeEndpointConfig returns for the current config (fields from a newer API). */
+  extraConfigMembers: {} as Record<string, unknown>,
+};
+
+function answer(target: string, body: Record<string, unknown>): [number, unknown] {
+  switch (target) {
+    case 'SageMaker.DescribeEndpoint': {
+      if (!state.updatedTo) return [200, singleTypeEndpoint()];
+      // One answer "Updating" with the new fleet coming up, then InService on the new config.
+      if (state.describesSinceUpdate++ === 0) {
+        return [200, singleTypeEndpoint({ EndpointStatus: 'Updating', PendingDeploymentSummary: { EndpointConfigName: state.updatedTo, StartTime: new Date() } })];
+      }
+      return [200, singleTypeEndpoint({ EndpointConfigName: state.updatedTo })];
+    }
+    case 'SageMaker.DescribeEndpointConfig': {
+      const name = String(body.EndpointConfigName);
+      if (name === OLD_CONFIG) return [200, { ...singleTypeConfig(), ...state.extraConfigMembers }];
+      const created = state.configs.get(name);
+      return created ? [200, created] : [400, { __type: 'ValidationException', message: `Could not find endpoint configuration "${name}".` }];
+    }
+    case 'SageMaker.CreateEndpointConfig': {
+      const name = String(body.EndpointConfigName);
+      if (state.configs.has(name)) return [400, { __type: 'ValidationException', message: `Cannot create already existing endpoint configuration "${name}".` }];
+      const { Tags: _notDescribed, ...described } = body;
+      state.configs.set(name, { ...described, EndpointConfigArn: `arn:aws:sagemaker:us-east-1:111122223333:endpoint-config/${name}`, CreationTime: new Date() });
+      if (state.loseNextCreateResponse) {
+        state.loseNextCreateResponse = false;
+        return [500, { __type: 'InternalFailure', message: 'connection lost' }];
+      }
+      return [200, { EndpointConfigArn: `arn:aws:sagemaker:us-east-1:111122223333:endpoint-config/${name}` }];
+    }
+    case 'SageMaker.UpdateEndpoint':
+      state.updatedTo = String(body.EndpointConfigName);
+      state.describesSinceUpdate = 0;
+      return [200, { EndpointArn: ENDPOINT_ARN }];
+    case 'SageMaker.ListTags':
+      return [200, { Tags: body.ResourceArn === OLD_CONFIG_ARN ? CONFIG_TAGS : [] }];
+    case 'AnyScaleFrontendService.DescribeScalableTargets':
+      return [200, { ScalableTargets: [TARGET] }];
+    case 'AnyScaleFrontendService.DescribeScalingPolicies':
+      return [200, { ScalingPolicies: [INVOCATIONS_POLICY] }];
+    case 'AnyScaleFrontendService.DescribeScalingActivities':
+      return [200, { ScalingActivities: [] }];
+    default:
+      return [400, { __type: 'UnknownOperationException', message: target }];
+  }
+}
+
+const MIGRATE = ['migrate', ENDPOINT, '--pools', `${P5},${G6}`, '--region', 'us-east-1'];
+const WRITES = ['SageMaker.CreateEndpointConfig', 'SageMaker.UpdateEndpoint'];
+const writes = () => harness.received.filter((r) => WRITES.includes(r.target));
+
+beforeAll(async () => {
+  harness = await startHarness(answer);
+}, 60_000);
+
+afterAll(() => harness.close());
+
+beforeEach(() => {
+  harness.reset();
+  state.configs.clear();
+  state.updatedTo = undefined;
+  state.loseNextCreateResponse = false;
+  state.extraConfigMembers = {};
+});
+
+test('--dry-run: the plan, and not one write', async () => {
+  const { code, stdout, stderr } = await harness.fleet([...MIGRATE, '--dry-run'], KEYS);
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+  expect(stdout).toMatch(/^ {2}InstancePools +- +1 ml\.p5\.48xlarge +\*$/m);
+  expect(stdout).toContain('Dry run: nothing was changed.');
+  expect(writes()).toEqual([]);
+}, 30_000);
+
+test('no terminal and no --yes: exit code 2, one line, not one write', async () => {
+  const { code, stderr } = await harness.fleet(MIGRATE, KEYS);
+  expect(code).toBe(2);
+  expect(stderr).toMatch(/^sagemaker-fleet: not changing anything without confirmation, and there is no terminal to ask on: .*\n$/);
+  expect(writes()).toEqual([]);
+}, 30_000);
+
+test('--yes: the requests on the wire, then the update followed to InService on the new config', async () => {
+  const { code, stdout, stderr } = await harness.fleet([...MIGRATE, '--yes', '--interval', '2'], KEYS);
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+  const [create, update] = writes();
+  expect(create.body).toEqual({
+    EndpointConfigName: expect.stringMatching(/^llm-endpoint-pools-\d{8}-\d{6}-[0-9a-f]{4}$/),
+    ProductionVariants: [{
+      VariantName: 'AllTraffic', ModelName: 'qwen3-fp16', InitialInstanceCount: 2, InitialVariantWeight: 1,
+      ContainerStartupHealthCheckTimeoutInSeconds: 900, ModelDataDownloadTimeoutInSeconds: 1200,
+      InstancePools: [{ InstanceType: P5, Priority: 1 }, { InstanceType: G6, Priority: 2 }],
+      RoutingConfig: { RoutingStrategy: 'LEAST_OUTSTANDING_REQUESTS' },
+    }],
+    DataCaptureConfig: singleTypeConfig().DataCaptureConfig,
+    KmsKeyId: singleTypeConfig().KmsKeyId,
+    Tags: CONFIG_TAGS.slice(0, 2),
+  });
+  expect(update.body).toEqual({ EndpointName: ENDPOINT, EndpointConfigName: create.body.EndpointConfigName, RetainAllVariantProperties: true });
+  expect(stdout).toContain('Deployment complete: endpoint llm-endpoint is InService');
+  expect(stdout).toContain(`Endpoint llm-endpoint runs on ${String(create.body.EndpointConfigName)}.`);
+}, 30_000);
+
+test('a CreateEndpointConfig whose answer is lost: the SDK retries, finds the config there, and the migration goes on', async () => {
+  state.loseNextCreateResponse = true;
+  const { code, stdout, stderr } = await harness.fleet([...MIGRATE, '--yes', '--no-watch'], KEYS);
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+  expect(harness.received.map((r) => r.target).filter((t) => t.includes('EndpointConfig') || t.includes('Update'))).toEqual([
+    'SageMaker.DescribeEndpointConfig', // the current config
+    'SageMaker.CreateEndpointConfig', // stored, answered 500
+    'SageMaker.CreateEndpointConfig', // the SDK's retry: "already existing"
+    'SageMaker.DescribeEndpointConfig', // is it ours? yes
+    'SageMaker.UpdateEndpoint',
+  ]);
+  expect(stdout).toMatch(/Created endpoint config llm-endpoint-pools-\S+ \(found in place after a retried request\)\./);
+  expect(state.configs.size).toBe(1);
+}, 30_000);
+
+test('a field this version does not know: exit code 6, the field named, not one write', async () => {
+  state.extraConfigMembers = { InferenceSchedulingConfig: { Mode: 'priority' } };
+  const { code, stdout, stderr } = await harness.fleet([...MIGRATE, '--yes'], KEYS);
+  expect(code).toBe(6);
+  expect(stdout).toBe('');
+  expect(stderr).toBe(`sagemaker-fleet: endpoint config ${OLD_CONFIG} has fields this version of sagemaker-fleet does not know: `
+    + 'InferenceSchedulingConfig. Copying the config would drop them, so nothing was changed; a newer sagemaker-fleet may know them.\n');
+  expect(writes()).toEqual([]);
+}, 30_000);
+
+test('--revert: one UpdateEndpoint back to the earlier config', async () => {
+  state.updatedTo = NEW_CONFIG;
+  state.describesSinceUpdate = 1; // already InService on the new config
+  state.configs.set(NEW_CONFIG, { ...singleTypeConfig({ EndpointConfigName: NEW_CONFIG }) });
+  const { code, stderr } = await harness.fleet(['migrate', ENDPOINT, '--revert', OLD_CONFIG, '--region', 'us-east-1', '--yes', '--no-watch'], KEYS);
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+  expect(writes().map((w) => [w.target, w.body])).toEqual([
+    ['SageMaker.UpdateEndpoint', { EndpointName: ENDPOINT, EndpointConfigName: OLD_CONFIG, RetainAllVariantProperties: true }],
+  ]);
+}, 30_000);

@@ -1,0 +1,168 @@
+/**
+ * The generated stacks compile against the library (lib/index.ts) with the repository's strict options, and
+ * synthesize to what runs live: the endpoint config's members, compared with the live config field by field.
+ */
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { asyncSnapshot, ERROR_TOPIC, everythingSnapshot, OUTPUT_KEY, pooledSnapshot, SUCCESS_TOPIC } from './export-scenarios';
+import { synthesize, typeCheck } from './generated-code';
+import { KEY_ARN, scenarioSnapshot, singleTypeConfig } from '../migrate/migrate-scenario';
+import { G6, NOW, P5 } from '../scenario';
+import { CONFIG_MEMBERS, VARIANT_MEMBERS } from '../../../bin/fleet/export/export-members';
+import { exportStack } from '../../../bin/fleet/export/stack-source';
+import { l1Name } from '../../../bin/fleet/export/ts-literal';
+
+const single = exportStack(scenarioSnapshot(), undefined, NOW);
+const pooled = exportStack(pooledSnapshot(), undefined, NOW);
+const asyncExact = exportStack(asyncSnapshot(false), undefined, NOW);
+const asyncLibrary = exportStack(asyncSnapshot(true), undefined, NOW);
+const everything = exportStack(everythingSnapshot(), 'AllTraffic', NOW);
+
+/** Modules with an L1 member misspelt: in a plain assignment, in a variant next to a spread, in a policy. */
+const canary = single.source.replace('initialSamplingPercentage: 10', 'initialSamplingPercent: 10');
+const canaryVariant = everything.source.replace('volumeSizeInGb: ', 'volumeSizeInGB: ');
+const canaryPolicy = everything.source.replace('schedulingBufferTime: ', 'schedulingBuffer: ');
+
+const diagnostics = typeCheck({
+  single: single.source, pooled: pooled.source, asyncExact: asyncExact.source, asyncLibrary: asyncLibrary.source, everything: everything.source,
+  canary, canaryVariant, canaryPolicy,
+});
+
+function endpointConfig(template: Template): Record<string, unknown> {
+  const configs = Object.values(template.findResources('AWS::SageMaker::EndpointConfig'));
+  expect(configs).toHaveLength(1);
+  return configs[0].Properties as Record<string, unknown>;
+}
+
+describe('the generated code compiles against the library', () => {
+  test('every scenario type-checks, unused imports and locals included', () => {
+    expect(diagnostics.filter((d) => !d.startsWith('canary'))).toEqual([]);
+  });
+
+  test('a config with every member the SDK knows: each is in the code (library or L1), none dropped', () => {
+    for (const [member, handling] of Object.entries(CONFIG_MEMBERS)) {
+      if (handling === 'l1') expect(everything.source).toContain(`this.endpoint.cfnEndpointConfig.${l1Name(member)} = `);
+    }
+    expect(everything.source).toContain('asyncInference: {');
+    expect(everything.source).toContain('this.endpoint.cfnEndpointConfig.shadowProductionVariants = ');
+    const variantBlock = everything.source.slice(everything.source.indexOf('this.endpoint.cfnEndpointConfig.productionVariants = ['));
+    for (const [member, handling] of Object.entries(VARIANT_MEMBERS)) {
+      if (handling === 'l1') expect(variantBlock).toContain(`${l1Name(member)}: `);
+    }
+    for (const configuration of ['targetTrackingScalingPolicyConfiguration', 'stepScalingPolicyConfiguration', 'predictiveScalingPolicyConfiguration']) {
+      expect(everything.source).toContain(`${configuration}: `);
+    }
+    expect(everything.notes.filter((n) => /does not know|not reproduced/.test(n))).toEqual([]);
+  });
+
+  test('a misspelt L1 member is reported (the check is not blind)', () => {
+    expect(canaryVariant).not.toBe(everything.source);
+    expect(canaryPolicy).not.toBe(everything.source);
+    expect(diagnostics.filter((d) => d.startsWith('canary'))).toEqual([
+      expect.stringMatching(/^canary:\d+:\d+ TS2353 .*'initialSamplingPercent' does not exist/),
+      expect.stringMatching(/^canaryVariant:\d+:\d+ TS2\d+ .*'volumeSizeInGB'/),
+      expect.stringMatching(/^canaryPolicy:\d+:\d+ TS2\d+ .*'schedulingBuffer'/),
+    ]);
+  });
+});
+
+describe('a single-instance-type endpoint with data capture, a key and invocation-based autoscaling', () => {
+  const template = synthesize(single.source, single.className);
+  const props = endpointConfig(template);
+
+  test('the variant: its model, its type as the only pool, count, random routing as live, timeouts', () => {
+    expect(props.ProductionVariants).toEqual([{
+      VariantName: 'AllTraffic', ModelName: 'qwen3-fp16', InitialInstanceCount: 2, InitialVariantWeight: 1,
+      InstancePools: [{ InstanceType: P5, Priority: 1 }], RoutingConfig: { RoutingStrategy: 'RANDOM' },
+      ContainerStartupHealthCheckTimeoutInSeconds: 900, ModelDataDownloadTimeoutInSeconds: 1200,
+    }]);
+  });
+
+  test('data capture and the key, equal to the live config member by member', () => {
+    expect(props.DataCaptureConfig).toEqual(singleTypeConfig().DataCaptureConfig);
+    expect(props.KmsKeyId).toBe(KEY_ARN);
+  });
+
+  test('the endpoint keeps its name and tags; autoscaling as live on the L1 resources, the instance count kept on updates', () => {
+    template.hasResourceProperties('AWS::SageMaker::Endpoint', {
+      EndpointName: 'llm-endpoint', RetainAllVariantProperties: true, Tags: [{ Key: 'team', Value: 'inference' }],
+    });
+    template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+      ServiceNamespace: 'sagemaker', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount', MinCapacity: 2, MaxCapacity: 10,
+    });
+    template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      PolicyName: 'InvocationsPerInstance', PolicyType: 'TargetTrackingScaling',
+      TargetTrackingScalingPolicyConfiguration: scenarioSnapshot().scaling[0].policies[0].TargetTrackingScalingPolicyConfiguration,
+    });
+  });
+
+  test('NOTEs: the one-entry pool list, the config\'s own tags, scheduled actions', () => {
+    expect(single.notes).toEqual([
+      expect.stringMatching(/^the live variant runs on one InstanceType \(ml\.p5\.48xlarge\)/),
+      expect.stringMatching(/^the library gives the endpoint and its config the same tags/),
+      expect.stringMatching(/^the scalable target's scheduled actions are not read by export/),
+    ]);
+    expect(single.source).toContain('// NOTE: the live variant runs on one InstanceType');
+  });
+});
+
+describe('an endpoint on pools with a rolling deployment and two policies', () => {
+  const template = synthesize(pooled.source, pooled.className);
+
+  test('pools in priority order with the fallback\'s own model, least-outstanding-requests, provisioning timeout', () => {
+    expect(endpointConfig(template).ProductionVariants).toEqual([expect.objectContaining({
+      InstancePools: [{ InstanceType: P5, Priority: 1 }, { InstanceType: G6, Priority: 2, ModelNameOverride: 'qwen3-int4' }],
+      RoutingConfig: { RoutingStrategy: 'LEAST_OUTSTANDING_REQUESTS' },
+      VariantInstanceProvisionTimeoutInSeconds: 1800,
+    })]);
+    expect(pooled.source).toContain("const model2 = Model.fromModelName(this, 'Model2', 'qwen3-int4');");
+  });
+
+  test('the last deployment config becomes the library\'s rolling deployment, with its rollback alarm', () => {
+    template.hasResourceProperties('AWS::SageMaker::Endpoint', {
+      DeploymentConfig: {
+        RollingUpdatePolicy: {
+          MaximumBatchSize: { Type: 'CAPACITY_PERCENT', Value: 20 }, WaitIntervalInSeconds: 300,
+          MaximumExecutionTimeoutInSeconds: 7200, RollbackMaximumBatchSize: { Type: 'INSTANCE_COUNT', Value: 1 },
+        },
+        AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'llm-5xx' }] },
+      },
+    });
+  });
+
+  test('the concurrency policy becomes autoScale(); the other policy an L1 policy on the same target', () => {
+    expect(pooled.source).toContain('signal: ScalingSignal.concurrentRequestsPerModel({ targetValue: 6 }),');
+    template.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 1);
+    template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      TargetTrackingScalingPolicyConfiguration: Match.objectLike({
+        TargetValue: 6,
+        PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantConcurrentRequestsPerModelHighResolution' },
+        ScaleInCooldown: 300, ScaleOutCooldown: 60,
+      }),
+    });
+    template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      PolicyName: 'InvocationsPerInstance', ScalingTargetId: { Ref: Match.stringLikeRegexp('^EndpointAutoScalingTarget') },
+    });
+  });
+});
+
+describe('asynchronous endpoints', () => {
+  test('what the library can write exactly is written with its asyncInference', () => {
+    const props = endpointConfig(synthesize(asyncLibrary.source, asyncLibrary.className));
+    expect(props.AsyncInferenceConfig).toEqual({
+      ClientConfig: { MaxConcurrentInvocationsPerInstance: 4 },
+      OutputConfig: {
+        S3OutputPath: 's3://llm-async/out/', S3FailurePath: 's3://llm-async-errors/failed/', KmsKeyId: OUTPUT_KEY,
+        NotificationConfig: { SuccessTopic: SUCCESS_TOPIC, ErrorTopic: ERROR_TOPIC },
+      },
+    });
+    expect(asyncLibrary.source).not.toContain('asyncInferenceConfig =');
+    expect(asyncLibrary.source).toContain('signal: ScalingSignal.backlogPerInstance({ targetValue: 5 }),');
+  });
+
+  test('what it cannot is set on the L1 config as it is live, with a NOTE naming the differences', () => {
+    const props = endpointConfig(synthesize(asyncExact.source, asyncExact.className));
+    expect(props.AsyncInferenceConfig).toEqual(asyncSnapshot(false).config.AsyncInferenceConfig);
+    expect(asyncExact.notes).toContainEqual(expect.stringMatching(
+      /^the library cannot write the live asynchronous inference config as it is \(OutputConfig\.S3OutputPath, OutputConfig\.NotificationConfig\.IncludeInferenceResponseIn, OutputConfig\.S3FailurePath\)/));
+  });
+});
