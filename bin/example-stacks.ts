@@ -6,6 +6,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { InferenceComponentStack } from './inference-component-stack';
 import { acknowledgeNagFindings } from './nag-acknowledgements';
+import { acknowledgeLocalStorage } from './warning-acknowledgements';
 import {
   CapacityAwareEndpoint, CapacitySize, ContainerImage, DeploymentStrategy, InstanceType, Model, ModelContainer, ModelData, ScalingSignal,
 } from '../lib';
@@ -38,9 +39,13 @@ export class LlmEndpointStack extends Stack {
       }),
     });
 
+    // The key encrypts the ML storage volumes; p5 and g6 keep their local NVMe storage encrypted by the instance
+    // hardware, which the library reports in a warning.
+    const storageKey = new kms.Key(this, 'StorageKey', { enableKeyRotation: true, description: 'ML storage volumes of the LLM endpoint' });
     this.endpoint = new CapacityAwareEndpoint(this, 'Llm', {
       // A fixed name: the endpoint's own alarms watch it by name and guard its deployments.
       endpointName: 'qwen3-4b-llm',
+      encryptionKey: storageKey,
       model: fullPrecision,
       pools: [
         { instanceType: InstanceType.ML_P5_48XLARGE, maxConcurrency: 20 },
@@ -51,6 +56,8 @@ export class LlmEndpointStack extends Stack {
       // Updates roll in batches of 20 %, each baking 10 minutes; its latency and 5XX alarms roll them back.
       deployment: DeploymentStrategy.rolling({ maximumBatchSize: CapacitySize.percent(20), waitInterval: Duration.minutes(10) }),
     });
+
+    acknowledgeLocalStorage(this.endpoint);
 
     // Scale from 1 to 10 instances on the weighted utilization of the pools, target 0.7: each pool's
     // ConcurrentRequestsPerModel divided by its measured maxConcurrency, averaged over the pools that have
@@ -75,7 +82,7 @@ export class AsyncEndpointStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps = {}) {
     super(scope, id, props);
 
-    const key = new kms.Key(this, 'Key', { enableKeyRotation: true, description: 'Async inference results and notifications' });
+    const key = new kms.Key(this, 'Key', { enableKeyRotation: true, description: 'Async inference requests, results and notifications, and the ML storage volumes' });
     const artifacts = new s3.Bucket(this, 'Artifacts', {
       encryption: s3.BucketEncryption.KMS, encryptionKey: key, enforceSSL: true,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, versioned: true, removalPolicy: RemovalPolicy.RETAIN,
@@ -108,8 +115,10 @@ export class AsyncEndpointStack extends Stack {
         outputEncryptionKey: key,
         maxConcurrentInvocationsPerInstance: 4,
       },
+      encryptionKey: key,
       provisioningTimeout: Duration.minutes(30),
     });
+    acknowledgeLocalStorage(this.endpoint);
   }
 }
 

@@ -1,5 +1,7 @@
 import { Duration, Size, Stack, StackProps } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { acknowledgeLocalStorage } from './warning-acknowledgements';
 import {
   ContainerImage, InferenceComponentEndpoint, InferenceComponentSpecification, InstanceType, Model, ModelContainer,
   PooledInferenceComponent,
@@ -42,10 +44,13 @@ export class InferenceComponentStack extends Stack {
         { instanceType: InstanceType.ML_G5_24XLARGE },
       ],
       initialInstanceCount: 4,
+      encryptionKey: new kms.Key(this, 'StorageKey', { enableKeyRotation: true, description: 'ML storage volumes of the inference-component endpoint' }),
       managedInstanceScaling: { minInstanceCount: 1, maxInstanceCount: 5 },
       provisioningTimeout: Duration.seconds(900),
       containerStartupHealthCheckTimeout: Duration.seconds(900),
     });
+
+    acknowledgeLocalStorage(this.endpoint);
 
     // Each instance type gets the build that fits its GPUs: TP=8 on the 8-GPU 48xlarge types, TP=4 elsewhere.
     const entry = (instanceType: InstanceType) => {

@@ -1,23 +1,19 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
-import { InstancePoolEndpointBase } from '../lib';
 
 /**
  * cdk-nag 3 acknowledgements for the example stacks (packs AwsSolutions, HIPAA Security, NIST 800-53 R5 and
  * PCI DSS 3.2.1), as a user of the library would write them.
  *
  * Each acknowledgement sits on the exact L1 resource the finding is reported on, names the exact rule id, and is
- * added only when the fact that justifies it holds for that resource (for example: a pool has local NVMe storage).
+ * added only when the fact that justifies it holds for that resource (for example: the role is a SageMaker execution role).
  * Anything else stays a finding. `test/bin/example-stacks-nag.test.ts` fails on any unacknowledged finding and on
  * any acknowledgement that no longer matches a finding.
-
  */
 export function acknowledgeNagFindings<T extends Stack>(stack: T): T {
   for (const construct of stack.node.findAll()) {
-    if (construct instanceof InstancePoolEndpointBase) acknowledgeEndpointConfig(construct);
     const role = (construct as { role?: unknown }).role;
     if (role instanceof iam.Role && role.node.scope === construct) acknowledgeExecutionRole(role);
     if (construct instanceof s3.Bucket) acknowledgeBucket(construct);
@@ -27,20 +23,6 @@ export function acknowledgeNagFindings<T extends Stack>(stack: T): T {
 
 /** The compliance packs that carry the same rule names (HIPAA Security, NIST 800-53 R5, PCI DSS 3.2.1). */
 const COMPLIANCE_PACKS = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'];
-
-/** `SageMakerEndpointConfigurationKMSKeyConfigured`: impossible with local NVMe storage (cdk-nag issue 279). */
-function acknowledgeEndpointConfig(endpoint: InstancePoolEndpointBase): void {
-  const config = (endpoint as { cfnEndpointConfig?: unknown }).cfnEndpointConfig;
-  if (!(config instanceof CfnEndpointConfig)) return;
-  const nvme = endpoint.pools.filter((pool) => pool.instanceType.hasLocalStorage === true).map((pool) => pool.instanceType.name);
-  if (config.kmsKeyId !== undefined || nvme.length === 0) return;
-  acknowledge(config, COMPLIANCE_PACKS.map((pack) => `${pack}-SageMakerEndpointConfigurationKMSKeyConfigured`),
-    `KmsKeyId cannot be set: SageMaker rejects CreateEndpointConfig with a KmsKeyId when an instance type has local ` +
-    `NVMe instance storage, and with instance pools one such pool rules it out for the whole config (here ${nvme.join(', ')}). ` +
-    'The storage of these instances is their NVMe instance store, encrypted at rest by a hardware module on the instance ' +
-    '(XTS-AES-256, keys unique per device and destroyed when the instance stops), so the data is still encrypted at rest. ' +
-    'See the SageMaker API reference of CreateEndpointConfig (KmsKeyId) and cdk-nag issue 279.');
-}
 
 /**
  * Findings on an execution role the library creates for SageMaker (a model's `Role`, an inference-component

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'MissingModel'
   | 'InvalidName'
   | 'OutOfRange'
+  /** Retired: no longer thrown (a KMS key next to local-storage pools is a warning now); never reused. */
   | 'KmsWithLocalStorage'
   | 'ServerlessWithPools'
   | 'InstanceTypeWithPools'

@@ -1,5 +1,4 @@
 import { Duration } from 'aws-cdk-lib';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import { AsyncInferenceOptions } from './async-inference';
 import { ExistingEndpoint } from './existing-endpoint';
 import { DeploymentStrategy } from '../deployment/deployment-strategy';
@@ -24,12 +23,6 @@ export interface CapacityAwareEndpointProps extends PoolEndpointOptions {
    * @default - not set: SageMaker's default download timeout applies
    */
   readonly modelDataDownloadTimeout?: Duration;
-  /**
-   * Key that encrypts the ML storage volumes (`KmsKeyId`). SageMaker rejects it when any pool has local NVMe
-   * storage, which is encrypted by hardware (g4dn, g5, g6, g6e, p4d, p5, ...).
-   * @default - AWS-managed encryption
-   */
-  readonly encryptionKey?: kms.IKey;
   /**
    * Serve asynchronously: requests queue up and results are written to S3.
    * @default - a real-time endpoint

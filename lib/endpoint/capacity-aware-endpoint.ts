@@ -14,7 +14,7 @@ import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from '../pools/capa
 import { RankedInstancePool } from '../pools/instance-pool';
 import { CapacityAwareEndpointAttributes } from '../pools/instance-pool-endpoint';
 import { checkMetricPublishFrequency, renderMetricsConfig } from '../pools/metric-publishing';
-import { applyTags, endpointArnForName, poolVariant } from '../pools/pool-variant';
+import { applyTags, endpointArnForName, poolVariant, warnOnKeyWithLocalStorage } from '../pools/pool-variant';
 import { rankPools } from '../pools/rank-pools';
 import { EndpointKind, renderedVariants, variantErrors } from '../pools/rendered-variants';
 import { AutoScalingOptions, EndpointAutoScaling } from '../scaling/endpoint-auto-scaling';
@@ -88,9 +88,10 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
     this.variantName = props.variantName ?? 'AllTraffic';
     this.initialInstanceCount = props.initialInstanceCount ?? 1;
     this.asyncInference = props.asyncInference !== undefined;
-    validateEndpointProps(props, this.pools, this.variantName);
+    validateEndpointProps(props, this.variantName);
     if (props.existingEndpoint) validateExistingEndpoint(props.existingEndpoint, props.endpointName, this.variantName);
     this.existing = props.existingEndpoint;
+    warnOnKeyWithLocalStorage(this, props, this.pools);
 
     this.metricPublishFrequency = props.metricPublishFrequency;
     this.enhancedMetrics = props.enhancedMetrics;

@@ -10,7 +10,7 @@ import { InstancePool, RankedInstancePool } from '../pools/instance-pool';
 import { CapacityAwareEndpointAttributes } from '../pools/instance-pool-endpoint';
 import { PoolEndpointOptions } from '../pools/pool-endpoint-options';
 import { checkMetricPublishFrequency, renderMetricsConfig } from '../pools/metric-publishing';
-import { applyTags, endpointArnForName, poolVariant, validatePoolEndpointOptions } from '../pools/pool-variant';
+import { applyTags, endpointArnForName, poolVariant, validatePoolEndpointOptions, warnOnKeyWithLocalStorage } from '../pools/pool-variant';
 import { rankPools } from '../pools/rank-pools';
 import { EndpointKind, renderedVariants, variantErrors } from '../pools/rendered-variants';
 import { InferenceComponentEndpointBase } from './inference-component-endpoint-base';
@@ -108,12 +108,14 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
     validateProps(props, this.variantName, this.initialInstanceCount, this.managedInstanceScaling);
     this.metricPublishFrequency = props.metricPublishFrequency;
     this.enhancedMetrics = props.enhancedMetrics;
+    warnOnKeyWithLocalStorage(this, props, this.pools);
 
     this.role = props.role ?? createExecutionRole(this, 'ExecutionRole', `Execution role of SageMaker endpoint ${this.node.path}`);
     const scaling = this.managedInstanceScaling;
     this.cfnEndpointConfig = new CfnEndpointConfig(this, 'EndpointConfig', {
       executionRoleArn: this.role.roleArn,
       metricsConfig: renderMetricsConfig(props),
+      kmsKeyId: props.encryptionKey?.keyArn,
       productionVariants: [{
         ...poolVariant(props, this.variantName, this.initialInstanceCount, this.pools),
         managedInstanceScaling: scaling && {

@@ -12,7 +12,7 @@ export interface FamilySpec {
   readonly gpus?: { readonly [size: string]: number };
   /** AWS Inferentia / Trainium accelerators per size. */
   readonly neuronDevices?: { readonly [size: string]: number };
-  /** The family has instance-store (NVMe) volumes; SageMaker then rejects `KmsKeyId` on the endpoint config. */
+  /** The family has instance-store (NVMe) volumes, which the endpoint config's `KmsKeyId` does not encrypt. */
   readonly localStorage: boolean;
   /** Burstable CPU credits (t2, t3). */
   readonly burstable?: boolean;

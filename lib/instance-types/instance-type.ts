@@ -111,8 +111,8 @@ export class InstanceType {
   }
 
   /**
-   * True when the type has local NVMe instance storage, encrypted by hardware; SageMaker then rejects a
-   * `KmsKeyId` on the endpoint config. Undefined when the library does not know the family.
+   * True when the type has local NVMe instance storage, encrypted by hardware; the endpoint config's `KmsKeyId`
+   * does not cover it. Undefined when the library does not know the family.
    */
   public get hasLocalStorage(): boolean | undefined {
     return this.spec()?.localStorage;

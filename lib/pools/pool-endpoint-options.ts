@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
 
 /** How SageMaker routes requests among the instances of a variant. */
 export enum RoutingStrategy {
@@ -42,6 +43,15 @@ export interface PoolEndpointOptions {
    * @default - not set: SageMaker's default health-check timeout applies
    */
   readonly containerStartupHealthCheckTimeout?: Duration;
+  /**
+   * Key that encrypts the ML storage volumes attached to the instances (`KmsKeyId` of the endpoint config). It does
+   * not encrypt local NVMe instance storage (g4dn, g5, g6, g6e, p4d, p5, ...): the instance hardware encrypts
+   * that, and a warning (`cdk-sagemaker-instance-pools:kmsKeyLocalStorage`) names the pools concerned.
+   * The key policy must let the principal that deploys the stack use the key
+   * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html, `KmsKeyId`).
+   * @default - AWS-managed encryption
+   */
+  readonly encryptionKey?: kms.IKey;
   /**
    * Tags for the endpoint config and the endpoint (and an inference-component endpoint's components).
    * @default - no tags

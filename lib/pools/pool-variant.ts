@@ -1,4 +1,4 @@
-import { ArnFormat, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Stack, Tags, Token } from 'aws-cdk-lib';
 import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
 import { checkDurationSeconds, checkInteger, checkSageMakerName } from '../core/validation';
@@ -15,6 +15,25 @@ export function validatePoolEndpointOptions(props: PoolEndpointOptions, variantN
   checkDurationSeconds('provisioningTimeout', props.provisioningTimeout, 300, 3600);
   checkDurationSeconds('containerStartupHealthCheckTimeout', props.containerStartupHealthCheckTimeout, 60, 3600);
   checkMetricPublishFrequency('metricPublishFrequency', props.metricPublishFrequency);
+}
+
+/**
+ * The endpoint config's key (`KmsKeyId`) encrypts the ML storage volumes only: per the current CreateEndpointConfig
+ * reference, with instance types that have local NVMe storage "the KmsKeyId parameter does not encrypt instance
+ * local storage", which a hardware module on the instance encrypts (`CreateEndpointConfigInput.KmsKeyId` in
+ * @aws-sdk/client-sagemaker 3.1142, https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html).
+ * Older text said the call fails; whether a live CreateEndpointConfig accepts the key is for the integration suite.
+ * Warns with the pools whose local storage the key does not cover.
+ */
+export function warnOnKeyWithLocalStorage(scope: IConstruct, props: PoolEndpointOptions, pools: RankedInstancePool[]): void {
+  if (!props.encryptionKey) return;
+  const local = pools.filter((pool) => pool.instanceType.hasLocalStorage === true);
+  if (local.length === 0) return;
+  const named = local.map((pool) => `pools[${pool.priority - 1}] (${pool.instanceType.name})`).join(', ');
+  Annotations.of(scope).addWarningV2('cdk-sagemaker-instance-pools:kmsKeyLocalStorage',
+    `encryptionKey: the key encrypts the ML storage volumes only; the local NVMe instance storage of ${named} is encrypted by the `
+    + 'instance hardware, not by this key (CreateEndpointConfig KmsKeyId). Older SageMaker documentation said such a config is rejected; '
+    + 'this library follows the current API reference.');
 }
 
 /** The production variant fields both endpoint kinds render the same way: pools, routing, count, timeouts. */

@@ -1,4 +1,5 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NagPack, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { buildExampleApp } from '../../bin/example-stacks';
@@ -53,7 +54,6 @@ describe('cdk-nag 3 on the example stacks', () => {
 
   test('the packs really check our resources: without acknowledgements they report findings', () => {
     expect(raw).toEqual(expect.arrayContaining([
-      { rule: 'HIPAA.Security-SageMakerEndpointConfigurationKMSKeyConfigured', path: 'LlmEndpoint/Llm/EndpointConfig' },
       { rule: 'AwsSolutions-IAM5[Resource::*]', path: 'LlmEndpoint/LlmFp16/Role/DefaultPolicy/Resource' },
     ]));
   });
@@ -77,29 +77,37 @@ describe('cdk-nag 3 on the example stacks', () => {
   });
 });
 
-describe('the acknowledgements are conditional', () => {
-  function endpointOn(instanceType: InstanceType): Stack {
-    const stack = new Stack(newApp(), 'Cpu');
+describe('the endpoint configs carry a KMS key (no acknowledgement needed)', () => {
+  function endpointOn(instanceType: InstanceType, withKey: boolean): Stack {
+    const stack = new Stack(newApp(), 'Ep');
     const image = ContainerImage.fromDeepLearningContainer('djl-inference', '0.36.0-lmi23.0.0-cu129');
     const model = new Model(stack, 'Model', { container: ModelContainer.fromImage(image) });
-    new CapacityAwareEndpoint(stack, 'Endpoint', { model, pools: [{ instanceType }] });
+    new CapacityAwareEndpoint(stack, 'Endpoint', {
+      model, pools: [{ instanceType }], encryptionKey: withKey ? new kms.Key(stack, 'Key', { enableKeyRotation: true }) : undefined,
+    });
     return acknowledgeNagFindings(stack);
   }
   const kmsRule = 'HIPAA.Security-SageMakerEndpointConfigurationKMSKeyConfigured';
 
-  test('a missing KMS key stays a finding when no pool has local NVMe storage', () => {
-    const findings = nagFindings(endpointOn(InstanceType.ML_M5_XLARGE));
-    expect(findings).toContainEqual({ rule: kmsRule, path: 'Cpu/Endpoint/EndpointConfig' });
+  test('none of the example endpoint configs lacks a key', () => {
+    expect(nagFindings(exampleApp(), { includeAcknowledged: true }).filter((f) => f.rule.endsWith('SageMakerEndpointConfigurationKMSKeyConfigured'))).toEqual([]);
   });
 
-  test('it is acknowledged when a pool has local NVMe storage', () => {
-    const findings = nagFindings(endpointOn(InstanceType.ML_G5_XLARGE));
-    expect(findings.filter((f) => f.rule === kmsRule)).toEqual([]);
+  test('a missing KMS key is a finding, local NVMe storage or not (the key is accepted next to it)', () => {
+    expect(nagFindings(endpointOn(InstanceType.ML_M5_XLARGE, false))).toContainEqual({ rule: kmsRule, path: 'Ep/Endpoint/EndpointConfig' });
+    expect(nagFindings(endpointOn(InstanceType.ML_G5_XLARGE, false))).toContainEqual({ rule: kmsRule, path: 'Ep/Endpoint/EndpointConfig' });
+    expect(nagFindings(endpointOn(InstanceType.ML_G5_XLARGE, true)).filter((f) => f.rule === kmsRule)).toEqual([]);
   });
 
   test('through the Validations API, an unacknowledged finding fails synthesis', () => {
-    const stack = endpointOn(InstanceType.ML_M5_XLARGE);
+    const stack = endpointOn(InstanceType.ML_G5_XLARGE, false);
     Validations.of(stack.node.root).addPlugins(new HIPAASecurityChecks());
     expect(() => (stack.node.root as App).synth()).toThrow(/SageMakerEndpointConfigurationKMSKeyConfigured/);
   });
 });
+
+function exampleApp(): App {
+  const app = newApp();
+  buildExampleApp(app);
+  return app;
+}

@@ -1,5 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CapacityAwareEndpoint, InstanceType, Model } from '../../lib';
@@ -42,10 +42,27 @@ describe('CapacityAwareEndpoint: validation at synth time', () => {
     expect(() => seedEndpoint(testStack(), { variantName: 'all traffic' })).toThrow(/variantName: only letters.*'all traffic'/);
   });
 
-  test('rejects a KMS key when a pool has local NVMe storage', () => {
+  test('a KMS key next to pools with local NVMe storage is accepted, with a warning naming those pools', () => {
+    // GIVEN p5 and g6 pools (local NVMe) and a key, as compliance rules require
     const stack = testStack();
-    expect(() => seedEndpoint(stack, { encryptionKey: new kms.Key(stack, 'K') }))
-      .toThrow("encryptionKey: SageMaker rejects a KMS key when a pool has local NVMe storage (pools[0] is ml.p5.48xlarge, encrypted by hardware), got 'a key' [KmsWithLocalStorage]");
+    // WHEN
+    seedEndpoint(stack, { encryptionKey: new kms.Key(stack, 'K') });
+    // THEN the key is set (the current CreateEndpointConfig reference: it does not encrypt local storage)
+    Template.fromStack(stack).hasResourceProperties('AWS::SageMaker::EndpointConfig', { KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^K'), 'Arn'] } });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Llm', Match.stringLikeRegexp(
+      'encryptionKey: the key encrypts the ML storage volumes only; the local NVMe instance storage of pools\\[0\\] \\(ml.p5.48xlarge\\), '
+      + 'pools\\[1\\] \\(ml.g6.48xlarge\\) is encrypted by the instance hardware'));
+  });
+
+  test('no local-storage warning when no pool has local NVMe storage, or without a key', () => {
+    const withKey = testStack();
+    new CapacityAwareEndpoint(withKey, 'Cpu', {
+      model: Model.fromModelName(withKey, 'M', 'm'), pools: [{ instanceType: InstanceType.ML_M5_XLARGE }], encryptionKey: new kms.Key(withKey, 'K'),
+    });
+    Annotations.fromStack(withKey).hasNoWarning('*', Match.stringLikeRegexp('kmsKeyLocalStorage'));
+    const withoutKey = testStack();
+    seedEndpoint(withoutKey);
+    Annotations.fromStack(withoutKey).hasNoWarning('*', Match.stringLikeRegexp('kmsKeyLocalStorage'));
   });
 
   test('rejects asynchronous options out of range', () => {

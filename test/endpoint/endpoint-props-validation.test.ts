@@ -23,7 +23,7 @@ const CPU = ranked('ml.m5.xlarge', 'ml.c5.xlarge');
 function failure(props: Partial<CapacityAwareEndpointProps>, pools = CPU, variantName = 'AllTraffic'): [string, string, string] | undefined {
   const pooled = pools.map(({ instanceType }): InstancePool => ({ instanceType }));
   try {
-    validateEndpointProps({ pools: pooled, ...props }, pools, variantName);
+    validateEndpointProps({ pools: pooled, ...props }, variantName);
     return undefined;
   } catch (e) {
     if (!(e instanceof InstancePoolsError)) throw e;
@@ -59,16 +59,8 @@ describe('validateEndpointProps', () => {
   });
 
   test.each([
-    [['ml.g6.48xlarge'], 0, 'ml.g6.48xlarge'],
-    [['ml.m5.xlarge', 'ml.p5.48xlarge'], 1, 'ml.p5.48xlarge'],
-    [['ml.inf2.xlarge', 'ml.c5d.xlarge', 'ml.g5.xlarge'], 1, 'ml.c5d.xlarge'],
-  ])('rejects a KMS key when a pool has local NVMe storage: %p names pools[%p]', (types, index, type) => {
-    expect(failure({ encryptionKey: refs().key }, ranked(...types))).toEqual(['KmsWithLocalStorage', 'encryptionKey',
-      `encryptionKey: SageMaker rejects a KMS key when a pool has local NVMe storage (pools[${index}] is ${type}, encrypted by hardware), got 'a key' [KmsWithLocalStorage]`]);
-  });
-
-  test.each([
     ['CPU pools without local storage', ['ml.m5.xlarge', 'ml.c5.xlarge']],
+    ['pools with local NVMe storage (the key does not cover it: a warning of the endpoint, not an error)', ['ml.p5.48xlarge', 'ml.g6.48xlarge']],
     ['GPUs without local storage', ['ml.p3.2xlarge']],
     ['AWS Inferentia', ['ml.inf2.48xlarge']],
     ['a family the library does not know', ['ml.zz9.xlarge']],
@@ -91,7 +83,7 @@ describe('validateEndpointProps', () => {
     expect(failure({ modelDataDownloadTimeout: Duration.seconds(Token.asNumber({ Ref: 'T' })) })).toBeUndefined();
   });
 
-  test('checks the shared options first, then the download timeout, the key and asynchronous inference', () => {
+  test('checks the shared options first, then the download timeout and asynchronous inference', () => {
     const { key, bucket } = refs();
     const all: Partial<CapacityAwareEndpointProps> = {
       initialInstanceCount: 0, modelDataDownloadTimeout: Duration.seconds(1), encryptionKey: key, asyncInference: { outputBucket: bucket, outputPrefix: 'x' },
@@ -99,7 +91,6 @@ describe('validateEndpointProps', () => {
     const nvme = ranked('ml.g5.xlarge');
     expect(failure(all, nvme)?.[1]).toBe('initialInstanceCount');
     expect(failure({ ...all, initialInstanceCount: 1 }, nvme)?.[1]).toBe('modelDataDownloadTimeout');
-    expect(failure({ ...all, initialInstanceCount: 1, modelDataDownloadTimeout: undefined }, nvme)?.[1]).toBe('encryptionKey');
-    expect(failure({ ...all, initialInstanceCount: 1, modelDataDownloadTimeout: undefined }, CPU)?.[1]).toBe('asyncInference.outputPrefix');
+    expect(failure({ ...all, initialInstanceCount: 1, modelDataDownloadTimeout: undefined }, nvme)?.[1]).toBe('asyncInference.outputPrefix');
   });
 });

@@ -1,6 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { InferenceComponentEndpoint, InstanceType, Model, RoutingStrategy } from '../../lib';
 import { testStack } from '../util';
 import { G5_48, G6_24, G6_48, icEndpoint } from './fixtures';
@@ -87,6 +88,14 @@ describe('InferenceComponentEndpoint: rendering', () => {
       .Properties.PolicyDocument.Statement.flatMap((s: any) => s.Action);
     expect(actions.sort()).toEqual(['cloudwatch:PutMetricData', 'logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents']);
     template.hasResource('AWS::SageMaker::EndpointConfig', { DependsOn: Match.arrayWith([Match.stringLikeRegexp('^LlmExecutionRoleDefaultPolicy')]) });
+  });
+
+  test('a KMS key encrypts the storage volumes; pools with local NVMe storage are named in a warning', () => {
+    const stack = testStack();
+    icEndpoint(stack, { encryptionKey: new kms.Key(stack, 'Key') });
+    Template.fromStack(stack).hasResourceProperties('AWS::SageMaker::EndpointConfig', { KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] } });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Llm', Match.stringLikeRegexp(
+      'local NVMe instance storage of pools\\[0\\] \\(ml.g6.48xlarge\\), pools\\[1\\] \\(ml.g6.24xlarge\\), pools\\[2\\] \\(ml.g5.48xlarge\\) is encrypted by the instance hardware'));
   });
 
   test('a given role is used as it is', () => {
