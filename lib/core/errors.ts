@@ -35,7 +35,8 @@ export type ErrorCode =
   | 'AutoScalingExists'
   | 'AsyncScalingSignal'
   | 'InvalidLogicalId'
-  | 'ExistingEndpointMismatch';
+  | 'ExistingEndpointMismatch'
+  | 'DeepLearningContainerRegion';
 
 /**
  * The one error class of the library: every validation failure is thrown as this class, with a stable

@@ -1,6 +1,8 @@
 import { Aws, Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { deepLearningContainerRegistry } from './deep-learning-container-registry';
 
 /** What a container image resolves to when a model uses it. */
 export interface ContainerImageConfig {
@@ -11,8 +13,11 @@ export interface ContainerImageConfig {
 /** Options for an AWS Deep Learning Container image. */
 export interface DeepLearningContainerOptions {
   /**
-   * The AWS account that hosts the Deep Learning Container registry in your region.
-   * @default '763104351884' - the account for most commercial regions; some opt-in regions use their own
+   * The AWS account that hosts the Deep Learning Container registry in the stack's region. Needed only for a region
+   * the library does not know (it knows the 36 regions of the Deep Learning Containers region table and the two
+   * GovCloud (US) regions, https://github.com/aws/deep-learning-containers/blob/main/docs/reference/region_availability.md).
+   * @default - the registry account of the stack's region: 763104351884 for most commercial regions, the region's own
+   * account in opt-in, China and GovCloud regions; for an environment-agnostic stack, looked up at deploy time
    */
   readonly account?: string;
 }
@@ -29,7 +34,7 @@ export abstract class ContainerImage {
   /** An image in an ECR repository of yours, by tag (or digest, `sha256:...`). */
   public static fromEcrRepository(repository: ecr.IRepository, tag: string = 'latest'): ContainerImage {
     return new (class extends ContainerImage {
-      public bind(grantee: iam.IGrantable): ContainerImageConfig {
+      public bind(_scope: Construct, grantee: iam.IGrantable): ContainerImageConfig {
         repository.grantPull(grantee);
         return { imageUri: tag.startsWith('sha256:') ? repository.repositoryUriForDigest(tag) : repository.repositoryUriForTag(tag) };
       }
@@ -38,14 +43,18 @@ export abstract class ContainerImage {
 
   /**
    * An AWS Deep Learning Container (for example the DJL LMI image `djl-inference` with tag
-   * `0.36.0-lmi23.0.0-cu129`), resolved in the stack's region.
+   * `0.36.0-lmi23.0.0-cu129`), from the registry of the model's region: the region's registry account, with the
+   * partition and domain suffix of the region (`amazonaws.com.cn` in China). In a stack with a known region, a region
+   * without a known registry fails synthesis with `[DeepLearningContainerRegion]` unless `account` is given; in an
+   * environment-agnostic stack the account comes from a `CfnMapping` (`DeepLearningContainerRegistry`, one per
+   * stack) and a region missing from it fails the deployment before any resource is created.
    */
   public static fromDeepLearningContainer(repositoryName: string, tag: string, options: DeepLearningContainerOptions = {}): ContainerImage {
-    const account = options.account ?? '763104351884';
     return new (class extends ContainerImage {
-      public bind(grantee: iam.IGrantable): ContainerImageConfig {
-        grantEcrPull(grantee, `arn:${Aws.PARTITION}:ecr:${Aws.REGION}:${account}:repository/${repositoryName}`);
-        return { imageUri: `${account}.dkr.ecr.${Aws.REGION}.${Aws.URL_SUFFIX}/${repositoryName}:${tag}` };
+      public bind(scope: Construct, grantee: iam.IGrantable): ContainerImageConfig {
+        const registry = deepLearningContainerRegistry(scope, options.account);
+        grantEcrPull(grantee, `arn:${registry.partition}:ecr:${registry.region}:${registry.account}:repository/${repositoryName}`);
+        return { imageUri: `${registry.account}.dkr.ecr.${registry.region}.${registry.urlSuffix}/${repositoryName}:${tag}` };
       }
     })();
   }
@@ -56,7 +65,7 @@ export abstract class ContainerImage {
    */
   public static fromImageUri(imageUri: string): ContainerImage {
     return new (class extends ContainerImage {
-      public bind(grantee: iam.IGrantable): ContainerImageConfig {
+      public bind(_scope: Construct, grantee: iam.IGrantable): ContainerImageConfig {
         const match = Token.isUnresolved(imageUri) ? null : ECR_URI.exec(imageUri);
         if (match) {
           grantEcrPull(grantee, `arn:${Aws.PARTITION}:ecr:${match[2]}:${match[1]}:repository/${match[3]}`);
@@ -66,8 +75,8 @@ export abstract class ContainerImage {
     })();
   }
 
-  /** Grants `grantee` permission to pull the image and returns its URI. */
-  public abstract bind(grantee: iam.IGrantable): ContainerImageConfig;
+  /** Grants `grantee` permission to pull the image and returns its URI, for a model in `scope`. */
+  public abstract bind(scope: Construct, grantee: iam.IGrantable): ContainerImageConfig;
 }
 
 function grantEcrPull(grantee: iam.IGrantable, repositoryArn: string): void {

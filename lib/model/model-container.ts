@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
+import { Construct } from 'constructs';
 import { InstancePoolsError } from '../core/errors';
 import { ContainerImage } from './container-image';
 import { ModelData } from './model-data';
@@ -49,11 +50,11 @@ export abstract class ModelContainer {
   public static fromImage(image: ContainerImage, options: ImageContainerOptions = {}): ModelContainer {
     checkEnvironment(options.environment);
     return new (class extends ModelContainer {
-      public bind(grantee: iam.IGrantable): ModelContainerConfig {
+      public bind(scope: Construct, grantee: iam.IGrantable): ModelContainerConfig {
         const data = options.modelData?.bind(grantee);
         return {
           containerDefinition: {
-            image: image.bind(grantee).imageUri,
+            image: image.bind(scope, grantee).imageUri,
             modelDataUrl: data?.modelDataUrl,
             modelDataSource: data?.modelDataSource,
             environment: options.environment,
@@ -71,7 +72,7 @@ export abstract class ModelContainer {
   public static fromModelPackage(modelPackageName: string, options: ModelPackageContainerOptions = {}): ModelContainer {
     checkEnvironment(options.environment);
     return new (class extends ModelContainer {
-      public bind(_grantee: iam.IGrantable): ModelContainerConfig {
+      public bind(_scope: Construct, _grantee: iam.IGrantable): ModelContainerConfig {
         return {
           containerDefinition: {
             modelPackageName,
@@ -83,8 +84,8 @@ export abstract class ModelContainer {
     })();
   }
 
-  /** Grants `grantee` what the container needs and returns its definition. */
-  public abstract bind(grantee: iam.IGrantable): ModelContainerConfig;
+  /** Grants `grantee` what the container needs and returns its definition, for a model in `scope`. */
+  public abstract bind(scope: Construct, grantee: iam.IGrantable): ModelContainerConfig;
 }
 
 /** ContainerDefinition.Environment: at most 100 entries, keys and values at most 1024 characters (SageMaker API). */

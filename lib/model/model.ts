@@ -112,7 +112,7 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
       this.grantVpcAccess(role);
     }
 
-    const container = props.container.bind(role);
+    const container = props.container.bind(this, role);
     this.cfnModel = new CfnModel(this, 'Resource', {
       modelName: this.physicalName,
       executionRoleArn: role.roleArn,

@@ -1,31 +1,94 @@
+import { App, Stack } from 'aws-cdk-lib';
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ContainerImage } from '../../lib';
+import { ContainerImage, Model, ModelContainer } from '../../lib';
+import { DEEP_LEARNING_CONTAINER_REGIONS } from '../../lib/model/deep-learning-container-registry';
 import { testStack } from '../util';
 
-function bindToRole(image: ContainerImage) {
-  const stack = testStack();
+function bindToRole(image: ContainerImage, stack: Stack = testStack()) {
   const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
-  const config = image.bind(role);
+  const config = image.bind(stack, role);
   return { stack, uri: stack.resolve(config.imageUri), template: () => Template.fromStack(stack) };
 }
 
+/** A stack in `region` (undefined: an environment-agnostic stack, whose region is a token). */
+function stackIn(region?: string): Stack {
+  return new Stack(new App({ builtinCloudFormationValidation: false }), 'Models', region ? { env: { account: '111111111111', region } } : {});
+}
+
+const lmi = (options = {}) => ContainerImage.fromDeepLearningContainer('djl-inference', '0.36.0-lmi23.0.0-cu129', options);
+
+/** The resolved pull grant on the repository (the first statement of the role's policy). */
+function pullResource(template: Template): unknown {
+  const statements = Object.values(template.findResources('AWS::IAM::Policy'))[0].Properties.PolicyDocument.Statement;
+  return statements.find((s: any) => [].concat(s.Action).includes('ecr:BatchGetImage' as never)).Resource;
+}
+
 describe('ContainerImage', () => {
-  test('Deep Learning Container: regional URI and pull grant on the AWS-owned repository', () => {
-    const { uri, template } = bindToRole(ContainerImage.fromDeepLearningContainer('djl-inference', '0.36.0-lmi23.0.0-cu129'));
-    expect(uri).toEqual({ 'Fn::Join': ['', ['763104351884.dkr.ecr.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/djl-inference:0.36.0-lmi23.0.0-cu129']] });
-    template().hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
-        Action: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
-        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ecr:', { Ref: 'AWS::Region' }, ':763104351884:repository/djl-inference']] },
-      })]) },
-    });
+  test('Deep Learning Container in a known region: that region\'s registry, URI and pull grant as literals', () => {
+    const { uri, template } = bindToRole(lmi());
+    expect(uri).toBe('763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.36.0-lmi23.0.0-cu129');
+    expect(pullResource(template())).toBe('arn:aws:ecr:us-east-1:763104351884:repository/djl-inference');
   });
 
-  test('Deep Learning Container account can be overridden', () => {
-    const { uri } = bindToRole(ContainerImage.fromDeepLearningContainer('djl-inference', 't', { account: '871362719292' }));
-    expect(JSON.stringify(uri)).toContain('871362719292.dkr.ecr.');
+  test.each([
+    // region, registry account, partition, domain suffix (aws/deep-learning-containers region table; GovCloud User Guide)
+    ['me-central-1', '914824155844', 'aws', 'amazonaws.com'],
+    ['me-south-1', '217643126080', 'aws', 'amazonaws.com'],
+    ['ap-east-1', '871362719292', 'aws', 'amazonaws.com'],
+    ['il-central-1', '780543022126', 'aws', 'amazonaws.com'],
+    ['eu-south-2', '503227376785', 'aws', 'amazonaws.com'],
+    ['ap-southeast-6', '633930458069', 'aws', 'amazonaws.com'],
+    ['cn-north-1', '727897471807', 'aws-cn', 'amazonaws.com.cn'],
+    ['cn-northwest-1', '727897471807', 'aws-cn', 'amazonaws.com.cn'],
+    ['us-gov-east-1', '446045086412', 'aws-us-gov', 'amazonaws.com'],
+    ['us-gov-west-1', '442386744353', 'aws-us-gov', 'amazonaws.com'],
+    ['eu-west-1', '763104351884', 'aws', 'amazonaws.com'],
+  ])('Deep Learning Container in %s: registry %s, partition %s, suffix %s', (region, account, partition, suffix) => {
+    const { uri, template } = bindToRole(lmi(), stackIn(region));
+    expect(uri).toBe(`${account}.dkr.ecr.${region}.${suffix}/djl-inference:0.36.0-lmi23.0.0-cu129`);
+    expect(pullResource(template())).toBe(`arn:${partition}:ecr:${region}:${account}:repository/djl-inference`);
+  });
+
+  test('a known region without a known registry fails synthesis, unless the account is given', () => {
+    expect(() => bindToRole(lmi(), stackIn('xx-new-1'))).toThrow(
+      /^fromDeepLearningContainer\.account: no AWS Deep Learning Container registry account is known for region xx-new-1; pass the account of that region's registry \(known regions: us-east-1, .*, us-gov-west-1\), got 'none' \[DeepLearningContainerRegion\]$/);
+    const { uri } = bindToRole(lmi({ account: '123456789012' }), stackIn('xx-new-1'));
+    expect(JSON.stringify(uri)).toContain('123456789012.dkr.ecr.xx-new-1.');
+  });
+
+  test('Deep Learning Container in an environment-agnostic stack: the account from one CfnMapping per stack', () => {
+    // GIVEN a stack whose region is a token, and two models on Deep Learning Container images
+    const stack = stackIn(undefined);
+    const models = ['A', 'B'].map((id) => new Model(stack, id, { container: ModelContainer.fromImage(lmi()) }));
+    // THEN the image URI and the grant look the account up by region
+    const template = Template.fromStack(stack);
+    const lookup = { 'Fn::FindInMap': ['DeepLearningContainerRegistry', { Ref: 'AWS::Region' }, 'account'] };
+    for (const model of models) {
+      expect(stack.resolve(model.cfnModel.primaryContainer)).toMatchObject({
+        image: { 'Fn::Join': ['', [lookup, '.dkr.ecr.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/djl-inference:0.36.0-lmi23.0.0-cu129']] },
+      });
+    }
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ecr:', { Ref: 'AWS::Region' }, ':', lookup, ':repository/djl-inference']] },
+      })]) },
+    });
+    // one mapping, shared by both models, with every region of the table
+    const mappings = template.toJSON().Mappings;
+    expect(Object.keys(mappings)).toEqual(['DeepLearningContainerRegistry']);
+    expect(Object.keys(mappings.DeepLearningContainerRegistry)).toEqual(DEEP_LEARNING_CONTAINER_REGIONS);
+    expect(mappings.DeepLearningContainerRegistry['me-central-1']).toEqual({ account: '914824155844' });
+    expect(mappings.DeepLearningContainerRegistry['cn-north-1']).toEqual({ account: '727897471807' });
+  });
+
+  test('Deep Learning Container account can be given, in any stack (no mapping then)', () => {
+    const agnostic = bindToRole(lmi({ account: '871362719292' }), stackIn(undefined));
+    expect(JSON.stringify(agnostic.uri)).toContain('871362719292.dkr.ecr.');
+    expect(agnostic.template().toJSON().Mappings).toBeUndefined();
+    const known = bindToRole(lmi({ account: '871362719292' }), stackIn('ap-east-1'));
+    expect(known.uri).toBe('871362719292.dkr.ecr.ap-east-1.amazonaws.com/djl-inference:0.36.0-lmi23.0.0-cu129');
   });
 
   test('ECR URI: grant scoped to the parsed repository', () => {
@@ -47,8 +110,8 @@ describe('ContainerImage', () => {
     const stack = testStack();
     const repo = new ecr.Repository(stack, 'Repo');
     const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
-    const byTag = stack.resolve(ContainerImage.fromEcrRepository(repo, 'v1').bind(role).imageUri);
-    const byDigest = stack.resolve(ContainerImage.fromEcrRepository(repo, 'sha256:abc').bind(role).imageUri);
+    const byTag = stack.resolve(ContainerImage.fromEcrRepository(repo, 'v1').bind(stack, role).imageUri);
+    const byDigest = stack.resolve(ContainerImage.fromEcrRepository(repo, 'sha256:abc').bind(stack, role).imageUri);
     expect(JSON.stringify(byTag)).toContain(':v1');
     expect(JSON.stringify(byDigest)).toContain('@sha256:abc');
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {

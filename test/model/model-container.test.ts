@@ -6,7 +6,7 @@ describe('ModelContainer', () => {
   test('image container carries image and environment', () => {
     const stack = testStack();
     const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
-    const config = ModelContainer.fromImage(ContainerImage.fromImageUri('registry.example.com/llm:1'), { environment: { A: '1' } }).bind(role);
+    const config = ModelContainer.fromImage(ContainerImage.fromImageUri('registry.example.com/llm:1'), { environment: { A: '1' } }).bind(stack, role);
     expect(config.containerDefinition).toEqual({ image: 'registry.example.com/llm:1', environment: { A: '1' }, modelDataUrl: undefined, modelDataSource: undefined });
   });
 
@@ -15,7 +15,7 @@ describe('ModelContainer', () => {
     const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
     const config = ModelContainer.fromModelPackage('arn:aws:sagemaker:us-east-1:111111111111:model-package/llm/3', {
       inferenceSpecificationName: 'g6-int4',
-    }).bind(role);
+    }).bind(stack, role);
     expect(config.containerDefinition).toEqual({
       modelPackageName: 'arn:aws:sagemaker:us-east-1:111111111111:model-package/llm/3',
       inferenceSpecificationName: 'g6-int4',
