@@ -74,7 +74,7 @@ export class LlmEndpointStack extends Stack {
 
 /**
  * An asynchronous endpoint on the sample notebook's three pools (g6.24xlarge, g5.48xlarge, g5.12xlarge), with
- * results in an encrypted bucket and success/error notifications on encrypted topics.
+ * requests and results in an encrypted bucket and success/error notifications on encrypted topics.
  */
 export class AsyncEndpointStack extends Stack {
   public readonly endpoint: CapacityAwareEndpoint;
@@ -109,6 +109,8 @@ export class AsyncEndpointStack extends Stack {
         { instanceType: InstanceType.ML_G5_12XLARGE, maxConcurrency: 7 },
       ],
       asyncInference: {
+        // Clients upload requests under async-input/ of the same bucket; SageMaker reads them with the model's role.
+        inputBucket: results,
         outputBucket: results,
         successTopic: success,
         errorTopic: failure,

@@ -62,8 +62,9 @@ function acknowledgeExecutionRole(role: iam.Role): void {
       acknowledge(policy, [`AwsSolutions-IAM5[Resource::${prefix}]`], writes
         ? 'SageMaker writes each asynchronous inference result and error under a key it generates (the inference ID) ' +
           'below the configured S3 output or failure path, so the role may write under that key prefix of that one bucket only.'
-        : 'The model artifacts are every object under this key prefix (S3Prefix model data, downloaded by SageMaker when ' +
-          'an instance starts), so the role may read under that key prefix of that one bucket only.');
+        : 'The role reads every object under this key prefix, and only there in that one bucket: either the model artifacts ' +
+          '(S3Prefix model data, downloaded by SageMaker when an instance starts) or the asynchronous inference requests ' +
+          '(payloads clients upload under the input prefix; SageMaker reads each one with the execution role).');
     }
   }
 
@@ -80,7 +81,7 @@ const NO_REPLICATION: { [bucketId: string]: string } = {
   Artifacts: 'The model artifacts are build outputs of the packaging pipeline, reproducible from source, and the bucket is ' +
     'versioned and retained on stack deletion. Recovery in another region redeploys the (regional) endpoint there, and ' +
     'the pipeline publishes the artifacts to that region, so a replica would never be read.',
-  Results: 'Asynchronous inference results are transient: clients fetch each one after the success notification and can ' +
+  Results: 'Asynchronous inference requests and results are transient: clients fetch each result after the success notification and can ' +
     'resubmit the request to recreate it. The bucket is versioned and retained on stack deletion; a replica in another ' +
     'region would serve no recovery purpose because the endpoint that writes the results is regional.',
 };

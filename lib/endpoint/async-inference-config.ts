@@ -2,26 +2,33 @@ import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { InstancePoolsError } from '../core/errors';
-import { grantEncrypt, grantObjectWrite, grantTopicPublish } from '../core/scoped-grants';
+import { grantEncrypt, grantObjectRead, grantObjectWrite, grantTopicPublish } from '../core/scoped-grants';
 import { checkInteger } from '../core/validation';
 import { AsyncInferenceOptions } from './async-inference';
 
 /** Validates the options; throws on the first broken rule. */
 export function validateAsyncInference(options: AsyncInferenceOptions): void {
   checkInteger('asyncInference.maxConcurrentInvocationsPerInstance', options.maxConcurrentInvocationsPerInstance, 1, 1000);
-  for (const [prop, prefix] of [['outputPrefix', options.outputPrefix], ['failurePrefix', options.failurePrefix]] as const) {
+  for (const [prop, prefix] of [['inputPrefix', options.inputPrefix], ['outputPrefix', options.outputPrefix], ['failurePrefix', options.failurePrefix]] as const) {
     if (prefix !== undefined && !Token.isUnresolved(prefix) && (prefix.startsWith('/') || !prefix.endsWith('/'))) {
       throw new InstancePoolsError('InvalidAsyncConfig', `asyncInference.${prop}`, "a key prefix ending with '/' and not starting with '/'", prefix);
     }
   }
 }
 
-/** Renders `AsyncInferenceConfig` and grants each role exactly the S3, SNS and KMS permissions it needs. */
+/**
+ * Renders `AsyncInferenceConfig` and grants each role exactly the S3, SNS and KMS permissions it needs: read of the
+ * request payloads under the input prefix (SageMaker reads them with the execution role,
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-create-endpoint-prerequisites.html), write of
+ * results and errors, publish on the topics.
+ */
 export function bindAsyncInference(options: AsyncInferenceOptions, roles: iam.IRole[]): CfnEndpointConfig.AsyncInferenceConfigProperty {
   const outputPrefix = options.outputPrefix ?? 'async-output/';
   const failureBucket = options.failureBucket ?? options.outputBucket;
   const failurePrefix = options.failurePrefix ?? 'async-failures/';
+  const inputPrefix = options.inputPrefix ?? 'async-input/';
   for (const role of roles) {
+    if (options.inputBucket) grantObjectRead(role, options.inputBucket, `${inputPrefix}*`);
     grantObjectWrite(role, options.outputBucket, `${outputPrefix}*`);
     grantObjectWrite(role, failureBucket, `${failurePrefix}*`);
     if (options.successTopic) grantTopicPublish(role, options.successTopic);

@@ -4,6 +4,20 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 
 /** Asynchronous inference: requests are queued, results written to S3, and completion optionally notified by SNS. */
 export interface AsyncInferenceOptions {
+  /**
+   * The bucket clients upload request payloads to (`InputLocation` of InvokeEndpointAsync). SageMaker reads each
+   * payload with the model's execution role, which gets `s3:GetObject` on `inputPrefix` of this bucket and
+   * `kms:Decrypt` with its key
+   * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-create-endpoint-prerequisites.html).
+   * @default - no input location: the roles get no read access to requests, and the endpoint warns
+   * (`cdk-sagemaker-instance-pools:asyncInputUnknown`); grant `s3:GetObject` on `model.role` yourself
+   */
+  readonly inputBucket?: s3.IBucket;
+  /**
+   * The key prefix of request payloads in `inputBucket` (ends with `/`). Clients must upload under it.
+   * @default 'async-input/'
+   */
+  readonly inputPrefix?: string;
   /** The bucket SageMaker writes inference results to. */
   readonly outputBucket: s3.IBucket;
   /**

@@ -103,6 +103,11 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
       Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:asyncRoleUnknown',
         `asyncInference: models ${roleless.join(', ')} have no known execution role; grant them write access to the output location and publish on the topics yourself.`);
     }
+    if (props.asyncInference && !props.asyncInference.inputBucket) {
+      Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:asyncInputUnknown',
+        'asyncInference.inputBucket: not set, so the model roles get no read access to request payloads (SageMaker reads the InputLocation '
+        + 'of each InvokeEndpointAsync request with the execution role). Set inputBucket and inputPrefix, or grant s3:GetObject on model.role.');
+    }
 
     this.cfnEndpointConfig = new CfnEndpointConfig(this, 'EndpointConfig', {
       kmsKeyId: props.encryptionKey?.keyArn,

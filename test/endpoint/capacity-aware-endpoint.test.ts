@@ -124,6 +124,42 @@ describe('CapacityAwareEndpoint: rendering', () => {
     template.hasResource('AWS::SageMaker::Endpoint', { DependsOn: Match.arrayWith([Match.stringLikeRegexp('^Fp16RoleDefaultPolicy'), Match.stringLikeRegexp('^Int4RoleDefaultPolicy')]) });
   });
 
+  test('asynchronous inference reads requests: exactly s3:GetObject under the input prefix, and kms:Decrypt with its key', () => {
+    // GIVEN an input bucket encrypted with its own key
+    const stack = testStack();
+    const inputKey = new kms.Key(stack, 'InputKey');
+    const input = new s3.Bucket(stack, 'In', { encryption: s3.BucketEncryption.KMS, encryptionKey: inputKey });
+    // WHEN
+    seedEndpoint(stack, { asyncInference: { outputBucket: new s3.Bucket(stack, 'Out'), inputBucket: input, inputPrefix: 'requests/' } });
+    // THEN every model role may read exactly the request payloads, and decrypt them with the bucket key
+    const template = Template.fromStack(stack);
+    for (const model of ['Fp16', 'Int4']) {
+      const policies = template.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp(`^${model}Role`) } });
+      const statements: any[] = Object.values(policies)[0].Properties.PolicyDocument.Statement;
+      const reads = statements.filter((st) => JSON.stringify(st.Resource).includes('/requests/*'));
+      expect(reads).toEqual([{
+        Effect: 'Allow', Action: 's3:GetObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [stack.getLogicalId(input.node.defaultChild as s3.CfnBucket), 'Arn'] }, '/requests/*']] },
+      }]);
+      expect(statements).toContainEqual(expect.objectContaining({
+        Action: 'kms:Decrypt', Resource: { 'Fn::GetAtt': [stack.getLogicalId(inputKey.node.defaultChild as kms.CfnKey), 'Arn'] },
+      }));
+      expect(JSON.stringify(statements)).not.toMatch(/s3:ListBucket|"s3:GetObject\*"/);
+    }
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('asyncInputUnknown'));
+  });
+
+  test('asynchronous inference: the input prefix defaults to async-input/ and is validated; no input bucket warns', () => {
+    const stack = testStack();
+    seedEndpoint(stack, { asyncInference: { outputBucket: new s3.Bucket(stack, 'Out'), inputBucket: new s3.Bucket(stack, 'In') } });
+    expect(JSON.stringify(Template.fromStack(stack).findResources('AWS::IAM::Policy'))).toContain('"/async-input/*"');
+    expect(() => seedEndpoint(testStack(), { asyncInference: { outputBucket: new s3.Bucket(stack, 'O2'), inputPrefix: 'requests' } }))
+      .toThrow("asyncInference.inputPrefix: a key prefix ending with '/' and not starting with '/', got 'requests' [InvalidAsyncConfig]");
+    const withoutInput = testStack();
+    seedEndpoint(withoutInput, { asyncInference: { outputBucket: new s3.Bucket(withoutInput, 'Out') } });
+    Annotations.fromStack(withoutInput).hasWarning('/TestStack/Llm', Match.stringLikeRegexp('^asyncInference.inputBucket: not set, so the model roles get no read access'));
+  });
+
   test('asynchronous inference with a role-less imported model warns', () => {
     const stack = testStack();
     new CapacityAwareEndpoint(stack, 'Ep', {
