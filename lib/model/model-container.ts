@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Annotations, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
@@ -33,6 +33,21 @@ export interface ModelPackageContainerOptions {
    * @default - no environment variables
    */
   readonly environment?: { [key: string]: string };
+  /**
+   * The image the package's inference specification runs, when the execution role must be allowed to pull it
+   * (a Model Registry package whose image is in an ECR repository of yours, or a Deep Learning Container). Only the
+   * pull permission is granted: the model runs the image the package names.
+   * @default - no pull permission; unless `modelData` is set, the model warns
+   * (`cdk-sagemaker-instance-pools:modelPackageGrants`)
+   */
+  readonly image?: ContainerImage;
+  /**
+   * The package's model artifacts in S3, when the execution role must be allowed to read them (a Model Registry
+   * package whose artifacts are in a bucket of yours). Only the read permission is granted: the model uses the
+   * artifacts the package names.
+   * @default - no read permission; unless `image` is set, the model warns (`cdk-sagemaker-instance-pools:modelPackageGrants`)
+   */
+  readonly modelData?: ModelData;
 }
 
 /** The container of a model, bound to its execution role. */
@@ -65,14 +80,26 @@ export abstract class ModelContainer {
   }
 
   /**
-   * A versioned model package (name or ARN) from the SageMaker Model Registry or AWS Marketplace. The execution
-   * role is not granted access to the package's artifacts: grant them on `model.role` when they live in your
-   * account.
+   * A versioned model package (name or ARN) from the SageMaker Model Registry or AWS Marketplace. SageMaker pulls
+   * the package's image and reads its artifacts with the model's execution role, and the library cannot read the
+   * package at synth time: name them with `image` and `modelData` to grant exactly the pull and the read (they are
+   * not rendered; the package decides what runs). Without either, the model warns
+   * (`cdk-sagemaker-instance-pools:modelPackageGrants`): acknowledge it when the image and artifacts are not yours
+   * (an AWS Marketplace package), or grant on `model.role` yourself.
    */
   public static fromModelPackage(modelPackageName: string, options: ModelPackageContainerOptions = {}): ModelContainer {
     checkEnvironment(options.environment);
     return new (class extends ModelContainer {
-      public bind(_scope: Construct, _grantee: iam.IGrantable): ModelContainerConfig {
+      public bind(scope: Construct, grantee: iam.IGrantable): ModelContainerConfig {
+        options.image?.bind(scope, grantee);
+        options.modelData?.bind(grantee);
+        if (!options.image && !options.modelData) {
+          Annotations.of(scope).addWarningV2('cdk-sagemaker-instance-pools:modelPackageGrants',
+            `model package ${Token.isUnresolved(modelPackageName) ? '(a token)' : modelPackageName}: the execution role gets no access to the `
+            + "package's image or artifacts, which the library cannot read at synth time. For a Model Registry package whose image or "
+            + "artifacts are in your account, name them: ModelContainer.fromModelPackage(name, { image, modelData }). When they are not yours "
+            + '(an AWS Marketplace package), there is nothing of yours to grant: acknowledge this warning.');
+        }
         return {
           containerDefinition: {
             modelPackageName,
