@@ -1,5 +1,6 @@
-import { Duration, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -66,7 +67,22 @@ export class LlmEndpointStack extends Stack {
 
     // Alarms per instance type (p99 latency, 5XX rate, concurrency above the measured maximum, running on
     // fallback hardware) and a dashboard with a row per pool, the alarms and the scaling signal against its target.
-    const onCall = new sns.Topic(this, 'OnCall', { masterKey: new kms.Key(this, 'OnCallKey', { enableKeyRotation: true }), enforceSSL: true });
+    // CloudWatch publishes as the cloudwatch.amazonaws.com service principal: the topic's key policy must let it use
+    // the key (https://repost.aws/knowledge-center/cloudwatch-configure-alarm-sns), and a topic policy replaces the
+    // default one, so it must allow it to publish (https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger).
+    const cloudWatch = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
+    const onCallKey = new kms.Key(this, 'OnCallKey', { enableKeyRotation: true });
+    onCallKey.addToResourcePolicy(new iam.PolicyStatement({
+      principals: [cloudWatch], actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], resources: ['*'],
+    }));
+    const onCall = new sns.Topic(this, 'OnCall', { masterKey: onCallKey, enforceSSL: true });
+    onCall.addToResourcePolicy(new iam.PolicyStatement({
+      principals: [cloudWatch], actions: ['sns:Publish'], resources: [onCall.topicArn],
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': this.account },
+        ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+      },
+    }));
     this.endpoint.addAlarms({ modelLatencyThreshold: Duration.seconds(30), alarmActions: [new cloudwatchActions.SnsAction(onCall)] });
     this.endpoint.addDashboard('Dashboard');
   }

@@ -7,6 +7,7 @@ import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { RankedInstancePool } from '../pools/instance-pool';
 import { instanceSamplesMetric } from '../pools/instance-samples';
 import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
+import { checkAlarmTopics } from './alarm-topic-checks';
 import { MAX_ALARM_NAME_LENGTH } from './cloudwatch-limits';
 import { invocationMetric, metricEndpointName } from './pool-metrics';
 
@@ -200,6 +201,8 @@ export class PoolAlarms extends Construct {
       alarm.addAlarmAction(...(props.alarmActions ?? []));
       alarm.addOkAction(...(props.okActions ?? []));
     }
+    // Topics whose key or policy keeps CloudWatch from publishing drop every notification: warn at synth time.
+    checkAlarmTopics(this, () => this.alarms);
     if ((props.alarmActions ?? []).length === 0) {
       Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:alarmsWithoutActions',
         'alarmActions: none given, so an alarm notifies no one (deployment guardrails still act on the rollback alarms). '
