@@ -40,13 +40,10 @@ function acknowledgeExecutionRole(role: iam.Role): void {
     'updated and deleted with that role in the same stack: the strict one-to-one relationship IAM recommends inline ' +
     'policies for. A customer managed policy would be a reusable, attachable object without narrowing any permission.');
 
-  if (statements.some((s) => actions(s).includes('logs:CreateLogStream'))) {
-    const logGroups = 'arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/*';
-    acknowledge(policy, [`AwsSolutions-IAM5[Resource::${logGroups}]`, `AwsSolutions-IAM5[Resource::${logGroups}:log-stream:*]`],
-      'SageMaker writes container logs to log groups named after the endpoint (/aws/sagemaker/Endpoints/<endpoint name>), ' +
-      'a name CloudFormation generates for a resource that depends on this role, and one model can serve several ' +
-      'endpoints, so the log group cannot be named here. Scoped to the /aws/sagemaker/ log groups of this account and ' +
-      'region, with the log actions of the SageMaker CreateModel execution-role policy only.');
+  for (const statement of statements.filter((s) => actions(s).includes('logs:CreateLogStream'))) {
+    for (const resource of resources(statement).map(nagNotation).filter((r): r is string => r?.includes('*') === true)) {
+      acknowledge(policy, [`AwsSolutions-IAM5[Resource::${resource}]`], logReason(resource));
+    }
   }
 
   const wildcardResourceActions = new Set(statements.filter((s) => resources(s).includes('*')).flatMap(actions));
@@ -68,6 +65,31 @@ function acknowledgeExecutionRole(role: iam.Role): void {
     }
   }
 
+}
+
+/** Why a log resource with a wildcard is needed (the log actions of the SageMaker CreateModel execution-role policy). */
+function logReason(resource: string): string {
+  if (resource.includes('/aws/sagemaker/Endpoints/*')) {
+    return 'SageMaker writes container logs to the log group of the endpoint (/aws/sagemaker/Endpoints/<endpoint name>), and this ' +
+      'endpoint has a name CloudFormation generates for a resource that depends on this role, so the group cannot be named here: ' +
+      'the role may write to the endpoint log groups of this account and region only.';
+  }
+  if (resource.endsWith(':log-stream:*') && resource.includes('/aws/sagemaker/Endpoints/')) {
+    return 'The log group is the endpoint\'s own; SageMaker names the streams in it after the variant and the instance ID ' +
+      '(<variant>/<instance-id>), which exist only once instances start, so the streams of that one group are allowed.';
+  }
+  return 'The role belongs to a model that no endpoint of this app serves by name (or to an inference-component endpoint, ' +
+    'whose log groups SageMaker does not document), so its log group cannot be named here: scoped to the /aws/sagemaker/ ' +
+    'log groups of this account and region.';
+}
+
+/** A resource as cdk-nag prints it: `{ Ref: X }` as `<X>`, `Fn::GetAtt` as `<X.Attr>`, joined. */
+function nagNotation(resource: unknown): string | undefined {
+  if (typeof resource === 'string') return resource;
+  const parts = (resource as any)?.['Fn::Join']?.[0] === '' ? (resource as any)['Fn::Join'][1] : undefined;
+  if (!Array.isArray(parts)) return undefined;
+  return parts.map((part: any) => (typeof part === 'string' ? part
+    : part?.Ref ? `<${part.Ref}>` : part?.['Fn::GetAtt'] ? `<${part['Fn::GetAtt'].join('.')}>` : '?')).join('');
 }
 
 /** Actions granted on Resource "*" that IAM cannot scope to a resource, and why they are needed. */

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { InstancePoolsError } from '../core/errors';
+import { useRoleLogsForEndpoint } from '../core/execution-role';
 import { watchStackLimits } from '../core/stack-limits';
 import { checkSageMakerName } from '../core/validation';
 import { DeploymentStrategy } from '../deployment/deployment-strategy';
@@ -98,6 +99,9 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
 
     this.models = [...new Set([model, ...this.pools.map((p) => p.model ?? model)])];
     const roles = [...new Set(this.models.map((m) => m.role).filter((r): r is iam.IRole => r !== undefined))];
+    // Container logs go to /aws/sagemaker/Endpoints/NAME: the models' roles write there only (a generated name
+    // cannot be referenced by their policies, which the endpoint depends on: /aws/sagemaker/Endpoints/* then).
+    roles.forEach((role) => useRoleLogsForEndpoint(role, props.endpointName));
     const roleless = this.models.filter((m) => !m.role).map((m) => m.node.path);
     if (props.asyncInference && roleless.length > 0) {
       Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:asyncRoleUnknown',

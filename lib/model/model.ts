@@ -1,4 +1,4 @@
-import { IResource, Resource } from 'aws-cdk-lib';
+import { ArnFormat, IResource, Resource, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
@@ -109,7 +109,7 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
       : [];
     this.connections = new ec2.Connections({ securityGroups });
     if (props.vpc && !props.role) {
-      this.grantVpcAccess(role);
+      this.grantVpcAccess(role, props.vpc);
     }
 
     const container = props.container.bind(this, role);
@@ -129,12 +129,37 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
     this.modelName = this.getResourceNameAttribute(this.cfnModel.attrModelName);
   }
 
-  private grantVpcAccess(role: iam.IRole): void {
+  /**
+   * The EC2 permissions SageMaker needs to attach the containers to the VPC
+   * (https://docs.aws.amazon.com/sagemaker/latest/dg/host-vpc.html), scoped with the conditions EC2 supports for each
+   * action (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html):
+   * - `CreateNetworkInterface`: the new interface in this account and region (EC2 offers no VPC key for it in this
+   *   action); the subnet and security group only in the model's VPC (`ec2:Vpc`), of any account (shared VPCs).
+   * - `CreateNetworkInterfacePermission`: interfaces in the model's VPC (`ec2:Vpc`).
+   * Left out, because they could break a documented flow:
+   * - `ec2:Subnet`: rolling back an update, or retiring the old fleet after one, that changed the model's subnets
+   *   manages interfaces in the old subnets with this same role.
+   * - `ec2:Vpc` on `DeleteNetworkInterface` and `DeleteNetworkInterfacePermission`: SageMaker deletes the retired fleet's
+   *   interfaces with this role after an update, also one that moved the model to another VPC. Deletion is limited
+   *   to this account and region (`DeleteNetworkInterfacePermission` takes no resource: `*`).
+   * - `ec2:AuthorizedService`: which value SageMaker passes when it creates the permission is not documented.
+   * The `Describe*` actions support no resource-level permissions.
+   */
+  private grantVpcAccess(role: iam.IRole, vpc: ec2.IVpc): void {
+    const stack = Stack.of(this);
+    const ec2Arn = (resource: string, account = stack.account) =>
+      stack.formatArn({ service: 'ec2', account, resource, resourceName: '*', arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
+    const inVpc = { StringEquals: { 'ec2:Vpc': vpc.vpcArn } };
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ec2:CreateNetworkInterface'], resources: [ec2Arn('network-interface')] }));
     role.addToPrincipalPolicy(new iam.PolicyStatement({
-      // EC2 network-interface actions used by SageMaker to attach containers to the VPC; the Describe* and
-      // CreateNetworkInterface calls do not support resource-level permissions.
+      actions: ['ec2:CreateNetworkInterface'], resources: [ec2Arn('subnet', '*'), ec2Arn('security-group', '*')], conditions: inVpc,
+    }));
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['ec2:CreateNetworkInterfacePermission'], resources: [ec2Arn('network-interface')], conditions: inVpc,
+    }));
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ec2:DeleteNetworkInterface'], resources: [ec2Arn('network-interface')] }));
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
       actions: [
-        'ec2:CreateNetworkInterface', 'ec2:CreateNetworkInterfacePermission', 'ec2:DeleteNetworkInterface',
         'ec2:DeleteNetworkInterfacePermission', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeVpcs',
         'ec2:DescribeDhcpOptions', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups',
       ],

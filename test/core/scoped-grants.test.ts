@@ -1,4 +1,4 @@
-import { CfnElement, Stack } from 'aws-cdk-lib';
+import { App, CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -6,7 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { IConstruct } from 'constructs';
 import { grantEncrypt, grantObjectRead, grantObjectWrite, grantTopicPublish } from '../../lib/core/scoped-grants';
-import { testStack } from '../util';
+import { FEATURE_FLAGS, testStack } from '../util';
 
 interface Fixture {
   stack: Stack;
@@ -60,13 +60,13 @@ describe('scoped grants', () => {
     ]);
   });
 
-  test('grantObjectRead on a bucket with a key: kms:Decrypt on that key', () => {
+  test('grantObjectRead on a bucket with a key: kms:Decrypt on that key, only through S3', () => {
     const { stack, role, bucket, bucketKey } = fixture();
     const b = bucket(true);
     grantObjectRead(role, b, 'models/*');
     expect(statements(stack)).toEqual([
       { Effect: 'Allow', Action: ['s3:GetObject'], Resource: objects(stack, b, 'models/*') },
-      { Effect: 'Allow', Action: ['kms:Decrypt'], Resource: arn(stack, bucketKey) },
+      { Effect: 'Allow', Action: ['kms:Decrypt'], Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } }, Resource: arn(stack, bucketKey) },
     ]);
   });
 
@@ -79,13 +79,13 @@ describe('scoped grants', () => {
     ]);
   });
 
-  test('grantObjectWrite on a bucket with a key: encrypt, generate data keys and decrypt (multipart) with it', () => {
+  test('grantObjectWrite on a bucket with a key: encrypt, generate data keys and decrypt (multipart) with it, only through S3', () => {
     const { stack, role, bucket, bucketKey } = fixture();
     const b = bucket(true);
     grantObjectWrite(role, b, 'async-output/*');
     expect(statements(stack)).toEqual([
       { Effect: 'Allow', Action: ['s3:AbortMultipartUpload', 's3:PutObject'], Resource: objects(stack, b, 'async-output/*') },
-      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: arn(stack, bucketKey) },
+      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } }, Resource: arn(stack, bucketKey) },
     ]);
   });
 
@@ -96,17 +96,17 @@ describe('scoped grants', () => {
     expect(statements(stack)).toEqual([{ Effect: 'Allow', Action: ['sns:Publish'], Resource: { Ref: stack.getLogicalId(t.node.defaultChild as sns.CfnTopic) } }]);
   });
 
-  test("grantTopicPublish on a topic with a key: kms:Decrypt and kms:GenerateDataKey on the topic's key", () => {
+  test("grantTopicPublish on a topic with a key: kms:Decrypt and kms:GenerateDataKey on the topic's key, only through SNS", () => {
     const { stack, role, topic, topicKey } = fixture();
     const t = topic(true);
     grantTopicPublish(role, t);
     expect(statements(stack)).toEqual([
       { Effect: 'Allow', Action: ['sns:Publish'], Resource: { Ref: stack.getLogicalId(t.node.defaultChild as sns.CfnTopic) } },
-      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: arn(stack, topicKey) },
+      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Condition: { StringEquals: { 'kms:ViaService': 'sns.us-east-1.amazonaws.com' } }, Resource: arn(stack, topicKey) },
     ]);
   });
 
-  test('grantEncrypt: kms:Encrypt, kms:GenerateDataKey and kms:Decrypt on the key', () => {
+  test('grantEncrypt: kms:Encrypt, kms:GenerateDataKey and kms:Decrypt on the key (no kms:ViaService: SageMaker is handed the key directly)', () => {
     const { stack, role, bucketKey } = fixture();
     grantEncrypt(role, bucketKey);
     expect(statements(stack)).toEqual([{ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: arn(stack, bucketKey) }]);
@@ -136,5 +136,29 @@ describe('scoped grants', () => {
     const keyPolicies = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key')).map((k: any) => k.Properties.KeyPolicy.Statement);
     // Only the account-root statement aws-cdk-lib puts on every key; the grants live on the role.
     keyPolicies.forEach((policy) => expect(policy).toEqual([expect.objectContaining({ Principal: { AWS: 'arn:aws:iam::111111111111:root' } })]));
+  });
+});
+
+/** A stack in `region` (undefined: environment-agnostic), with a role and a key. */
+function setup(region?: string) {
+  const stack = new Stack(new App({ builtinCloudFormationValidation: false, context: FEATURE_FLAGS }), 'S', region ? { env: { account: '111111111111', region } } : {});
+  const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
+  const key = new kms.Key(stack, 'Key');
+  const kmsStatements = () => (Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'))[0].Properties.PolicyDocument.Statement as any[])
+    .filter((s) => [].concat(s.Action).some((a: string) => a.startsWith('kms:')));
+  return { stack, role, key, kmsStatements };
+}
+
+describe('scoped grants: kms:ViaService across partitions', () => {
+  test('China regions and token regions allow both endpoint forms', () => {
+    const china = setup('cn-north-1');
+    grantObjectRead(china.role, new s3.Bucket(china.stack, 'B', { encryptionKey: china.key }), 'in/*');
+    expect(china.kmsStatements()[0].Condition).toEqual({ StringEquals: { 'kms:ViaService': ['s3.cn-north-1.amazonaws.com', 's3.cn-north-1.amazonaws.com.cn'] } });
+    const agnostic = setup(undefined);
+    grantObjectRead(agnostic.role, new s3.Bucket(agnostic.stack, 'B', { encryptionKey: agnostic.key }), 'in/*');
+    expect(agnostic.kmsStatements()[0].Condition).toEqual({ StringEquals: { 'kms:ViaService': [
+      { 'Fn::Join': ['', ['s3.', { Ref: 'AWS::Region' }, '.amazonaws.com']] },
+      { 'Fn::Join': ['', ['s3.', { Ref: 'AWS::Region' }, '.amazonaws.com.cn']] },
+    ] } });
   });
 });

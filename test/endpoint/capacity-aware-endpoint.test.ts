@@ -160,6 +160,20 @@ describe('CapacityAwareEndpoint: rendering', () => {
     Annotations.fromStack(withoutInput).hasWarning('/TestStack/Llm', Match.stringLikeRegexp('^asyncInference.inputBucket: not set, so the model roles get no read access'));
   });
 
+  test.each([
+    ['a fixed name', 'llm-prod', ':log-group:/aws/sagemaker/Endpoints/llm-prod'],
+    ['a generated name', undefined, ':log-group:/aws/sagemaker/Endpoints/*'],
+  ])('the model roles write logs only to the endpoint\'s log group (%s)', (_, endpointName, group) => {
+    const stack = testStack();
+    seedEndpoint(stack, { endpointName });
+    const template = Template.fromStack(stack);
+    for (const model of ['Fp16', 'Int4']) {
+      const policies = template.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp(`^${model}Role`) } });
+      const logs = (Object.values(policies)[0].Properties.PolicyDocument.Statement as any[]).find((st) => [].concat(st.Action).includes('logs:PutLogEvents' as never));
+      expect(logs.Resource.map((arn: any) => arn['Fn::Join'][1].slice(-1)[0])).toEqual([group, `${group}:log-stream:*`]);
+    }
+  });
+
   test('asynchronous inference with a role-less imported model warns', () => {
     const stack = testStack();
     new CapacityAwareEndpoint(stack, 'Ep', {

@@ -1,12 +1,22 @@
 import { Size, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
-  InferenceComponentEndpoint, InferenceComponentSpecification, Model, PooledInferenceComponent,
+  CapacityAwareEndpoint, InferenceComponentEndpoint, InferenceComponentSpecification, InstanceType, Model, PooledInferenceComponent,
 } from '../../lib';
 import { testStack } from '../util';
 import { G6_24, G6_48, icEndpoint, perTypeEntries, pooledComponent, tpModels } from './fixtures';
 
 describe('PooledInferenceComponent: rendering', () => {
+  test('the models\' roles keep their logs under /aws/sagemaker/ (no documented log group), even if an endpoint serves them too', () => {
+    const stack = testStack();
+    const { tp8 } = pooledComponent(stack);
+    new CapacityAwareEndpoint(stack, 'Single', { endpointName: 'single', model: tp8, pools: [{ instanceType: InstanceType.ML_G6_48XLARGE }] });
+    const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('^Tp8Role') } });
+    const logs = (Object.values(policies)[0].Properties.PolicyDocument.Statement as any[]).find((st) => [].concat(st.Action).includes('logs:PutLogEvents' as never));
+    expect(JSON.stringify(logs.Resource)).toContain(':log-group:/aws/sagemaker/*"');
+    expect(JSON.stringify(logs.Resource)).not.toContain('Endpoints');
+  });
+
   test('on the endpoint variant, per-type Specifications with their own models, copy count, a fixed derived name', () => {
     // GIVEN / WHEN
     const stack = testStack();

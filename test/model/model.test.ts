@@ -59,6 +59,33 @@ describe('Model', () => {
     expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).toContain('ec2:CreateNetworkInterface');
   });
 
+  test('VPC: network interfaces are created only in the model\'s VPC (ec2:Vpc), deleted only in this account and region', () => {
+    // GIVEN
+    const stack = testStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+    // WHEN
+    new Model(stack, 'Llm', { container: container(), vpc });
+    // THEN
+    const statements: any[] = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'))[0].Properties.PolicyDocument.Statement;
+    // (the Describe* statement shares Resource "*" with ecr:GetAuthorizationToken, so the two are merged)
+    const ec2Statements = statements.filter((st) => [].concat(st.Action).some((a: string) => a.startsWith('ec2:')));
+    const inVpc = { StringEquals: { 'ec2:Vpc': { 'Fn::Join': ['', ['arn:aws:ec2:us-east-1:111111111111:vpc/', { Ref: stack.getLogicalId(vpc.node.defaultChild as ec2.CfnVPC) }]] } } };
+    expect(ec2Statements).toEqual([
+      { Effect: 'Allow', Action: ['ec2:CreateNetworkInterface', 'ec2:DeleteNetworkInterface'], Resource: 'arn:aws:ec2:us-east-1:111111111111:network-interface/*' },
+      {
+        Effect: 'Allow', Action: 'ec2:CreateNetworkInterface', Condition: inVpc,
+        Resource: ['arn:aws:ec2:us-east-1:*:security-group/*', 'arn:aws:ec2:us-east-1:*:subnet/*'],
+      },
+      { Effect: 'Allow', Action: 'ec2:CreateNetworkInterfacePermission', Condition: inVpc, Resource: 'arn:aws:ec2:us-east-1:111111111111:network-interface/*' },
+      {
+        Effect: 'Allow',
+        Action: ['ec2:DeleteNetworkInterfacePermission', 'ec2:DescribeDhcpOptions', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSecurityGroups',
+          'ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'ecr:GetAuthorizationToken'],
+        Resource: '*',
+      },
+    ]);
+  });
+
   test('imports a model by name', () => {
     const stack = testStack();
     const model = Model.fromModelName(stack, 'Existing', 'my-existing-model');
