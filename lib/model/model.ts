@@ -42,7 +42,8 @@ export interface ModelProps {
   /**
    * The execution role SageMaker assumes to run the model.
    * @default - a role with exactly what the container needs: pull of its image repository, read of its S3
-   * artifacts, writing its logs under `/aws/sagemaker/`, and network interfaces when `vpc` is set
+   * artifacts, writing its logs (to the log groups of the endpoints that serve it, else under `/aws/sagemaker/`),
+   * and network interfaces in `vpc` when it is set; SageMaker may assume it only for this account's resources
    */
   readonly role?: iam.IRole;
   /**
