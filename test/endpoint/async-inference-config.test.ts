@@ -53,13 +53,16 @@ describe('validateAsyncInference', () => {
     ['the output prefix /', { outputPrefix: '/' }, "asyncInference.outputPrefix: a key prefix ending with '/' and not starting with '/', got '/' [InvalidAsyncConfig]"],
     ['a failure prefix without a trailing slash', { failurePrefix: 'errors/x' }, "asyncInference.failurePrefix: a key prefix ending with '/' and not starting with '/', got 'errors/x' [InvalidAsyncConfig]"],
     ['a failure prefix with a leading slash', { failurePrefix: '/errors/' }, "asyncInference.failurePrefix: a key prefix ending with '/' and not starting with '/', got '/errors/' [InvalidAsyncConfig]"],
+    ['an input prefix without a trailing slash', { inputPrefix: 'requests' }, "asyncInference.inputPrefix: a key prefix ending with '/' and not starting with '/', got 'requests' [InvalidAsyncConfig]"],
+    ['an input prefix with a leading slash', { inputPrefix: '/requests/' }, "asyncInference.inputPrefix: a key prefix ending with '/' and not starting with '/', got '/requests/' [InvalidAsyncConfig]"],
   ])('rejects %s', (_, options, message) => {
     expect(validate(options)).toThrow(InstancePoolsError);
     expect(validate(options)).toThrow(message);
   });
 
-  test('checks the concurrency first, then the output prefix, then the failure prefix', () => {
-    expect(validate({ maxConcurrentInvocationsPerInstance: 0, outputPrefix: 'a', failurePrefix: 'b' })).toThrow(/^asyncInference\.maxConcurrentInvocationsPerInstance:/);
+  test('checks the concurrency first, then the input, output and failure prefixes', () => {
+    expect(validate({ maxConcurrentInvocationsPerInstance: 0, inputPrefix: 'i', outputPrefix: 'a', failurePrefix: 'b' })).toThrow(/^asyncInference\.maxConcurrentInvocationsPerInstance:/);
+    expect(validate({ inputPrefix: 'i', outputPrefix: 'a', failurePrefix: 'b' })).toThrow(/^asyncInference\.inputPrefix:/);
     expect(validate({ outputPrefix: 'a', failurePrefix: 'b' })).toThrow(/^asyncInference\.outputPrefix:/);
   });
 
@@ -128,6 +131,17 @@ describe('bindAsyncInference', () => {
       [['sns:Publish'], TOPIC_ARN('done')],
       [['sns:Publish'], TOPIC_ARN('failed')],
     ]);
+  });
+
+  test('grants each role reading requests (s3:GetObject only) under the input prefix, async-input/ by default', () => {
+    const { stack, role } = fixture();
+    const requests = s3.Bucket.fromBucketName(stack, 'Requests', 'requests');
+    const [a, b] = [role('A'), role('B')];
+    bindAsyncInference({ outputBucket: requests, inputBucket: requests }, [a]);
+    bindAsyncInference({ outputBucket: requests, inputBucket: requests, inputPrefix: 'in/' }, [b]);
+    expect(grants(stack, a)).toContainEqual([['s3:GetObject'], 'arn:aws:s3:::requests/async-input/*']);
+    expect(grants(stack, b)).toContainEqual([['s3:GetObject'], 'arn:aws:s3:::requests/in/*']);
+    expect(grants(stack, b).flatMap(([actions]) => actions).filter((a) => a.startsWith('s3:Get') || a.startsWith('s3:List'))).toEqual(['s3:GetObject']);
   });
 
   test('grants the key of an encrypted output bucket to each role', () => {

@@ -1,11 +1,12 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { InstanceType, RoutingStrategy } from '../../lib';
 import { InstancePoolsError } from '../../lib/core/errors';
 import { RankedInstancePool } from '../../lib/pools/instance-pool';
 import { PoolEndpointOptions } from '../../lib/pools/pool-endpoint-options';
-import { applyTags, endpointArnForName, poolVariant, validatePoolEndpointOptions } from '../../lib/pools/pool-variant';
+import { applyTags, endpointArnForName, poolVariant, validatePoolEndpointOptions, warnOnKeyWithLocalStorage } from '../../lib/pools/pool-variant';
 import { testStack } from '../util';
 
 const POOLS: RankedInstancePool[] = [
@@ -161,5 +162,37 @@ describe('applyTags', () => {
     new CfnEndpointConfig(stack, 'Config', { productionVariants: [] });
     applyTags(stack, tags);
     expect(Template.fromStack(stack).toJSON().Resources.Config.Properties).not.toHaveProperty('Tags');
+  });
+});
+
+describe('warnOnKeyWithLocalStorage', () => {
+  const ranked = (...types: string[]): RankedInstancePool[] => types.map((name, i) => ({ instanceType: InstanceType.of(name), priority: i + 1 }));
+  const warnings = (types: string[], withKey = true) => {
+    const stack = testStack();
+    const key = withKey ? kms.Key.fromKeyArn(stack, 'Key', 'arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab') : undefined;
+    warnOnKeyWithLocalStorage(stack, { encryptionKey: key }, ranked(...types));
+    return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('kmsKeyLocalStorage')).map((w) => String(w.entry.data));
+  };
+
+  test.each([
+    [['ml.g6.48xlarge'], 'pools[0] (ml.g6.48xlarge)'],
+    [['ml.m5.xlarge', 'ml.p5.48xlarge'], 'pools[1] (ml.p5.48xlarge)'],
+    [['ml.inf2.xlarge', 'ml.c5d.xlarge', 'ml.g5.xlarge'], 'pools[1] (ml.c5d.xlarge), pools[2] (ml.g5.xlarge)'],
+  ])('a key next to %p names %s, once', (types, named) => {
+    const found = warnings(types);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(`the local NVMe instance storage of ${named} is encrypted by the instance hardware, not by this key`);
+  });
+
+  test.each([
+    ['CPU pools without local storage', ['ml.m5.xlarge', 'ml.c5.xlarge']],
+    ['a family the library does not know', ['ml.zz9.xlarge']],
+    ['an instance type token', [Token.asString({ Ref: 'Type' })]],
+  ])('no warning with %s', (_, types) => {
+    expect(warnings(types)).toEqual([]);
+  });
+
+  test('no warning without a key', () => {
+    expect(warnings(['ml.p5.48xlarge'], false)).toEqual([]);
   });
 });
