@@ -1,0 +1,124 @@
+/**
+ * Integration test 1: a real-time endpoint on two inexpensive CPU pools, with weighted autoscaling, per-type
+ * alarms, a dashboard and a rolling deployment, serving the tiny model (a model of its own on pool 2).
+ *
+ * Asserts: the endpoint runs its instance in a pool (DescribeEndpoint: InstancePools with CurrentInstanceCount),
+ * the endpoint config carries the ranked pools and pool 2's ModelNameOverride, InvokeEndpoint returns the tiny
+ * model's answer, Application Auto Scaling registered the target and accepted the metric-math target-tracking
+ * policy (it created the policy's alarms), and the per-instance-type alarms and the dashboard exist.
+ */
+import { Annotations, Duration, Stack } from 'aws-cdk-lib';
+import { ExpectedResult, Match } from '@aws-cdk/integ-tests-alpha';
+import { CapacityAwareEndpoint, CapacitySize, DeploymentStrategy, InstanceType } from '../../lib';
+import { assertWithin, integApp, integTest } from './support/integ-app';
+import { TINY_MODEL_REQUEST, tinyModel, tinyModelAnswer } from './support/tiny-model';
+
+const ENDPOINT_NAME = 'integ-pools-realtime';
+const C6I = 'ml.c6i.large';
+const M6I = 'ml.m6i.large';
+
+const integ = integApp();
+const stack = new Stack(integ.app, 'InstancePoolsRealtime');
+
+const pool1Model = tinyModel(stack, 'Pool1Model', '1');
+const pool2Model = tinyModel(stack, 'Pool2Model', '2');
+const endpoint = new CapacityAwareEndpoint(stack, 'Endpoint', {
+  endpointName: ENDPOINT_NAME, // the endpoint's own alarms roll its deployments back: they watch it by name
+  model: pool1Model,
+  pools: [
+    { instanceType: InstanceType.of(C6I), maxConcurrency: 4 },
+    { instanceType: InstanceType.of(M6I), model: pool2Model, maxConcurrency: 4 },
+  ],
+  deployment: DeploymentStrategy.rolling({
+    maximumBatchSize: CapacitySize.instanceCount(1),
+    waitInterval: Duration.minutes(1),
+    maximumExecutionTimeout: Duration.minutes(30),
+  }),
+});
+endpoint.autoScale({ minCapacity: 1, maxCapacity: 2 });
+const alarms = endpoint.addAlarms({ modelLatencyThreshold: Duration.seconds(5), errorRateThresholdPercent: 5 });
+Annotations.of(alarms).acknowledgeWarning('cdk-sagemaker-instance-pools:alarmsWithoutActions',
+  'A test endpoint: the alarms exist to be described and to roll deployments back, no one is paged.');
+endpoint.addDashboard('Dashboard', { dashboardName: ENDPOINT_NAME });
+
+const test = integTest(integ.app, 'RealtimePools', stack);
+const assertions = test.assertions;
+const resourceId = `endpoint/${ENDPOINT_NAME}/variant/AllTraffic`;
+const aMinute = Duration.minutes(1);
+
+// The instance runs in one of the two pools, and DescribeEndpoint reports it per pool.
+const described = assertWithin(assertions.awsApiCall('SageMaker', 'describeEndpoint', { EndpointName: ENDPOINT_NAME }),
+  ExpectedResult.objectLike({
+    EndpointStatus: 'InService',
+    ProductionVariants: [Match.objectLike({
+      VariantName: 'AllTraffic',
+      CurrentInstanceCount: 1,
+      InstancePools: Match.arrayWith([Match.objectLike({ InstanceType: Match.stringLikeRegexp(`^(${C6I}|${M6I})$`), CurrentInstanceCount: 1 })]),
+    })],
+  }), Duration.minutes(5));
+
+// The endpoint config: ranked pools, pool 2 with its own model.
+const config = assertWithin(assertions.awsApiCall('SageMaker', 'describeEndpointConfig', {
+  EndpointConfigName: endpoint.cfnEndpointConfig.attrEndpointConfigName,
+}), ExpectedResult.objectLike({
+  ProductionVariants: [Match.objectLike({
+    InstancePools: [
+      { InstanceType: C6I, Priority: 1 },
+      { InstanceType: M6I, Priority: 2, ModelNameOverride: pool2Model.modelName },
+    ],
+    RoutingConfig: { RoutingStrategy: 'LEAST_OUTSTANDING_REQUESTS' },
+  })],
+}), aMinute);
+
+// The tiny model answers; the pool that serves depends on where SageMaker found capacity.
+const invoked = assertWithin(assertions.awsApiCall('SageMakerRuntime', 'invokeEndpoint', {
+  EndpointName: ENDPOINT_NAME,
+  ContentType: 'application/json',
+  Body: TINY_MODEL_REQUEST,
+}), ExpectedResult.objectLike({
+  ContentType: 'application/json',
+  Body: Match.stringLikeRegexp(`^(${escape(tinyModelAnswer('1'))}|${escape(tinyModelAnswer('2'))})$`),
+}), Duration.minutes(3));
+
+// Application Auto Scaling: the target, and the metric-math policy it accepted (it created the policy's alarms).
+const target = assertWithin(assertions.awsApiCall('ApplicationAutoScaling', 'describeScalableTargets', {
+  ServiceNamespace: 'sagemaker',
+  ResourceIds: [resourceId],
+  ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+}), ExpectedResult.objectLike({
+  ScalableTargets: [Match.objectLike({ ResourceId: resourceId, MinCapacity: 1, MaxCapacity: 2 })],
+}), aMinute);
+const policy = assertWithin(assertions.awsApiCall('ApplicationAutoScaling', 'describeScalingPolicies', {
+  ServiceNamespace: 'sagemaker',
+  ResourceId: resourceId,
+  ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+}), ExpectedResult.objectLike({
+  ScalingPolicies: [Match.objectLike({
+    PolicyType: 'TargetTrackingScaling',
+    TargetTrackingScalingPolicyConfiguration: Match.objectLike({
+      TargetValue: 0.7,
+      CustomizedMetricSpecification: Match.objectLike({
+        Metrics: Match.arrayWith([Match.objectLike({ Expression: Match.stringLikeRegexp('FILL'), ReturnData: true })]),
+      }),
+    }),
+    Alarms: Match.arrayWith([Match.objectLike({ AlarmName: Match.stringLikeRegexp('^TargetTracking-') })]),
+  })],
+}), aMinute);
+
+// The per-instance-type alarms, by their deterministic names, and the dashboard.
+const alarmPrefix = `SageMaker-${ENDPOINT_NAME}-AllTraffic-`;
+const describedAlarms = assertWithin(assertions.awsApiCall('CloudWatch', 'describeAlarms', { AlarmNamePrefix: alarmPrefix, MaxRecords: 100 }),
+  ExpectedResult.objectLike({
+    MetricAlarms: Match.arrayWith([C6I, M6I].flatMap((type) => ['ModelLatencyP99', 'Invocation5XXErrorRate', 'ConcurrencyAboveMax']
+      .map((kind) => Match.objectLike({ AlarmName: `${alarmPrefix}${type}-${kind}` })))),
+  }), aMinute);
+const dashboard = assertWithin(assertions.awsApiCall('CloudWatch', 'getDashboard', { DashboardName: ENDPOINT_NAME }),
+  ExpectedResult.objectLike({ DashboardName: ENDPOINT_NAME }), aMinute);
+
+described.next(config).next(invoked).next(target).next(policy).next(describedAlarms).next(dashboard);
+integ.synth();
+
+/** A literal for a regular expression. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
