@@ -21,6 +21,11 @@ export function tinyModelAnswer(pool: string): string {
   return `{"model": "tiny-sum", "pool": "${pool}", "sum": 6}`;
 }
 
+/** A regular expression that matches the answer of the model of any of `pools`. */
+export function tinyModelAnswerOf(pools: string[]): string {
+  return `^(${pools.map((pool) => tinyModelAnswer(pool).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`;
+}
+
 /** The request the tests send: its answer is `tinyModelAnswer(pool)`. */
 export const TINY_MODEL_REQUEST = JSON.stringify({ numbers: [1, 2, 3] });
 
