@@ -5,12 +5,14 @@
  * Asserts: the endpoint runs its instance in a pool (DescribeEndpoint: InstancePools with CurrentInstanceCount),
  * the endpoint config carries the ranked pools and pool 2's ModelNameOverride, InvokeEndpoint returns the tiny
  * model's answer, Application Auto Scaling registered the target and accepted the metric-math target-tracking
- * policy (it created the policy's alarms), and the per-instance-type alarms and the dashboard exist.
+ * policy (it created the policy's alarms), and the per-instance-type alarms and the dashboard exist. Then a probe
+ * alarm settles whether an idle pool with an instance publishes ConcurrentRequestsPerModel every minute.
  */
 import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import { ExpectedResult, Match } from '@aws-cdk/integ-tests-alpha';
 import { CapacityAwareEndpoint, CapacitySize, DeploymentStrategy, InstanceType } from '../../lib';
 import { assertWithin, integApp, integTest } from './support/integ-app';
+import { MetricProbe } from './support/metric-probe';
 import { TINY_MODEL_REQUEST, tinyModel, tinyModelAnswerOf } from './support/tiny-model';
 
 const ENDPOINT_NAME = 'integ-pools-realtime';
@@ -40,6 +42,18 @@ const alarms = endpoint.addAlarms({ modelLatencyThreshold: Duration.seconds(5), 
 Annotations.of(alarms).acknowledgeWarning('cdk-sagemaker-instance-pools:alarmsWithoutActions',
   'A test endpoint: the alarms exist to be described and to roll deployments back, no one is paged.');
 endpoint.addDashboard('Dashboard', { dashboardName: ENDPOINT_NAME });
+
+// Open question: does SageMaker publish ConcurrentRequestsPerModel per instance type for an idle pool that has
+// instances? The weighted signal counts a pool as active by whether its series has a value.
+const idleConcurrency = new MetricProbe(stack, 'IdleConcurrencyProbe', {
+  alarmName: `${ENDPOINT_NAME}-probe-idle-concurrency`,
+  namespace: 'AWS/SageMaker',
+  metricName: 'ConcurrentRequestsPerModel',
+  endpointName: ENDPOINT_NAME,
+  instanceTypes: [C6I, M6I],
+  samplesPerMinute: 1,
+  minutes: 5,
+});
 
 const test = integTest(integ.app, 'RealtimePools', stack);
 const assertions = test.assertions;
@@ -115,5 +129,7 @@ const describedAlarms = assertWithin(assertions.awsApiCall('CloudWatch', 'descri
 const dashboard = assertWithin(assertions.awsApiCall('CloudWatch', 'getDashboard', { DashboardName: ENDPOINT_NAME }),
   ExpectedResult.objectLike({ DashboardName: ENDPOINT_NAME }), aMinute);
 
-described.next(config).next(invoked).next(target).next(policy).next(describedAlarms).next(dashboard);
+const idle = idleConcurrency.assertHolds(assertions, Duration.minutes(20));
+
+described.next(config).next(invoked).next(target).next(policy).next(describedAlarms).next(dashboard).next(idle);
 integ.synth();
