@@ -5,8 +5,10 @@
  * Asserts: the endpoint runs its instance in a pool (DescribeEndpoint: InstancePools with CurrentInstanceCount),
  * the endpoint config carries the ranked pools and pool 2's ModelNameOverride, InvokeEndpoint returns the tiny
  * model's answer, Application Auto Scaling registered the target and accepted the metric-math target-tracking
- * policy (it created the policy's alarms), and the per-instance-type alarms and the dashboard exist. Then a probe
- * alarm settles whether an idle pool with an instance publishes ConcurrentRequestsPerModel every minute.
+ * policy (it created the policy's alarms), and the per-instance-type alarms and the dashboard exist. Then probe
+ * alarms settle, at a metric publish frequency of 10 s, whether an idle instance publishes CPUUtilization per
+ * instance type every minute (the weighted signal's test of an active pool) and six times a minute (the
+ * dashboard's instance estimate), and record whether an idle pool publishes ConcurrentRequestsPerModel.
  */
 import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import { ExpectedResult, Match } from '@aws-cdk/integ-tests-alpha';
@@ -31,6 +33,7 @@ const endpoint = new CapacityAwareEndpoint(stack, 'Endpoint', {
     { instanceType: InstanceType.of(C6I), maxConcurrency: 4 },
     { instanceType: InstanceType.of(M6I), model: pool2Model, maxConcurrency: 4 },
   ],
+  metricPublishFrequency: Duration.seconds(10),
   deployment: DeploymentStrategy.rolling({
     maximumBatchSize: CapacitySize.instanceCount(1),
     waitInterval: Duration.minutes(1),
@@ -41,19 +44,23 @@ endpoint.autoScale({ minCapacity: 1, maxCapacity: 2 });
 const alarms = endpoint.addAlarms({ modelLatencyThreshold: Duration.seconds(5), errorRateThresholdPercent: 5 });
 Annotations.of(alarms).acknowledgeWarning('cdk-sagemaker-instance-pools:alarmsWithoutActions',
   'A test endpoint: the alarms exist to be described and to roll deployments back, no one is paged.');
-endpoint.addDashboard('Dashboard', { dashboardName: ENDPOINT_NAME });
+const dashboard = endpoint.addDashboard('Dashboard', { dashboardName: ENDPOINT_NAME });
+Annotations.of(dashboard).acknowledgeWarning('cdk-sagemaker-instance-pools:instanceEstimateAtFrequency',
+  'This test settles the assumption with a probe alarm (instance-samples-10s).');
 
-// Open question: does SageMaker publish ConcurrentRequestsPerModel per instance type for an idle pool that has
-// instances? The weighted signal counts a pool as active by whether its series has a value.
-const idleConcurrency = new MetricProbe(stack, 'IdleConcurrencyProbe', {
-  alarmName: `${ENDPOINT_NAME}-probe-idle-concurrency`,
-  namespace: 'AWS/SageMaker',
-  metricName: 'ConcurrentRequestsPerModel',
-  endpointName: ENDPOINT_NAME,
-  instanceTypes: [C6I, M6I],
-  samplesPerMinute: 1,
-  minutes: 5,
+// Open questions about the metrics, asked by probe alarms on the endpoint while it idles (see MetricProbe).
+const probe = (id: string, namespace: string, metricName: string, samplesPerMinute: number) => new MetricProbe(stack, id, {
+  alarmName: `${ENDPOINT_NAME}-probe-${id}`, namespace, metricName, endpointName: ENDPOINT_NAME,
+  instanceTypes: [C6I, M6I], samplesPerMinute, minutes: 5,
 });
+// The weighted signal counts a pool as active when its CPUUtilization has a sample: does an idle instance publish
+// one per instance type every minute?
+const instanceSamples = probe('instance-samples', '/aws/sagemaker/Endpoints', 'CPUUtilization', 1);
+// The dashboard's instance estimate assumes the per-InstanceType series follow the publish frequency (10 s: six
+// samples a minute), as the variant's do.
+const instanceSamplesAt10s = probe('instance-samples-10s', '/aws/sagemaker/Endpoints', 'CPUUtilization', 6);
+// Does SageMaker publish ConcurrentRequestsPerModel for an idle pool? The signal no longer depends on it: recorded.
+const idleConcurrency = probe('idle-concurrency', 'AWS/SageMaker', 'ConcurrentRequestsPerModel', 1);
 
 const test = integTest(integ.app, 'RealtimePools', stack);
 const assertions = test.assertions;
@@ -126,10 +133,14 @@ const describedAlarms = assertWithin(assertions.awsApiCall('CloudWatch', 'descri
     MetricAlarms: Match.arrayWith([C6I, M6I].flatMap((type) => ['ModelLatencyP99', 'Invocation5XXErrorRate', 'ConcurrencyAboveMax']
       .map((kind) => Match.objectLike({ AlarmName: `${alarmPrefix}${type}-${kind}` })))),
   }), aMinute);
-const dashboard = assertWithin(assertions.awsApiCall('CloudWatch', 'getDashboard', { DashboardName: ENDPOINT_NAME }),
+const gotDashboard = assertWithin(assertions.awsApiCall('CloudWatch', 'getDashboard', { DashboardName: ENDPOINT_NAME }),
   ExpectedResult.objectLike({ DashboardName: ENDPOINT_NAME }), aMinute);
 
-const idle = idleConcurrency.assertHolds(assertions, Duration.minutes(20));
+const probes = [
+  instanceSamples.assertHolds(assertions, Duration.minutes(20)),
+  instanceSamplesAt10s.assertHolds(assertions, Duration.minutes(10)),
+  idleConcurrency.recordAnswer(assertions),
+];
 
-described.next(config).next(invoked).next(target).next(policy).next(describedAlarms).next(dashboard).next(idle);
+[described, config, invoked, target, policy, describedAlarms, gotDashboard, ...probes].reduce((previous, next) => previous.next(next));
 integ.synth();
