@@ -28,10 +28,13 @@ export function grantObjectRead(grantee: iam.IGrantable, bucket: s3.IBucket, key
   if (bucket.encryptionKey) grantKeyVia(grantee, bucket.encryptionKey, 's3', bucket.env.region, 'kms:Decrypt');
 }
 
-/** `s3:PutObject` and `s3:AbortMultipartUpload` on `keyPattern`; encrypt with the bucket key, through S3. */
-export function grantObjectWrite(grantee: iam.IGrantable, bucket: s3.IBucket, keyPattern: string): void {
+/**
+ * `s3:PutObject` and `s3:AbortMultipartUpload` on `keyPattern`; encrypt through S3 with `key`: the bucket key, or the
+ * SSE-KMS key the writer names in its requests instead.
+ */
+export function grantObjectWrite(grantee: iam.IGrantable, bucket: s3.IBucket, keyPattern: string, key: kms.IKey | undefined = bucket.encryptionKey): void {
   iam.Grant.addToPrincipal({ grantee, actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resourceArns: [bucket.arnForObjects(keyPattern)] });
-  if (bucket.encryptionKey) grantKeyVia(grantee, bucket.encryptionKey, 's3', bucket.env.region, ...ENCRYPT);
+  if (key) grantKeyVia(grantee, key, 's3', bucket.env.region, ...ENCRYPT);
 }
 
 /** `sns:Publish` on the topic; encrypt with its key, through SNS. */

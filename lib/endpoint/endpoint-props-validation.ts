@@ -2,10 +2,12 @@ import { checkDurationSeconds } from '../core/validation';
 import { validatePoolEndpointOptions } from '../pools/pool-variant';
 import { validateAsyncInference } from './async-inference-config';
 import { CapacityAwareEndpointProps } from './capacity-aware-endpoint-props';
+import { validateDataCapture } from './data-capture-config';
 
 /** Validates the props of a `CapacityAwareEndpoint`, before it creates any child. */
 export function validateEndpointProps(props: CapacityAwareEndpointProps, variantName: string): void {
   validatePoolEndpointOptions(props, variantName, props.initialInstanceCount ?? 1);
   checkDurationSeconds('modelDataDownloadTimeout', props.modelDataDownloadTimeout, 60, 3600);
   if (props.asyncInference) validateAsyncInference(props.asyncInference);
+  if (props.dataCapture) validateDataCapture(props.dataCapture);
 }
