@@ -36,7 +36,15 @@ export type ErrorCode =
   | 'AsyncScalingSignal'
   | 'InvalidLogicalId'
   | 'ExistingEndpointMismatch'
-  | 'DeepLearningContainerRegion';
+  | 'DeepLearningContainerRegion'
+  // Added with the rest of the endpoint-config surface (data capture, capacity reservations, several variants):
+  | 'InvalidDataCapture'
+  | 'InvalidCapacityReservation'
+  | 'VariantCount'
+  | 'DuplicateVariantName'
+  | 'InvalidVariantWeight'
+  | 'ShadowVariantCount'
+  | 'UnknownVariant';
 
 /**
  * The one error class of the library: every validation failure is thrown as this class, with a stable

@@ -1,13 +1,11 @@
-import { Annotations, Duration } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { Duration } from 'aws-cdk-lib';
 import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { InstancePoolsError } from '../core/errors';
-import { useRoleLogsForEndpoint } from '../core/execution-role';
 import { watchStackLimits } from '../core/stack-limits';
 import { checkSageMakerName } from '../core/validation';
 import { DeploymentStrategy } from '../deployment/deployment-strategy';
-import { deploymentErrors, rollbackAlarms } from '../deployment/guarded-deployment';
+import { deploymentErrors, EndpointRollbackAlarms, rollbackAlarms } from '../deployment/guarded-deployment';
 import { IModel } from '../model/model';
 import { PoolAlarms, PoolAlarmsOptions } from '../monitoring/pool-alarms';
 import { PoolDashboard, PoolDashboardOptions } from '../monitoring/pool-dashboard';
@@ -15,15 +13,20 @@ import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from '../pools/capa
 import { RankedInstancePool } from '../pools/instance-pool';
 import { CapacityAwareEndpointAttributes } from '../pools/instance-pool-endpoint';
 import { checkMetricPublishFrequency, renderMetricsConfig } from '../pools/metric-publishing';
-import { applyTags, endpointArnForName, poolVariant, warnOnKeyWithLocalStorage } from '../pools/pool-variant';
+import { applyTags, endpointArnForName, warnOnKeyWithLocalStorage } from '../pools/pool-variant';
 import { rankPools } from '../pools/rank-pools';
-import { EndpointKind, renderedVariants, variantErrors } from '../pools/rendered-variants';
+import { EndpointKind, renderedShadowVariants, renderedVariants, variantErrors } from '../pools/rendered-variants';
 import { AutoScalingOptions, EndpointAutoScaling } from '../scaling/endpoint-auto-scaling';
 import { bindAsyncInference } from './async-inference-config';
 import { CapacityAwareEndpointProps } from './capacity-aware-endpoint-props';
+import { bindDataCapture } from './data-capture-config';
 import { validateEndpointProps } from './endpoint-props-validation';
+import { modelRoles } from './endpoint-roles';
+import { ICapacityAwareVariant } from './capacity-aware-variant';
+import { EndpointVariant } from './endpoint-variant';
 import { ExistingEndpoint } from './existing-endpoint';
 import { takeOverEndpoint, takeOverScalableTarget, validateExistingEndpoint, warnUntakenScalableTarget } from './existing-endpoint-takeover';
+import { primarySpec, renderVariant, validateVariantSet, VariantSpec, variantSpec } from './variant-specs';
 
 /**
  * A SageMaker AI real-time or asynchronous endpoint whose production variant runs on a ranked list of instance
@@ -32,7 +35,7 @@ import { takeOverEndpoint, takeOverScalableTarget, validateExistingEndpoint, war
  * Construct IDs are a public contract: the endpoint config is `EndpointConfig` and the endpoint `Resource`.
  * A change of pools or models replaces the endpoint config only and updates the endpoint in place.
  */
-export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
+export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements ICapacityAwareVariant {
   /** An endpoint deployed elsewhere, for metrics, dashboards and grants. */
   public static fromEndpointAttributes(scope: Construct, id: string, attrs: CapacityAwareEndpointAttributes): ICapacityAwareEndpoint {
     checkSageMakerName('endpointName', attrs.endpointName);
@@ -58,8 +61,12 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
   public readonly enhancedMetrics?: boolean;
   /** The variant's model. */
   public readonly model: IModel;
-  /** Every distinct model the endpoint serves: the variant's and the pools' own. */
+  /** Every distinct model the endpoint serves: the variants' and the pools' own. */
   public readonly models: IModel[];
+  /** The endpoint's own variant is a production variant. */
+  public readonly shadow = false;
+  /** The names of every variant: the endpoint's own, the further production variants, then the shadow variant. */
+  public readonly variantNames: string[];
   /** The underlying `AWS::SageMaker::EndpointConfig`. */
   public readonly cfnEndpointConfig: CfnEndpointConfig;
   /** The underlying `AWS::SageMaker::Endpoint`. */
@@ -74,6 +81,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
   private _alarms?: PoolAlarms;
   private readonly fixedName?: string;
   private readonly existing?: ExistingEndpoint;
+  private readonly further: EndpointVariant[] = [];
   /** Whether any pool runs scarce hardware: GPUs, AWS accelerators, or a type the library does not know. */
   private readonly scarceCapacity: boolean;
 
@@ -92,38 +100,27 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
     validateEndpointProps(props, this.variantName);
     if (props.existingEndpoint) validateExistingEndpoint(props.existingEndpoint, props.endpointName, this.variantName);
     this.existing = props.existingEndpoint;
-    warnOnKeyWithLocalStorage(this, props, this.pools);
+    const primary = primarySpec('', this.variantName, this.pools, model, this.initialInstanceCount, props);
+    const production = [primary, ...(props.variants ?? []).map((v, i) => variantSpec(this, `variants[${i}]`, v, false))];
+    const shadows = (props.shadowVariants ?? []).map((v, i) => variantSpec(this, `shadowVariants[${i}]`, v, true));
+    validateVariantSet(production, shadows);
+    const specs = [...production, ...shadows];
+    this.variantNames = specs.map((spec) => spec.variantName);
+    specs.forEach((spec) => warnOnKeyWithLocalStorage(this, props, spec.pools, `${spec.propPrefix}pools`));
 
     this.metricPublishFrequency = props.metricPublishFrequency;
     this.enhancedMetrics = props.enhancedMetrics;
 
-    this.models = [...new Set([model, ...this.pools.map((p) => p.model ?? model)])];
-    const roles = [...new Set(this.models.map((m) => m.role).filter((r): r is iam.IRole => r !== undefined))];
-    // Container logs go to /aws/sagemaker/Endpoints/NAME: the models' roles write there only (a generated name
-    // cannot be referenced by their policies, which the endpoint depends on: /aws/sagemaker/Endpoints/* then).
-    roles.forEach((role) => useRoleLogsForEndpoint(role, props.endpointName));
-    const roleless = this.models.filter((m) => !m.role).map((m) => m.node.path);
-    if (props.asyncInference && roleless.length > 0) {
-      Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:asyncRoleUnknown',
-        `asyncInference: models ${roleless.join(', ')} have no known execution role; grant them write access to the output location and publish on the topics yourself.`);
-    }
-    if (props.asyncInference && !props.asyncInference.inputBucket) {
-      Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:asyncInputUnknown',
-        'asyncInference.inputBucket: not set, so the model roles get no read access to request payloads (SageMaker reads the InputLocation '
-        + 'of each InvokeEndpointAsync request with the execution role). Set inputBucket and inputPrefix, or grant s3:GetObject on model.role.');
-    }
+    this.models = [...new Set(specs.flatMap((spec) => [spec.model, ...spec.pools.map((p) => p.model ?? spec.model)]))];
+    const roles = modelRoles(this, props, this.models);
 
     this.cfnEndpointConfig = new CfnEndpointConfig(this, 'EndpointConfig', {
       kmsKeyId: props.encryptionKey?.keyArn,
       metricsConfig: renderMetricsConfig(props),
       asyncInferenceConfig: props.asyncInference ? bindAsyncInference(props.asyncInference, roles) : undefined,
-      productionVariants: [{
-        ...poolVariant(props, this.variantName, this.initialInstanceCount, this.pools,
-          (pool) => (pool.model && pool.model !== model ? pool.model.modelName : undefined)),
-        modelName: model.modelName,
-        initialVariantWeight: 1,
-        modelDataDownloadTimeoutInSeconds: props.modelDataDownloadTimeout?.toSeconds(),
-      }],
+      dataCaptureConfig: props.dataCapture ? bindDataCapture(props.dataCapture, roles) : undefined,
+      productionVariants: production.map((spec) => renderVariant(this, spec)),
+      shadowProductionVariants: shadows.length > 0 ? shadows.map((spec) => renderVariant(this, spec)) : undefined,
     });
 
     this.fixedName = props.endpointName;
@@ -140,6 +137,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
 
     this.endpointName = this.getResourceNameAttribute(this.cfnEndpoint.attrEndpointName);
     this.endpointArn = this.cfnEndpoint.ref;
+    this.createVariants(specs.slice(1));
     applyTags(this, props.tags);
     this.node.addValidation({ validate: () => this.validateRenderedConfig() });
     if (this.existing) {
@@ -172,7 +170,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
     // Registering a target for an endpoint that does not exist yet fails (awslabs/generative-ai-cdk-constructs#432).
     this._autoScaling.scalableTarget.node.addDependency(this.cfnEndpoint);
     if (this.existing) takeOverScalableTarget(this._autoScaling.scalableTarget, this.existing);
-    this.cfnEndpoint.retainAllVariantProperties = true;
+    this.retainInstanceCounts();
     return this._autoScaling;
   }
 
@@ -190,8 +188,22 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
       throw new InstancePoolsError('AlarmsExist', 'addAlarms', 'alarm names are unique per endpoint; addAlarms() was already called', this.node.path);
     }
     this._alarms = new PoolAlarms(this, 'Alarms', { ...options, endpoint: this });
-    if (this.deployment) this.cfnEndpoint.deploymentConfig = this.deployment._render(rollbackAlarms(this.deployment, this._alarms), this.scarceCapacity);
+    this.renderDeployment();
     return this._alarms;
+  }
+
+  /**
+   * A variant of the endpoint by name: the endpoint itself for its own variant, else the further production or
+   * shadow variant (construct `Variants/NAME`), with its own metrics, `autoScale()`, `addAlarms()` and
+   * `addDashboard()`. Throws `UnknownVariant` for any other name.
+   */
+  public variant(variantName: string): ICapacityAwareVariant {
+    if (variantName === this.variantName) return this;
+    const found = this.further.find((v) => v.variantName === variantName);
+    if (!found) {
+      throw new InstancePoolsError('UnknownVariant', 'variantName', `one of this endpoint's variants (${this.variantNames.join(', ')})`, variantName);
+    }
+    return found;
   }
 
   /**
@@ -214,6 +226,44 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
     return this.fixedName ?? this.endpointName;
   }
 
+  /** The further and shadow variants, each a construct under `Variants` whose ID is its name (never its position). */
+  private createVariants(specs: VariantSpec[]): void {
+    if (specs.length === 0) return;
+    const scope = new Construct(this, 'Variants');
+    const host = {
+      endpointName: this.endpointName, endpointArn: this.endpointArn, cfnEndpoint: this.cfnEndpoint,
+      asyncInference: this.asyncInference, metricPublishFrequency: this.metricPublishFrequency, enhancedMetrics: this.enhancedMetrics,
+      metricEndpointNameForVariants: this.metricEndpointName,
+      variantChanged: () => { this.retainInstanceCounts(); this.renderDeployment(); },
+    };
+    for (const spec of specs) {
+      this.further.push(new EndpointVariant(scope, spec.variantName, spec.pools, spec.model, spec.initialInstanceCount, spec.shadow, host));
+    }
+  }
+
+  /**
+   * Once any variant autoscales, updates keep the live instance counts (`RetainAllVariantProperties`), so a deploy
+   * never resets a fleet to `initialInstanceCount`. With several variants the weights stay those of the endpoint
+   * config (`ExcludeRetainedVariantProperties: DesiredWeight`): an A/B split changed in code must take effect
+   * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html).
+   */
+  private retainInstanceCounts(): void {
+    if (!this._autoScaling && !this.further.some((v) => v.autoScaling)) return;
+    this.cfnEndpoint.retainAllVariantProperties = true;
+    if (this.further.length > 0) this.cfnEndpoint.excludeRetainedVariantProperties = [{ variantPropertyType: 'DesiredWeight' }];
+  }
+
+  /** Every variant's own latency and 5XX alarms, for the deployment's rollback. */
+  private ownAlarms(): EndpointRollbackAlarms | undefined {
+    const all = [this._alarms, ...this.further.map((v) => v.alarms)].filter((a): a is PoolAlarms => a !== undefined);
+    if (all.length === 0) return undefined;
+    return { latencyAlarms: all.flatMap((a) => a.latencyAlarms), errorRateAlarms: all.flatMap((a) => a.errorRateAlarms) };
+  }
+
+  private renderDeployment(): void {
+    if (this.deployment) this.cfnEndpoint.deploymentConfig = this.deployment._render(rollbackAlarms(this.deployment, this.ownAlarms()), this.scarceCapacity);
+  }
+
   /**
    * Guards escape-hatch edits of the L1 config: SageMaker rejects a variant with pools that also sets
    * `InstanceType` or `ServerlessConfig` (https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html), `ManagedInstanceScaling`,
@@ -222,11 +272,16 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase {
    */
   private validateRenderedConfig(): string[] {
     const variants = renderedVariants(this.cfnEndpointConfig);
+    const shadows = renderedShadowVariants(this.cfnEndpointConfig);
     // No ServerlessConfig or InstanceType next to pools; no ManagedInstanceScaling (inference components only).
-    const errors: string[] = variantErrors(variants, EndpointKind.SINGLE_MODEL);
+    const errors: string[] = [
+      ...variantErrors(variants, EndpointKind.SINGLE_MODEL),
+      ...variantErrors(shadows, EndpointKind.SINGLE_MODEL, 'ShadowProductionVariants'),
+    ];
     if (this.deployment) {
       const maxInstances = this._autoScaling ? this._autoScaling.maxCapacity : variants[0]?.InitialInstanceCount;
-      errors.push(...deploymentErrors(this, this.deployment, variants, this._alarms, this.fixedName !== undefined, maxInstances));
+      // A shadow variant is a second variant of the endpoint for the deployment rules (rolling takes one).
+      errors.push(...deploymentErrors(this, this.deployment, [...variants, ...shadows], this.ownAlarms(), this.fixedName !== undefined, maxInstances));
     }
     return errors;
   }

@@ -25,11 +25,11 @@ export function validatePoolEndpointOptions(props: PoolEndpointOptions, variantN
  * Older text said the call fails; whether a live CreateEndpointConfig accepts the key is for the integration suite.
  * Warns with the pools whose local storage the key does not cover.
  */
-export function warnOnKeyWithLocalStorage(scope: IConstruct, props: PoolEndpointOptions, pools: RankedInstancePool[]): void {
+export function warnOnKeyWithLocalStorage(scope: IConstruct, props: PoolEndpointOptions, pools: RankedInstancePool[], poolsProp = 'pools'): void {
   if (!props.encryptionKey) return;
   const local = pools.filter((pool) => pool.instanceType.hasLocalStorage === true);
   if (local.length === 0) return;
-  const named = local.map((pool) => `pools[${pool.priority - 1}] (${pool.instanceType.name})`).join(', ');
+  const named = local.map((pool) => `${poolsProp}[${pool.priority - 1}] (${pool.instanceType.name})`).join(', ');
   Annotations.of(scope).addWarningV2('cdk-sagemaker-instance-pools:kmsKeyLocalStorage',
     `encryptionKey: the key encrypts the ML storage volumes only; the local NVMe instance storage of ${named} is encrypted by the `
     + 'instance hardware, not by this key (CreateEndpointConfig KmsKeyId). Older SageMaker documentation said such a config is rejected; '

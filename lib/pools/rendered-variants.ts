@@ -18,8 +18,17 @@ export enum EndpointKind {
 
 /** The production variants of `config` as rendered, overrides applied. */
 export function renderedVariants(config: CfnEndpointConfig): any[] {
+  return renderedMember(config, 'ProductionVariants');
+}
+
+/** The shadow variants of `config` (`ShadowProductionVariants`) as rendered, overrides applied. */
+export function renderedShadowVariants(config: CfnEndpointConfig): any[] {
+  return renderedMember(config, 'ShadowProductionVariants');
+}
+
+function renderedMember(config: CfnEndpointConfig, member: string): any[] {
   const rendered = Stack.of(config).resolve((config as any)._toCloudFormation());
-  return Object.values(rendered.Resources ?? {}).flatMap((r: any) => r.Properties?.ProductionVariants ?? []);
+  return Object.values(rendered.Resources ?? {}).flatMap((r: any) => r.Properties?.[member] ?? []);
 }
 
 /**
@@ -27,10 +36,10 @@ export function renderedVariants(config: CfnEndpointConfig): any[] {
  * (https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html, https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html): no `ServerlessConfig` or `InstanceType` next to pools, `ManagedInstanceScaling`
  * only for inference components, and no variant model for inference components.
  */
-export function variantErrors(variants: any[], kind: EndpointKind): string[] {
+export function variantErrors(variants: any[], kind: EndpointKind, list = 'ProductionVariants'): string[] {
   const errors: string[] = [];
   variants.forEach((variant, i) => {
-    const at = (member: string) => `ProductionVariants[${i}].${member}`;
+    const at = (member: string) => `${list}[${i}].${member}`;
     if (kind === EndpointKind.SINGLE_MODEL && variant.ManagedInstanceScaling) {
       errors.push(new InstancePoolsError('ManagedScalingNeedsComponents', at('ManagedInstanceScaling'),
         'SageMaker supports managed instance scaling only for inference component endpoints (use InferenceComponentEndpoint)',

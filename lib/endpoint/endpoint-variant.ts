@@ -1,0 +1,88 @@
+import { Duration } from 'aws-cdk-lib';
+import { CfnEndpoint } from 'aws-cdk-lib/aws-sagemaker';
+import { Construct } from 'constructs';
+import { InstancePoolsError } from '../core/errors';
+import { IModel } from '../model/model';
+import { PoolAlarms, PoolAlarmsOptions } from '../monitoring/pool-alarms';
+import { PoolDashboard, PoolDashboardOptions } from '../monitoring/pool-dashboard';
+import { CapacityAwareEndpointBase } from '../pools/capacity-aware-endpoint-base';
+import { RankedInstancePool } from '../pools/instance-pool';
+import { AutoScalingOptions, EndpointAutoScaling } from '../scaling/endpoint-auto-scaling';
+import { ICapacityAwareVariant } from './capacity-aware-variant';
+
+/** What a further variant needs of its endpoint. */
+export interface VariantHost {
+  readonly endpointName: string;
+  readonly endpointArn: string;
+  readonly cfnEndpoint: CfnEndpoint;
+  readonly asyncInference: boolean;
+  readonly metricPublishFrequency?: Duration;
+  readonly enhancedMetrics?: boolean;
+  /** The endpoint name the metrics carry (the plain name when it is fixed). */
+  readonly metricEndpointNameForVariants: string;
+  /** Called when a variant got autoscaling or alarms, so the endpoint renders what depends on them. */
+  variantChanged(): void;
+}
+
+/** A further or shadow variant, as a construct under the endpoint's `Variants` (its ID is the variant name). */
+export class EndpointVariant extends CapacityAwareEndpointBase implements ICapacityAwareVariant {
+  public readonly endpointName: string;
+  public readonly endpointArn: string;
+  public readonly metricPublishFrequency?: Duration;
+  public readonly enhancedMetrics?: boolean;
+  private _autoScaling?: EndpointAutoScaling;
+  private _alarms?: PoolAlarms;
+
+  constructor(scope: Construct, public readonly variantName: string, public readonly pools: RankedInstancePool[], public readonly model: IModel,
+    public readonly initialInstanceCount: number, public readonly shadow: boolean, private readonly host: VariantHost) {
+    super(scope, variantName);
+    this.endpointName = host.endpointName;
+    this.endpointArn = host.endpointArn;
+    this.metricPublishFrequency = host.metricPublishFrequency;
+    this.enhancedMetrics = host.enhancedMetrics;
+  }
+
+  public get autoScaling(): EndpointAutoScaling | undefined {
+    return this._autoScaling;
+  }
+
+  public get alarms(): PoolAlarms | undefined {
+    return this._alarms;
+  }
+
+  public autoScale(options: AutoScalingOptions): EndpointAutoScaling {
+    if (this._autoScaling) {
+      throw new InstancePoolsError('AutoScalingExists', 'autoScale', 'a variant has one scalable target; autoScale() was already called', this.node.path);
+    }
+    this._autoScaling = new EndpointAutoScaling(this, 'AutoScaling', {
+      ...options, endpoint: this, initialInstanceCount: this.initialInstanceCount, asyncInference: this.host.asyncInference,
+    });
+    this._autoScaling.scalableTarget.node.addDependency(this.host.cfnEndpoint);
+    this.host.variantChanged();
+    return this._autoScaling;
+  }
+
+  public addAlarms(options: PoolAlarmsOptions = {}): PoolAlarms {
+    if (this._alarms) {
+      throw new InstancePoolsError('AlarmsExist', 'addAlarms', 'alarm names are unique per variant; addAlarms() was already called', this.node.path);
+    }
+    this._alarms = new PoolAlarms(this, 'Alarms', { ...options, endpoint: this });
+    this.host.variantChanged();
+    return this._alarms;
+  }
+
+  public addDashboard(id: string, options: PoolDashboardOptions = {}): PoolDashboard {
+    const scaling = options.scalingSignal === undefined ? this._autoScaling : undefined;
+    return new PoolDashboard(this, id, {
+      ...options,
+      alarms: options.alarms ?? this._alarms?.alarms,
+      scalingSignal: options.scalingSignal ?? scaling?.signal,
+      scalingTarget: options.scalingTarget ?? scaling?.targetValue,
+      endpoint: this,
+    });
+  }
+
+  protected get metricEndpointName(): string {
+    return this.host.metricEndpointNameForVariants;
+  }
+}

@@ -1,0 +1,64 @@
+import { Duration } from 'aws-cdk-lib';
+import { IModel } from '../model/model';
+import { InstancePool } from '../pools/instance-pool';
+import { RoutingStrategy } from '../pools/pool-endpoint-options';
+import { CapacityReservation } from './capacity-reservation';
+
+/** Settings of one production variant beyond its pools, model and timeouts; the endpoint's own variant takes them too. */
+export interface VariantSettings {
+  /**
+   * The variant's share of the traffic, relative to the other production variants' weights (`InitialVariantWeight`, 0
+   * or more; the weights of an endpoint's production variants must not all be 0). For a shadow variant, the share of
+   * the production variant's requests copied to it, relative to the production variant's weight.
+   * @default 1
+   */
+  readonly initialVariantWeight?: number;
+  /**
+   * How long downloading the model artifacts may take (1 to 60 minutes).
+   * @default - not set: SageMaker's default download timeout applies
+   */
+  readonly modelDataDownloadTimeout?: Duration;
+  /**
+   * Run the variant on an ML capacity reservation (`CapacityReservationConfig`). The reservation applies to the whole
+   * variant; with several pools the endpoint warns (`cdk-sagemaker-instance-pools:capacityReservationWithPools`), since
+   * AWS does not document how it combines with instance pools. Throws `InvalidCapacityReservation` for a malformed ARN.
+   * @default - no reservation: on-demand capacity
+   */
+  readonly capacityReservation?: CapacityReservation;
+}
+
+/**
+ * A further production variant of a `CapacityAwareEndpoint` (an A/B test), or its shadow variant, each with its own
+ * ranked pools and model.
+ */
+export interface ProductionVariantOptions extends VariantSettings {
+  /** The variant's name, unique in the endpoint (at most 63 letters, digits and inner hyphens). */
+  readonly variantName: string;
+  /** The variant's ranked instance pools, preferred first, at most five. */
+  readonly pools: InstancePool[];
+  /**
+   * The variant's model; pools with a model of their own serve that one instead.
+   * @default - the first pool's model
+   */
+  readonly model?: IModel;
+  /**
+   * Instances to launch when the endpoint is created.
+   * @default 1
+   */
+  readonly initialInstanceCount?: number;
+  /**
+   * How requests are routed among the variant's instances.
+   * @default RoutingStrategy.LEAST_OUTSTANDING_REQUESTS
+   */
+  readonly routingStrategy?: RoutingStrategy;
+  /**
+   * How long SageMaker tries to provision capacity across the variant's pools (5 to 60 minutes).
+   * @default - not set: SageMaker applies its own limit
+   */
+  readonly provisioningTimeout?: Duration;
+  /**
+   * How long a container may take to pass its health check (1 to 60 minutes).
+   * @default - not set: SageMaker's default health-check timeout applies
+   */
+  readonly containerStartupHealthCheckTimeout?: Duration;
+}
