@@ -31,6 +31,7 @@ export * from './inference-components/inference-component-endpoint-base';
 export * from './inference-components/inference-component-endpoint';
 export * from './inference-components/inference-component-base';
 export * from './inference-components/pooled-inference-component';
+export * from './inference-components/component-deployment';
 export * from './inference-components/copy-scaling-signal';
 export * from './inference-components/inference-component-auto-scaling';
 export * from './inference-components/inference-component-widgets';

@@ -7,6 +7,7 @@ import { useRoleLogsBroadly } from '../core/execution-role';
 import { checkInteger, checkSageMakerName } from '../core/validation';
 import { IModel } from '../model/model';
 import { IInstancePoolEndpoint } from '../pools/instance-pool-endpoint';
+import { ComponentDeployment } from './component-deployment';
 import { InferenceComponentAutoScaling, CopyAutoScalingOptions } from './inference-component-auto-scaling';
 import { InferenceComponentBase } from './inference-component-base';
 import { InferenceComponentSpecification, InstanceTypePlacement } from './inference-component-specification';
@@ -36,6 +37,12 @@ export interface InferenceComponentOptions {
    * @default - no tags (besides those of its scope)
    */
   readonly tags?: { [key: string]: string };
+  /**
+   * How a change of the component's specification rolls out: `ComponentDeployment.rolling({...})`, in batches of
+   * copies, rolled back on the given alarms (`DeploymentConfig`).
+   * @default - SageMaker's default update of the component
+   */
+  readonly deployment?: ComponentDeployment;
 }
 
 /**
@@ -105,6 +112,7 @@ export class PooledInferenceComponent extends InferenceComponentBase {
       specification: config.specification,
       specifications: config.specifications,
       runtimeConfig: { copyCount: this.copyCount },
+      deploymentConfig: props.deployment?._render(),
     });
     this.inferenceComponentArn = this.cfnInferenceComponent.attrInferenceComponentArn;
     // Models named by a fixed name and endpoints with a fixed name are not referenced through GetAtt.
