@@ -44,7 +44,8 @@ export type ErrorCode =
   | 'DuplicateVariantName'
   | 'InvalidVariantWeight'
   | 'ShadowVariantCount'
-  | 'UnknownVariant';
+  | 'UnknownVariant'
+  | 'VolumeSizeWithLocalStorage';
 
 /**
  * The one error class of the library: every validation failure is thrown as this class, with a stable

@@ -100,7 +100,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
     validateEndpointProps(props, this.variantName);
     if (props.existingEndpoint) validateExistingEndpoint(props.existingEndpoint, props.endpointName, this.variantName);
     this.existing = props.existingEndpoint;
-    const primary = primarySpec('', this.variantName, this.pools, model, this.initialInstanceCount, props);
+    const primary = primarySpec(this, '', this.variantName, this.pools, model, this.initialInstanceCount, props);
     const production = [primary, ...(props.variants ?? []).map((v, i) => variantSpec(this, `variants[${i}]`, v, false))];
     const shadows = (props.shadowVariants ?? []).map((v, i) => variantSpec(this, `shadowVariants[${i}]`, v, true));
     validateVariantSet(production, shadows);

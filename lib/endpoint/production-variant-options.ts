@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Size } from 'aws-cdk-lib';
 import { IModel } from '../model/model';
 import { InstancePool } from '../pools/instance-pool';
 import { RoutingStrategy } from '../pools/pool-endpoint-options';
@@ -25,6 +25,14 @@ export interface VariantSettings {
    * @default - no reservation: on-demand capacity
    */
   readonly capacityReservation?: CapacityReservation;
+  /**
+   * The size of the EBS (gp2) ML storage volume attached to each instance of the variant (`VolumeSizeInGB`, 1 to 512
+   * GiB, whole gibibytes). SageMaker takes it only for instance types without local NVMe storage: a pool with local
+   * storage (g4dn, g5, g6, g6e, p4d, p5, m5d, ...) fails with `VolumeSizeWithLocalStorage`, and a pool type the library
+   * does not know warns (https://docs.aws.amazon.com/sagemaker/latest/dg/host-instance-storage.html).
+   * @default - not set: SageMaker's default volume for the instance type
+   */
+  readonly volumeSize?: Size;
 }
 
 /**

@@ -10,6 +10,7 @@ import { poolVariant } from '../pools/pool-variant';
 import { rankPools } from '../pools/rank-pools';
 import { renderCapacityReservation, validateCapacityReservation } from './capacity-reservation';
 import { ProductionVariantOptions, VariantSettings } from './production-variant-options';
+import { checkVolumeSize } from './volume-size';
 
 /**
  * The production variants of a `CapacityAwareEndpoint`, validated once: the endpoint's own (primary) variant, the
@@ -32,6 +33,8 @@ export interface VariantSpec {
   readonly initialVariantWeight: number;
   readonly shadow: boolean;
   readonly options: PoolEndpointOptions & VariantSettings;
+  /** `VolumeSizeInGB`, checked against the pools' instance types. */
+  readonly volumeSizeInGb?: number;
 }
 
 /** Validates one further or shadow variant (`prop` like `variants[0]`) into its spec. */
@@ -49,11 +52,11 @@ export function variantSpec(scope: IConstruct, prop: string, options: Production
   checkInteger(`${prop}.initialInstanceCount`, initialInstanceCount, 1, Number.MAX_SAFE_INTEGER);
   checkDurationSeconds(`${prop}.provisioningTimeout`, options.provisioningTimeout, 300, 3600);
   checkDurationSeconds(`${prop}.containerStartupHealthCheckTimeout`, options.containerStartupHealthCheckTimeout, 60, 3600);
-  return primarySpec(`${prop}.`, options.variantName, pools, model, initialInstanceCount, options, shadow);
+  return primarySpec(scope, `${prop}.`, options.variantName, pools, model, initialInstanceCount, options, shadow);
 }
 
 /** The spec of a variant whose options are already validated (the primary's are, by the endpoint). */
-export function primarySpec(propPrefix: string, variantName: string, pools: RankedInstancePool[], model: IModel, initialInstanceCount: number,
+export function primarySpec(scope: IConstruct, propPrefix: string, variantName: string, pools: RankedInstancePool[], model: IModel, initialInstanceCount: number,
   options: PoolEndpointOptions & VariantSettings, shadow = false): VariantSpec {
   const weight = options.initialVariantWeight ?? 1;
   if (!Token.isUnresolved(weight) && !(Number.isFinite(weight) && weight >= 0)) {
@@ -61,7 +64,8 @@ export function primarySpec(propPrefix: string, variantName: string, pools: Rank
   }
   checkDurationSeconds(`${propPrefix}modelDataDownloadTimeout`, options.modelDataDownloadTimeout, 60, 3600);
   validateCapacityReservation(`${propPrefix}capacityReservation`, options.capacityReservation);
-  return { propPrefix, variantName, pools, model, initialInstanceCount, initialVariantWeight: weight, shadow, options };
+  const volumeSizeInGb = checkVolumeSize(scope, `${propPrefix}volumeSize`, options.volumeSize, pools, `${propPrefix}pools`);
+  return { propPrefix, variantName, pools, model, initialInstanceCount, initialVariantWeight: weight, shadow, options, volumeSizeInGb };
 }
 
 /** Rules across variants: count, unique names, weights that are not all 0, the shadow variant's pairing. */
@@ -99,6 +103,7 @@ export function renderVariant(scope: IConstruct, spec: VariantSpec): CfnEndpoint
     modelName: model.modelName,
     initialVariantWeight: spec.initialVariantWeight,
     modelDataDownloadTimeoutInSeconds: spec.options.modelDataDownloadTimeout?.toSeconds(),
+    volumeSizeInGb: spec.volumeSizeInGb,
     capacityReservationConfig: renderCapacityReservation(scope, `${spec.propPrefix}capacityReservation`, spec.options.capacityReservation, spec.pools),
   };
 }

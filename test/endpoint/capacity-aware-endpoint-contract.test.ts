@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CapacitySize, DeploymentStrategy, InstanceType } from '../../lib';
 import { testStack } from '../util';
 import { lmiModel, seedEndpoint } from './fixtures';
@@ -75,6 +76,31 @@ describe('CapacityAwareEndpoint: update safety contract', () => {
     expect(changed).toEqual(['Llm20BDA581']);
     const strip = (r: any) => ({ ...r, Properties: { ...r.Properties, DeploymentConfig: { ...r.Properties.DeploymentConfig, RollingUpdatePolicy: undefined } } });
     expect(strip(after.Llm20BDA581)).toEqual(strip(before.Llm20BDA581));
+  });
+
+  test('further variants, a shadow, data capture, a reservation and a volume size add resources; the existing IDs stay', () => {
+    const render = (more: boolean) => {
+      const stack = testStack();
+      const endpoint = seedEndpoint(stack, { endpointName: 'llm', ...(more ? {
+        variants: [{ variantName: 'B', model: lmiModel(stack, 'Candidate'), pools: [{ instanceType: InstanceType.ML_G6E_48XLARGE, maxConcurrency: 12 }] }],
+        capacityReservation: { mlReservationArn: 'arn:aws:sagemaker:us-east-1:111111111111:ml-reservation/plan' },
+        dataCapture: { bucket: s3.Bucket.fromBucketName(stack, 'Captures', 'captures'), initialSamplingPercentage: 5 },
+      } : {}) });
+      endpoint.autoScale({ maxCapacity: 4 });
+      endpoint.addAlarms();
+      if (more) {
+        endpoint.variant('B').autoScale({ maxCapacity: 2 });
+        endpoint.variant('B').addAlarms();
+        expect(endpoint.variant('B').autoScaling!.scalableTarget.node.path).toBe('TestStack/Llm/Variants/B/AutoScaling/Target');
+        expect(stack.getLogicalId(endpoint.variant('B').autoScaling!.scalableTarget)).toBe('LlmVariantsBAutoScalingTarget85CAD13C');
+      }
+      return Template.fromStack(stack).toJSON().Resources;
+    };
+    const before = render(false);
+    const after = render(true);
+    expect(Object.keys(after)).toEqual(expect.arrayContaining(Object.keys(before)));
+    expect(after.Llm20BDA581.Type).toBe('AWS::SageMaker::Endpoint');
+    expect(after.LlmEndpointConfigE9BDA6B9.Type).toBe('AWS::SageMaker::EndpointConfig');
   });
 
   test('synthesis is deterministic (no timestamps, random names or paths)', () => {
