@@ -1,3 +1,4 @@
+export * from './instance-types/accelerator-kind';
 export * from './instance-types/instance-type';
 export * from './pools/instance-pool';
 export * from './model/container-image';

@@ -1,6 +1,6 @@
 /**
  * Stable error codes. A code never changes meaning once released: users match on it in their tests
- * (`toThrow(/\[PoolCount\]/)`) and in their own tooling.
+ * (`toThrow(/\[PoolCount\]/)`) and in their own tooling. The README's validation section lists every code.
  */
 export type ErrorCode =
   | 'PoolCount'
@@ -45,12 +45,37 @@ export type ErrorCode =
   | 'InvalidVariantWeight'
   | 'ShadowVariantCount'
   | 'UnknownVariant'
-  | 'VolumeSizeWithLocalStorage';
+  | 'VolumeSizeWithLocalStorage'
+  // Added with the input rules of the SageMaker API (strings, integers, enums, names, tokens):
+  | 'MissingRequiredProp'
+  | 'InvalidEnumValue'
+  | 'InvalidImage'
+  | 'InvalidS3Location'
+  | 'InvalidEnvironment'
+  | 'InvalidTag'
+  | 'DuplicatePhysicalName'
+  | 'DuplicateConstructId'
+  | 'TokenUnit'
+  | 'MemoryExceedsInstance'
+  | 'ScalingNeedsPools';
+
+/**
+ * Words that describe a value rather than quote it (`got a token`, `got 2 variants`): printed as they are,
+ * while a received string is always printed in single quotes.
+ */
+export class Described {
+  constructor(public readonly text: string) {}
+}
+
+/** Shorthand for a `Described` received value. */
+export function described(text: string): Described {
+  return new Described(text);
+}
 
 /**
  * The one error class of the library: every validation failure is thrown as this class, with a stable
  * `code`, and a message that names the prop, the rule and the value received:
- * `pools: at most 5 instance pools, got 6 [PoolCount]`.
+ * `pools: between 1 and 5 instance pools, got 6 [PoolCount]`.
  */
 export class InstancePoolsError extends Error {
   /** Stable identifier of the broken rule. */
@@ -59,7 +84,7 @@ export class InstancePoolsError extends Error {
   public readonly prop: string;
 
   constructor(code: ErrorCode, prop: string, rule: string, received?: unknown) {
-    const got = received === undefined ? '' : `, got ${describe(received)}`;
+    const got = received === undefined ? '' : `, got ${describeValue(received)}`;
     super(`${prop}: ${rule}${got} [${code}]`);
     this.name = 'InstancePoolsError';
     this.code = code;
@@ -68,7 +93,22 @@ export class InstancePoolsError extends Error {
   }
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
+/** Longest string quoted whole in a message; longer ones are cut and their length given. */
+const MAX_QUOTED = 48;
+
+/**
+ * How a received value appears in a message: strings in single quotes (control characters escaped, long ones
+ * cut with their length), numbers and booleans as they are, and a short description of anything else.
+ */
+export function describeValue(value: unknown): string {
+  if (value instanceof Described) return value.text;
+  if (typeof value === 'string') {
+    const shown = JSON.stringify(value.length > MAX_QUOTED ? value.slice(0, 40) : value).slice(1, -1).replace(/\\"/g, '"');
+    return value.length > MAX_QUOTED ? `'${shown}…' (${value.length} characters)` : `'${shown}'`;
+  }
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object') return `an object (${Object.getPrototypeOf(value)?.constructor?.name ?? 'Object'})`;
+  if (typeof value === 'function') return 'a function';
   return String(value);
 }

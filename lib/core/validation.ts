@@ -1,23 +1,31 @@
 import { Duration, Size, SizeRoundingBehavior, Token } from 'aws-cdk-lib';
-import { ErrorCode, InstancePoolsError } from './errors';
+import { described, ErrorCode, InstancePoolsError } from './errors';
 
 /**
  * Shared, token-aware validation rules. Every check silently accepts unresolved tokens: their value is only
  * known at deploy time, and a false positive at synth time would block a valid app.
  */
 
-/** Integer in [min, max]. */
-export function checkInteger(prop: string, value: number | undefined, min: number, max: number, code: ErrorCode = 'OutOfRange'): void {
+/**
+ * The largest value of the API's `Integer` shapes (SageMaker, Application Auto Scaling, CloudWatch): a 32-bit
+ * signed integer (Smithy `Integer`, https://smithy.io/2.0/spec/simple-types.html#integer). Counts without a
+ * documented maximum are held to it, so a value the API cannot take fails synthesis rather than the deploy.
+ */
+export const MAX_API_INTEGER = 2147483647;
+
+/** Integer in [min, max]; a `max` of `MAX_API_INTEGER` is named as the API's integer range. */
+export function checkInteger(prop: string, value: number | undefined, min: number, max: number, code: ErrorCode = 'OutOfRange', reason = ''): void {
   if (value === undefined || Token.isUnresolved(value)) return;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new InstancePoolsError(code, prop, `must be an integer from ${min} to ${max}`, value);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    const range = max === MAX_API_INTEGER ? `of at least ${min} (and at most ${MAX_API_INTEGER}, the API's integer range)` : `from ${min} to ${max}`;
+    throw new InstancePoolsError(code, prop, `must be an integer ${range}${reason}`, value);
   }
 }
 
 /** Finite number strictly greater than zero. */
 export function checkPositive(prop: string, value: number | undefined, code: ErrorCode = 'OutOfRange'): void {
   if (value === undefined || Token.isUnresolved(value)) return;
-  if (!Number.isFinite(value) || value <= 0) {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw new InstancePoolsError(code, prop, 'must be a number greater than 0', value);
   }
 }
@@ -25,26 +33,51 @@ export function checkPositive(prop: string, value: number | undefined, code: Err
 /** Finite number of at least `min`. */
 export function checkAtLeast(prop: string, value: number | undefined, min: number): void {
   if (value === undefined || Token.isUnresolved(value)) return;
-  if (!Number.isFinite(value) || value < min) {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
     throw new InstancePoolsError('OutOfRange', prop, `must be a number of at least ${min}`, value);
   }
 }
 
-/** A size in whole mebibytes, at least `minMebibytes`. Returns the mebibytes, or undefined for none and tokens. */
+/**
+ * A size in whole mebibytes, at least `minMebibytes` and at most `MAX_API_INTEGER`. Returns the mebibytes, or
+ * undefined for none and for tokens. A token is accepted only as `Size.mebibytes(token)`: aws-cdk-lib cannot
+ * convert a token between units, and the API takes mebibytes.
+ */
 export function checkMebibytes(prop: string, size: Size | undefined, minMebibytes: number): number | undefined {
-  if (size === undefined || size.isUnresolved()) return undefined;
+  if (size === undefined) return undefined;
+  if (size.isUnresolved()) {
+    if (!size.toHumanString().endsWith(' MiB')) {
+      throw new InstancePoolsError('TokenUnit', prop,
+        'a token size must be given in mebibytes, the API\'s unit: Size.mebibytes(token) (aws-cdk-lib cannot convert a token between units)',
+        described(`a token in ${size.toHumanString().split(' ').pop()}`));
+    }
+    return undefined;
+  }
   const mib = size.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
-  if (!Number.isInteger(mib) || mib < minMebibytes) {
-    throw new InstancePoolsError('OutOfRange', prop, `must be a whole number of mebibytes, at least ${minMebibytes}`, `${mib} MiB`);
+  if (!Number.isInteger(mib) || mib < minMebibytes || mib > MAX_API_INTEGER) {
+    throw new InstancePoolsError('OutOfRange', prop, `must be a whole number of mebibytes from ${minMebibytes} to ${MAX_API_INTEGER}`, described(`${mib} MiB`));
   }
   return mib;
+}
+
+/**
+ * The seconds of a duration, token or not. A token is accepted only as `Duration.seconds(token)`: aws-cdk-lib
+ * cannot convert a token between units, and the API takes seconds.
+ */
+export function durationSeconds(prop: string, value: Duration): number {
+  if (value.isUnresolved() && value.unitLabel() !== 'seconds') {
+    throw new InstancePoolsError('TokenUnit', prop,
+      'a token duration must be given in seconds, the API\'s unit: Duration.seconds(token) (aws-cdk-lib cannot convert a token between units)',
+      described(`a token in ${value.unitLabel()}`));
+  }
+  return value.isUnresolved() ? value.toSeconds() : value.toSeconds({ integral: false });
 }
 
 /** A duration in whole seconds within [minSeconds, maxSeconds]. Returns the seconds (or undefined). */
 export function checkDurationSeconds(prop: string, value: Duration | undefined, minSeconds: number, maxSeconds: number): number | undefined {
   if (value === undefined) return undefined;
-  if (value.isUnresolved()) return value.toSeconds();
-  const seconds = value.toSeconds({ integral: false });
+  const seconds = durationSeconds(prop, value);
+  if (value.isUnresolved()) return seconds;
   if (!Number.isInteger(seconds) || seconds < minSeconds || seconds > maxSeconds) {
     throw new InstancePoolsError('OutOfRange', prop, `must be a whole number of seconds from ${minSeconds} to ${maxSeconds}`, seconds);
   }
@@ -58,8 +91,11 @@ export function checkDurationSeconds(prop: string, value: Duration | undefined, 
  */
 export function checkSageMakerName(prop: string, value: string | undefined): void {
   if (value === undefined || Token.isUnresolved(value)) return;
+  if (typeof value !== 'string') {
+    throw new InstancePoolsError('InvalidName', prop, 'must be a string', value);
+  }
   if (value.length > 63) {
-    throw new InstancePoolsError('InvalidName', prop, 'at most 63 characters', `'${value}' (${value.length} characters)`);
+    throw new InstancePoolsError('InvalidName', prop, 'at most 63 characters', value);
   }
   if (!/^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/.test(value)) {
     throw new InstancePoolsError('InvalidName', prop, 'only letters, digits and inner hyphens (pattern [a-zA-Z0-9](-*[a-zA-Z0-9])*)', value);
@@ -70,7 +106,7 @@ export function checkSageMakerName(prop: string, value: string | undefined): voi
 export function checkPercent(prop: string, value: number | undefined, min: number, max: number, fractions = false): void {
   if (value === undefined || Token.isUnresolved(value)) return;
   const whole = fractions || Number.isInteger(value);
-  if (!Number.isFinite(value) || !whole || value < min || value > max) {
+  if (typeof value !== 'number' || !Number.isFinite(value) || !whole || value < min || value > max) {
     const kind = fractions ? 'a percentage' : 'a whole percentage';
     throw new InstancePoolsError('OutOfRange', prop, `must be ${kind} from ${min} to ${max}`, value);
   }
@@ -83,7 +119,7 @@ export function checkPercent(prop: string, value: number | undefined, min: numbe
 export function checkPeriod(prop: string, value: Duration | undefined, minSeconds: number, maxSeconds: number, stepSeconds = 60): number | undefined {
   if (value === undefined) return undefined;
   if (value.isUnresolved()) {
-    throw new InstancePoolsError('OutOfRange', prop, 'must be known at synth time (CloudWatch metric periods in aws-cdk-lib cannot be tokens)', 'a token');
+    throw new InstancePoolsError('OutOfRange', prop, 'must be known at synth time (CloudWatch metric periods in aws-cdk-lib cannot be tokens)', described('a token'));
   }
   const seconds = checkDurationSeconds(prop, value, minSeconds, maxSeconds)!;
   if (seconds % stepSeconds !== 0) {
@@ -96,7 +132,7 @@ export function checkPeriod(prop: string, value: Duration | undefined, minSecond
 /** A fraction greater than 0 and at most 1 (a utilization target). */
 export function checkFraction(prop: string, value: number | undefined): void {
   if (value === undefined || Token.isUnresolved(value)) return;
-  if (!(value > 0 && value <= 1)) {
+  if (typeof value !== 'number' || !(value > 0 && value <= 1)) {
     throw new InstancePoolsError('OutOfRange', prop, 'must be greater than 0 and at most 1', value);
   }
 }
@@ -126,6 +162,8 @@ export interface CapacityRange {
   readonly min: number;
   /** The lowest lower bound allowed (0 where scale to zero is supported, else 1). */
   readonly minFloor: number;
+  /** Why the floor is what it is, appended to the rule (e.g. why 0 needs an asynchronous endpoint). */
+  readonly minFloorReason?: string;
   /** Prop of the upper bound, and how it is named in the range messages. */
   readonly maxProp: string;
   readonly maxLabel?: string;
@@ -142,8 +180,8 @@ export interface CapacityRange {
 export function checkCapacityRange(range: CapacityRange): void {
   const minLabel = range.minLabel ?? range.minProp;
   const maxLabel = range.maxLabel ?? range.maxProp;
-  checkInteger(range.minProp, range.min, range.minFloor, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
-  checkInteger(range.maxProp, range.max, 1, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
+  checkInteger(range.minProp, range.min, range.minFloor, MAX_API_INTEGER, 'InvalidCapacity', range.minFloorReason);
+  checkInteger(range.maxProp, range.max, 1, MAX_API_INTEGER, 'InvalidCapacity');
   checkMinMax(range.minProp, range.min, maxLabel, range.max, 'InvalidCapacity');
   if (range.valueProp !== undefined) {
     checkWithinRange(range.valueProp, range.value, minLabel, range.min, maxLabel, range.max, 'InvalidCapacity');

@@ -1,17 +1,31 @@
 import { Token } from 'aws-cdk-lib';
-import { FAMILY_SPECS, parseInstanceTypeName } from './instance-catalog';
+import { InstancePoolsError } from '../core/errors';
+import { requireString } from '../core/required';
+import { AcceleratorKind } from './accelerator-kind';
+import { INSTANCE_TYPE_RULE, isCatalogued, parseInstanceTypeName, suggestInstanceTypeName, traitsOf } from './instance-catalog';
 
 /**
- * A SageMaker AI hosting instance type (`ml.*`), with what the library knows about its hardware.
+ * A SageMaker AI hosting instance type (`ml.*`), with what the library knows about its hardware from its
+ * instance-type catalog (generated from the SageMaker API model; accelerators, local NVMe storage, memory).
  *
  * Use a constant (`InstanceType.ML_G6_48XLARGE`) or `InstanceType.of('ml.g6e.12xlarge')` for any other type.
  */
 export class InstanceType {
   /**
-   * An instance type by its SageMaker name, e.g. `ml.g6.48xlarge`. The name is validated where it is used
-   * (it must start with `ml.`); tokens are accepted as they are.
+   * An instance type by its SageMaker name, e.g. `ml.g6.48xlarge`. Tokens are accepted as they are.
+   *
+   * A well-formed type that the catalog does not list (newer than this library) is accepted: the pools and
+   * components that use it warn that its traits are unknown.
+   *
+   * @throws `[InvalidInstanceType]` for a name that is not lower-case `ml.<family>.<size>`: upper case,
+   * whitespace, non-ASCII characters, a missing family or size, or other characters (`ml.g5/xlarge`)
    */
   public static of(name: string): InstanceType {
+    requireString('InstanceType.of', name, 'an instance type name such as ml.g6.48xlarge', 'InvalidInstanceType');
+    if (!Token.isUnresolved(name) && !parseInstanceTypeName(name)) {
+      const suggestion = suggestInstanceTypeName(name);
+      throw new InstancePoolsError('InvalidInstanceType', 'InstanceType.of', `${INSTANCE_TYPE_RULE}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`, name);
+    }
     return new InstanceType(name);
   }
 
@@ -79,43 +93,71 @@ export class InstanceType {
     this.name = name;
   }
 
-  /** Instance family (`g6` for `ml.g6.48xlarge`); undefined for tokens and unknown shapes. */
+  /** Instance family (`g6` for `ml.g6.48xlarge`); undefined for tokens. */
   public get family(): string | undefined {
     return this.parsed()?.family;
   }
 
+  /** Instance size (`48xlarge` for `ml.g6.48xlarge`); undefined for tokens. */
+  public get size(): string | undefined {
+    return this.parsed()?.size;
+  }
+
+  /**
+   * Whether the library's instance-type catalog lists this type (generated from the SageMaker API model). A
+   * well-formed type missing from it is newer than this library: its traits are unknown.
+   */
+  public get isInCatalog(): boolean {
+    return !this.isUnresolved && isCatalogued(this.name);
+  }
+
+  /** What accelerates the type; undefined when its traits are unknown (a token, or a type the catalog lacks). */
+  public get acceleratorKind(): AcceleratorKind | undefined {
+    const accelerator = this.traits()?.accelerator;
+    return accelerator === undefined ? undefined : AcceleratorKind[accelerator];
+  }
+
+  /** Accelerator devices of any kind (0 for CPU-only types); undefined when unknown. */
+  public get acceleratorCount(): number | undefined {
+    return this.traits()?.acceleratorCount;
+  }
+
+  /** Memory of the instance in GiB (EC2 specification); undefined when unknown. */
+  public get memoryGiB(): number | undefined {
+    return this.traits()?.memoryGiB;
+  }
+
   /** Number of NVIDIA GPUs; undefined when the library does not know the type (or it has none). */
   public get gpuCount(): number | undefined {
-    const parsed = this.parsed();
-    const spec = parsed && FAMILY_SPECS[parsed.family];
-    return spec?.gpus?.[parsed!.size];
+    const traits = this.traits();
+    return traits?.accelerator === 'NVIDIA_GPU' ? traits.acceleratorCount : undefined;
   }
 
   /** Number of AWS Inferentia or Trainium devices; undefined when unknown or none. */
   public get neuronDeviceCount(): number | undefined {
-    const parsed = this.parsed();
-    const spec = parsed && FAMILY_SPECS[parsed.family];
-    return spec?.neuronDevices?.[parsed!.size];
+    const traits = this.traits();
+    return traits?.accelerator === 'AWS_INFERENTIA' || traits?.accelerator === 'AWS_TRAINIUM' ? traits.acceleratorCount : undefined;
   }
 
-  /** True for GPU or AWS-accelerator families the library knows. */
+  /** True for types with accelerators (GPUs, Inferentia, Trainium, Gaudi) that the catalog knows. */
   public get isAccelerated(): boolean {
-    const spec = this.spec();
-    return !!spec && (spec.gpus !== undefined || spec.neuronDevices !== undefined);
+    return (this.traits()?.acceleratorCount ?? 0) > 0;
   }
 
-  /** True for burstable (`ml.t*`) types. */
+  /** True for burstable (`ml.t*`) types: from the catalog, or from the family name for types it lacks. */
   public get isBurstable(): boolean {
+    const traits = this.traits();
+    if (traits) return traits.burstable;
     const family = this.family;
-    return !!family && (FAMILY_SPECS[family]?.burstable === true || /^t\d/.test(family));
+    return !!family && /^t\d/.test(family);
   }
 
   /**
-   * True when the type has local NVMe instance storage, encrypted by hardware; the endpoint config's `KmsKeyId`
-   * does not cover it. Undefined when the library does not know the family.
+   * True when the type has local NVMe instance storage, encrypted by the instance hardware; the endpoint config's
+   * `KmsKeyId` does not cover it. Undefined when the library does not know the type.
    */
   public get hasLocalStorage(): boolean | undefined {
-    return this.spec()?.localStorage;
+    return this.traits()?.localStorage;
   }
 
   /** Whether the name is a token (its value is known only at deploy time). */
@@ -132,8 +174,7 @@ export class InstanceType {
     return this.isUnresolved ? undefined : parseInstanceTypeName(this.name);
   }
 
-  private spec() {
-    const family = this.family;
-    return family === undefined ? undefined : FAMILY_SPECS[family];
+  private traits() {
+    return this.isUnresolved ? undefined : traitsOf(this.name);
   }
 }

@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { AcceleratorKind } from '../instance-types/accelerator-kind';
 import { InstanceType } from '../instance-types/instance-type';
 
 /**
@@ -36,11 +37,11 @@ export function latencyPercentiles(period: Duration, latency: (statistic: string
 }
 
 /**
- * Whether to graph GPU rather than CPU metrics for `type`. Known CPU families and AWS accelerators (Inferentia,
- * Trainium: they publish no `GPUUtilization`) get CPU graphs; NVIDIA GPU families get GPU graphs, and so do
- * types the library does not know, which might have GPUs.
+ * Whether to graph GPU rather than CPU metrics for `type`. Known CPU types and other accelerators (Inferentia,
+ * Trainium, Gaudi: they publish no `GPUUtilization`) get CPU graphs; NVIDIA GPU types get GPU graphs, and so do
+ * types the catalog does not know, which might have GPUs.
  */
 export function showsGpuMetrics(type: InstanceType): boolean {
-  const known = type.hasLocalStorage !== undefined;
-  return !known || (type.isAccelerated && type.neuronDeviceCount === undefined);
+  const kind = type.acceleratorKind;
+  return kind === undefined || kind === AcceleratorKind.NVIDIA_GPU;
 }

@@ -35,7 +35,7 @@ describe('shared validation', () => {
   });
 
   test('checkSageMakerName enforces length and characters', () => {
-    expect(() => checkSageMakerName('name', 'a'.repeat(64))).toThrow(/at most 63 characters.*64 characters/);
+    expect(() => checkSageMakerName('name', 'a'.repeat(64))).toThrow(/at most 63 characters, got 'a{40}…' \(64 characters\)/);
     expect(() => checkSageMakerName('name', 'my_model')).toThrow(/got 'my_model' \[InvalidName\]/);
     expect(() => checkSageMakerName('name', '-lead')).toThrow(/InvalidName/);
     expect(() => checkSageMakerName('name', 'trail-')).toThrow(/InvalidName/);
@@ -91,7 +91,7 @@ describe('shared validation: ranges between props', () => {
 
   test('checkCapacityRange: floor, whole numbers, min <= max, start value within, labels in messages', () => {
     const range = { minProp: 'scaling.min', minLabel: 'min', min: 1, minFloor: 1, maxProp: 'scaling.max', maxLabel: 'max', max: 4 };
-    expect(() => checkCapacityRange({ ...range, min: 0 })).toThrow('scaling.min: must be an integer from 1 to');
+    expect(() => checkCapacityRange({ ...range, min: 0 })).toThrow('scaling.min: must be an integer of at least 1 (and at most 2147483647, the API\'s integer range), got 0 [InvalidCapacity]');
     expect(() => checkCapacityRange({ ...range, minFloor: 0, min: 0 })).not.toThrow();
     expect(() => checkCapacityRange({ ...range, max: 2.5 })).toThrow(/scaling\.max: must be an integer.*got 2\.5 \[InvalidCapacity\]/);
     expect(() => checkCapacityRange({ ...range, min: 5 })).toThrow('scaling.min: must not exceed max (4), got 5 [InvalidCapacity]');

@@ -137,7 +137,7 @@ describe('InferenceComponentEndpoint: validation at synth time', () => {
 
   test.each([
     [{ minInstanceCount: 3, maxInstanceCount: 2 }, 'managedInstanceScaling.minInstanceCount: must not exceed maxInstanceCount (2), got 3 [InvalidCapacity]'],
-    [{ maxInstanceCount: 0 }, `managedInstanceScaling.maxInstanceCount: must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}, got 0 [InvalidCapacity]`],
+    [{ maxInstanceCount: 0 }, `managedInstanceScaling.maxInstanceCount: must be an integer of at least 1 (and at most 2147483647, the API's integer range), got 0 [InvalidCapacity]`],
     [{ maxInstanceCount: 2.5 }, /managedInstanceScaling\.maxInstanceCount: must be an integer.*got 2.5/],
     [{ minInstanceCount: -1, maxInstanceCount: 2 }, /managedInstanceScaling\.minInstanceCount: must be an integer from 0 .*got -1/],
     [{ minInstanceCount: 0.5, maxInstanceCount: 2 }, /minInstanceCount.*got 0.5 \[InvalidCapacity\]/],
@@ -152,7 +152,7 @@ describe('InferenceComponentEndpoint: validation at synth time', () => {
   });
 
   test.each([0, 2.5])('rejects initialInstanceCount %p', (count) => {
-    expect(() => icEndpoint(testStack(), { initialInstanceCount: count })).toThrow(`initialInstanceCount: must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}, got ${count} [OutOfRange]`);
+    expect(() => icEndpoint(testStack(), { initialInstanceCount: count })).toThrow(`initialInstanceCount: must be an integer of at least 1 (and at most 2147483647, the API's integer range), got ${count} [OutOfRange]`);
   });
 
   test.each([

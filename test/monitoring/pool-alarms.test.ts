@@ -217,7 +217,7 @@ describe('PoolAlarms', () => {
     [{ fallbackAlarmAfter: Duration.minutes(4) }, 'fallbackAlarmAfter: must be a whole number of seconds from 300 to 86400, got 240 [OutOfRange]'],
     [{ fallbackAlarmAfter: Duration.hours(25) }, 'got 90000'],
     [{ fallbackAlarmAfter: Duration.minutes(7) }, 'fallbackAlarmAfter: must be a whole number of 5-minute periods, got 420 [OutOfRange]'],
-    [{ fallbackAlarmAfter: Duration.seconds(Token.asNumber({ Ref: 'T' })) }, "fallbackAlarmAfter: must be known at synth time (CloudWatch metric periods in aws-cdk-lib cannot be tokens), got 'a token' [OutOfRange]"],
+    [{ fallbackAlarmAfter: Duration.seconds(Token.asNumber({ Ref: 'T' })) }, "fallbackAlarmAfter: must be known at synth time (CloudWatch metric periods in aws-cdk-lib cannot be tokens), got a token [OutOfRange]"],
     [{ period: Duration.seconds(Token.asNumber({ Ref: 'T' })) }, /^period: must be known at synth time/],
   ])('rejects %p', (options, message) => {
     expect(() => seed(options as Partial<PoolAlarmsProps>)).toThrow(message);
@@ -227,10 +227,10 @@ describe('PoolAlarms', () => {
     const stack = testStack();
     const endpoint = new CapacityAwareEndpoint(stack, 'Ep', {
       model: lmiModel(stack, 'M'), endpointName: 'e'.repeat(63), variantName: 'v'.repeat(63),
-      pools: [{ instanceType: InstanceType.of(`ml.${'x'.repeat(60)}.48xlarge`) }],
+      pools: [{ instanceType: InstanceType.of(`ml.g6-${'x'.repeat(57)}.48xlarge`) }],
     });
     expect(() => new PoolAlarms(stack, 'Alarms', { endpoint, alarmNamePrefix: 'p'.repeat(64) }))
-      .toThrow(/^alarmName: CloudWatch takes alarm names of at most 255 characters \(p{64}-e{63}-v{63}-ml\.x{60}\.48xlarge-Invocation5XXErrorRate\), got 288 \[InvalidName\]$/);
+      .toThrow(/^alarmName: CloudWatch takes alarm names of at most 255 characters \(p{64}-e{63}-v{63}-ml\.g6-x{57}\.48xlarge-Invocation5XXErrorRate\), got 288 \[InvalidName\]$/);
   });
 
   test('validates before creating any alarm', () => {

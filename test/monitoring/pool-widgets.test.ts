@@ -154,7 +154,7 @@ describe('PoolWidgets', () => {
     [{ period: Duration.seconds(30) }, 'period: must be a whole number of seconds from 60 to 86400, got 30 [OutOfRange]'],
     [{ scalingTarget: 0.7 }, 'scalingTarget: is drawn on scalingSignal; set both, got 0.7 [ConflictingOptions]'],
     [{ widgetHeight: 0 }, 'widgetHeight: must be an integer from 1 to 24, got 0 [OutOfRange]'],
-    [{ period: Duration.seconds(Token.asNumber({ Ref: 'P' })) }, "period: must be known at synth time (CloudWatch metric periods in aws-cdk-lib cannot be tokens), got 'a token' [OutOfRange]"],
+    [{ period: Duration.seconds(Token.asNumber({ Ref: 'P' })) }, "period: must be known at synth time (CloudWatch metric periods in aws-cdk-lib cannot be tokens), got a token [OutOfRange]"],
   ])('rejects %p', (options, message) => {
     expect(() => seed(options)).toThrow(message);
   });
