@@ -51,7 +51,6 @@ export type ErrorCode =
   | 'InvalidEnumValue'
   | 'InvalidImage'
   | 'InvalidS3Location'
-  | 'InvalidEnvironment'
   | 'InvalidTag'
   | 'DuplicatePhysicalName'
   | 'DuplicateConstructId'

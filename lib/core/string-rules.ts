@@ -112,29 +112,29 @@ export function checkS3Location(prop: string, value: string, kind: 'key' | 'pref
 export function checkEnvironment(prop: string, environment: { [key: string]: string } | undefined): void {
   if (environment === undefined || environment === null) return;
   if (typeof environment !== 'object' || Array.isArray(environment)) {
-    throw new InstancePoolsError('InvalidEnvironment', prop, 'an object of variable names to string values', environment);
+    throw new InstancePoolsError('InvalidModelContainer', prop, 'an object of variable names to string values', environment);
   }
   const keys = Object.keys(environment);
   if (keys.length > 100) {
-    throw new InstancePoolsError('InvalidEnvironment', prop, 'at most 100 variables', keys.length);
+    throw new InstancePoolsError('InvalidModelContainer', prop, 'at most 100 variables', keys.length);
   }
   let total = 0;
   for (const key of keys) {
     const value = environment[key];
     const at = `${prop}.${key.slice(0, 40)}`;
     if (!Token.isUnresolved(key) && (key.length > 1024 || !/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(key))) {
-      throw new InstancePoolsError('InvalidEnvironment', prop, 'variable names of letters, digits and _, not starting with a digit (pattern [a-zA-Z_][a-zA-Z0-9_]*, at most 1024)', key);
+      throw new InstancePoolsError('InvalidModelContainer', prop, 'variable names of letters, digits and _, not starting with a digit (pattern [a-zA-Z_][a-zA-Z0-9_]*, at most 1024)', key);
     }
     if (typeof value !== 'string') {
-      throw new InstancePoolsError('InvalidEnvironment', at, 'values are strings (SageMaker passes them to the container as text)', value);
+      throw new InstancePoolsError('InvalidModelContainer', at, 'values are strings (SageMaker passes them to the container as text)', value);
     }
     if (!Token.isUnresolved(value) && value.length > 1024) {
-      throw new InstancePoolsError('InvalidEnvironment', at, 'values of at most 1024 characters', described(`${value.length} characters`));
+      throw new InstancePoolsError('InvalidModelContainer', at, 'values of at most 1024 characters', described(`${value.length} characters`));
     }
     total += key.length + (Token.isUnresolved(value) ? 0 : value.length);
   }
   if (total > 32 * 1024) {
-    throw new InstancePoolsError('InvalidEnvironment', prop, 'at most 32 KB of keys and values in all', described(`${total} characters`));
+    throw new InstancePoolsError('InvalidModelContainer', prop, 'at most 32 KB of keys and values in all', described(`${total} characters`));
   }
 }
 

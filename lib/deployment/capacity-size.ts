@@ -1,5 +1,6 @@
 import { CfnEndpoint } from 'aws-cdk-lib/aws-sagemaker';
-import { checkInteger, checkPercent } from '../core/validation';
+import { requireNumber } from '../core/required';
+import { checkInteger, checkPercent, MAX_API_INTEGER } from '../core/validation';
 
 /** How a `CapacitySize` counts: instances, or a percentage of the variant's instances. */
 export enum CapacitySizeType {
@@ -21,13 +22,15 @@ export class CapacitySize {
    * rolling batches take 5–50 %, canaries at most 50 %, linear steps 10–50 %.
    */
   public static percent(percent: number): CapacitySize {
+    requireNumber('CapacitySize.percent', percent, 'a percentage from 1 to 100');
     checkPercent('CapacitySize.percent', percent, 1, 100);
     return new CapacitySize(CapacitySizeType.CAPACITY_PERCENT, percent);
   }
 
-  /** A number of instances (an integer, at least 1). */
+  /** A number of instances (an integer, at least 1, within the API's 32-bit integer range). */
   public static instanceCount(count: number): CapacitySize {
-    checkInteger('CapacitySize.instanceCount', count, 1, Number.MAX_SAFE_INTEGER);
+    requireNumber('CapacitySize.instanceCount', count, 'a number of instances');
+    checkInteger('CapacitySize.instanceCount', count, 1, MAX_API_INTEGER);
     return new CapacitySize(CapacitySizeType.INSTANCE_COUNT, count);
   }
 

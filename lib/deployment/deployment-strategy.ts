@@ -1,7 +1,8 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnEndpoint } from 'aws-cdk-lib/aws-sagemaker';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
+import { checkDuration, checkEnumLike, requireObject } from '../core/required';
 import { checkDurationSeconds, checkPercent } from '../core/validation';
 import { CapacitySize } from './capacity-size';
 import { MAX_ROLLBACK_ALARMS } from './deployment-limits';
@@ -81,6 +82,11 @@ export class DeploymentStrategy {
    * multi-variant and serverless endpoints.
    */
   public static rolling(options: RollingDeploymentOptions): DeploymentStrategy {
+    options = requireObject('rolling.options', options);
+    checkEnumLike('rolling.maximumBatchSize', options.maximumBatchSize, ['_render'], 'CapacitySize.percent() or CapacitySize.instanceCount()');
+    checkDuration('rolling.waitInterval', options.waitInterval, false);
+    checkDuration('rolling.maximumExecutionTimeout', options.maximumExecutionTimeout);
+    checkEnumLike('rolling.rollbackMaximumBatchSize', options.rollbackMaximumBatchSize, ['_render'], 'CapacitySize.percent() or CapacitySize.instanceCount()', true);
     if (options.maximumBatchSize.isPercent) {
       checkPercent('rolling.maximumBatchSize', options.maximumBatchSize.value, 5, 50);
     }
@@ -101,10 +107,14 @@ export class DeploymentStrategy {
    * terminate the old fleet after `terminationWait`. Needs capacity (and quota) for both fleets at once.
    */
   public static blueGreen(options: BlueGreenDeploymentOptions = {}): DeploymentStrategy {
+    options = requireObject('blueGreen.options', options, true);
+    checkEnumLike('blueGreen.trafficShift', options.trafficShift, ['_render'], 'TrafficShift.allAtOnce(), .canary() or .linear()', true);
+    checkDuration('blueGreen.terminationWait', options.terminationWait);
+    checkDuration('blueGreen.maximumExecutionTimeout', options.maximumExecutionTimeout);
     const shift = options.trafficShift ?? TrafficShift.allAtOnce();
     const termination = checkDurationSeconds('blueGreen.terminationWait', options.terminationWait, 0, 3600);
     const timeout = checkDurationSeconds('blueGreen.maximumExecutionTimeout', options.maximumExecutionTimeout, 600, 28800);
-    const waits = (termination ?? 0) + shift.waitInterval.toSeconds();
+    const waits = (termination ?? 0) + shift._waitSeconds;
     if (timeout !== undefined && !Token.isUnresolved(timeout) && !Token.isUnresolved(waits) && timeout <= waits) {
       throw new InstancePoolsError('InvalidDeploymentConfig', 'blueGreen.maximumExecutionTimeout',
         `must exceed terminationWait plus the traffic shift's waitInterval (${waits} s)`, timeout);
@@ -132,6 +142,14 @@ export class DeploymentStrategy {
 
   private constructor(factory: string, kind: DeploymentType, options: GuardedDeploymentOptions, policy: CfnEndpoint.DeploymentConfigProperty) {
     const alarms = options.autoRollbackAlarms ?? [];
+    if (!Array.isArray(alarms)) {
+      throw new InstancePoolsError('MissingRequiredProp', `${factory}.autoRollbackAlarms`, 'must be an array of CloudWatch alarms', alarms);
+    }
+    alarms.forEach((alarm, i) => {
+      if (typeof alarm?.alarmName !== 'string') {
+        throw new InstancePoolsError('MissingRequiredProp', `${factory}.autoRollbackAlarms[${i}]`, 'must be a CloudWatch alarm (cloudwatch.IAlarm)', alarm ?? described(String(alarm)));
+      }
+    });
     if (alarms.length > MAX_ROLLBACK_ALARMS) {
       throw new InstancePoolsError('TooManyRollbackAlarms', `${factory}.autoRollbackAlarms`, `at most ${MAX_ROLLBACK_ALARMS} alarms`, alarms.length);
     }

@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { CfnEndpoint } from 'aws-cdk-lib/aws-sagemaker';
+import { checkDuration, checkEnumLike } from '../core/required';
 import { checkDurationSeconds, checkPercent } from '../core/validation';
 import { CapacitySize } from './capacity-size';
 
@@ -28,6 +29,7 @@ export class TrafficShift {
    * @param waitInterval baking period after the shift, 0 to 60 minutes; default no baking
    */
   public static allAtOnce(waitInterval?: Duration): TrafficShift {
+    checkDuration('TrafficShift.allAtOnce.waitInterval', waitInterval);
     return new TrafficShift('TrafficShift.allAtOnce', TrafficShiftType.ALL_AT_ONCE, waitInterval ?? Duration.seconds(0));
   }
 
@@ -37,6 +39,8 @@ export class TrafficShift {
    * @param waitInterval baking period after the canary, 0 to 60 minutes
    */
   public static canary(size: CapacitySize, waitInterval: Duration): TrafficShift {
+    checkEnumLike('TrafficShift.canary.size', size, ['_render'], 'CapacitySize.percent() or CapacitySize.instanceCount()');
+    checkDuration('TrafficShift.canary.waitInterval', waitInterval, false);
     if (size.isPercent) checkPercent('TrafficShift.canary.size', size.value, 1, 50);
     return new TrafficShift('TrafficShift.canary', TrafficShiftType.CANARY, waitInterval, size);
   }
@@ -47,6 +51,8 @@ export class TrafficShift {
    * @param waitInterval baking period after each step, 0 to 60 minutes
    */
   public static linear(step: CapacitySize, waitInterval: Duration): TrafficShift {
+    checkEnumLike('TrafficShift.linear.step', step, ['_render'], 'CapacitySize.percent() or CapacitySize.instanceCount()');
+    checkDuration('TrafficShift.linear.waitInterval', waitInterval, false);
     if (step.isPercent) checkPercent('TrafficShift.linear.step', step.value, 10, 50);
     return new TrafficShift('TrafficShift.linear', TrafficShiftType.LINEAR, waitInterval, step);
   }
@@ -57,19 +63,26 @@ export class TrafficShift {
   public readonly waitInterval: Duration;
   /** The canary or the linear step; undefined for all at once. */
   public readonly size?: CapacitySize;
+  /** The baking period in seconds, validated (a token only as `Duration.seconds(token)`). */
+  private readonly waitSeconds: number;
 
   private constructor(factory: string, kind: TrafficShiftType, waitInterval: Duration, size?: CapacitySize) {
-    checkDurationSeconds(`${factory}.waitInterval`, waitInterval, 0, 3600);
+    this.waitSeconds = checkDurationSeconds(`${factory}.waitInterval`, waitInterval, 0, 3600)!;
     this.kind = kind;
     this.waitInterval = waitInterval;
     this.size = size;
+  }
+
+  /** The baking period in seconds. @internal */
+  public get _waitSeconds(): number {
+    return this.waitSeconds;
   }
 
   /** @internal */
   public _render(): CfnEndpoint.TrafficRoutingConfigProperty {
     return {
       type: this.kind,
-      waitIntervalInSeconds: this.waitInterval.toSeconds(),
+      waitIntervalInSeconds: this.waitSeconds,
       canarySize: this.kind === TrafficShiftType.CANARY ? this.size?._render() : undefined,
       linearStepSize: this.kind === TrafficShiftType.LINEAR ? this.size?._render() : undefined,
     };

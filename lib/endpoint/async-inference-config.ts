@@ -3,16 +3,26 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { InstancePoolsError } from '../core/errors';
 import { grantEncrypt, grantObjectRead, grantObjectWrite, grantTopicPublish } from '../core/scoped-grants';
+import { checkConstruct } from '../core/required';
+import { checkS3Location } from '../core/string-rules';
 import { checkInteger } from '../core/validation';
 import { AsyncInferenceOptions } from './async-inference';
 
 /** Validates the options; throws on the first broken rule. */
 export function validateAsyncInference(options: AsyncInferenceOptions): void {
+  checkConstruct('asyncInference.outputBucket', options.outputBucket, 'an S3 bucket for the results (s3.IBucket)');
+  checkConstruct('asyncInference.inputBucket', options.inputBucket, 'an S3 bucket (s3.IBucket)', true);
+  checkConstruct('asyncInference.failureBucket', options.failureBucket, 'an S3 bucket (s3.IBucket)', true);
+  checkConstruct('asyncInference.successTopic', options.successTopic, 'an SNS topic (sns.ITopic)', true);
+  checkConstruct('asyncInference.errorTopic', options.errorTopic, 'an SNS topic (sns.ITopic)', true);
+  checkConstruct('asyncInference.outputEncryptionKey', options.outputEncryptionKey, 'a KMS key (kms.IKey)', true);
   checkInteger('asyncInference.maxConcurrentInvocationsPerInstance', options.maxConcurrentInvocationsPerInstance, 1, 1000);
   for (const [prop, prefix] of [['inputPrefix', options.inputPrefix], ['outputPrefix', options.outputPrefix], ['failurePrefix', options.failurePrefix]] as const) {
-    if (prefix !== undefined && !Token.isUnresolved(prefix) && (prefix.startsWith('/') || !prefix.endsWith('/'))) {
+    if (typeof prefix === 'string' && !Token.isUnresolved(prefix) && (prefix.startsWith('/') || !prefix.endsWith('/'))) {
       throw new InstancePoolsError('InvalidAsyncConfig', `asyncInference.${prop}`, "a key prefix ending with '/' and not starting with '/'", prefix);
     }
+    // The prefix becomes the resource of a grant (`${prefix}*`): no wildcards, no control characters.
+    if (prefix !== undefined && prefix !== null) checkS3Location(`asyncInference.${prop}`, prefix, 'prefix', 'InvalidAsyncConfig');
   }
 }
 

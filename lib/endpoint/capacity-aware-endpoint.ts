@@ -1,7 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
 import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
+import { ENDPOINT_CONFIG_NAME, ENDPOINT_NAME, registerPhysicalName } from '../core/physical-names';
+import { checkScopeAndId, requireObject, requireValue } from '../core/required';
 import { watchStackLimits } from '../core/stack-limits';
 import { checkSageMakerName } from '../core/validation';
 import { DeploymentStrategy } from '../deployment/deployment-strategy';
@@ -15,7 +17,7 @@ import { CapacityAwareEndpointAttributes } from '../pools/instance-pool-endpoint
 import { checkMetricPublishFrequency, renderMetricsConfig } from '../pools/metric-publishing';
 import { applyTags, endpointArnForName, warnOnKeyWithLocalStorage } from '../pools/pool-variant';
 import { rankPools } from '../pools/rank-pools';
-import { EndpointKind, renderedShadowVariants, renderedVariants, variantErrors } from '../pools/rendered-variants';
+import { EndpointKind, renderedShadowVariants, renderedVariants, scalingWithoutPoolsErrors, variantErrors } from '../pools/rendered-variants';
 import { AutoScalingOptions, EndpointAutoScaling } from '../scaling/endpoint-auto-scaling';
 import { bindAsyncInference } from './async-inference-config';
 import { CapacityAwareEndpointProps } from './capacity-aware-endpoint-props';
@@ -36,10 +38,17 @@ import { primarySpec, renderVariant, validateVariantSet, VariantSpec, variantSpe
  * A change of pools or models replaces the endpoint config only and updates the endpoint in place.
  */
 export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements ICapacityAwareVariant {
-  /** An endpoint deployed elsewhere, for metrics, dashboards and grants. */
+  /**
+   * An endpoint deployed elsewhere, for metrics, dashboards and grants.
+   * @throws `[MissingRequiredProp]` without `endpointName` or `pools`; the pool errors of the constructor
+   */
   public static fromEndpointAttributes(scope: Construct, id: string, attrs: CapacityAwareEndpointAttributes): ICapacityAwareEndpoint {
+    checkScopeAndId(scope, id);
+    attrs = requireObject('attrs', attrs);
+    requireValue('endpointName', attrs.endpointName, 'the name of the deployed endpoint');
     checkSageMakerName('endpointName', attrs.endpointName);
     checkMetricPublishFrequency('metricPublishFrequency', attrs.metricPublishFrequency);
+    checkSageMakerName('variantName', attrs.variantName);
     class Imported extends CapacityAwareEndpointBase {
       public readonly endpointName = attrs.endpointName;
       public readonly variantName = attrs.variantName ?? 'AllTraffic';
@@ -85,18 +94,27 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
   /** Whether any pool runs scarce hardware: GPUs, AWS accelerators, or a type the library does not know. */
   private readonly scarceCapacity: boolean;
 
+  /**
+   * @throws `[MissingRequiredProp]` without `pools` (or with an empty entry); `[MissingModel]` without a model;
+   * `[PoolCount]`, `[InvalidInstanceType]`, `[DuplicateInstanceType]`, `[InvalidMaxConcurrency]` for the pools;
+   * `[InvalidName]`, `[OutOfRange]`, `[InvalidEnumValue]`, `[InvalidTag]`, `[TokenUnit]`, `[KmsWithLocalStorage]`,
+   * `[InvalidAsyncConfig]` for the other props; at synth time `[DuplicatePhysicalName]` and the escape-hatch checks
+   */
   constructor(scope: Construct, id: string, props: CapacityAwareEndpointProps) {
-    super(scope, id, { physicalName: props.endpointName });
+    super(scope, checkScopeAndId(scope, id), { physicalName: requireObject('props', props).endpointName });
     // Validate everything before any child exists.
     this.pools = rankPools(this, props.pools);
     const model = props.model ?? this.pools[0].model;
     if (!model) {
-      throw new InstancePoolsError('MissingModel', 'model', 'a model for the variant (or on pools[0])', 'none');
+      throw new InstancePoolsError('MissingModel', 'model', 'a model for the variant (or on pools[0])', described('none'));
+    }
+    if (typeof model.modelName !== 'string') {
+      throw new InstancePoolsError('MissingModel', 'model', 'must be a model (Model, or Model.fromModelName(...))', model);
     }
     this.model = model;
     this.variantName = props.variantName ?? 'AllTraffic';
     this.initialInstanceCount = props.initialInstanceCount ?? 1;
-    this.asyncInference = props.asyncInference !== undefined;
+    this.asyncInference = props.asyncInference !== undefined && props.asyncInference !== null;
     validateEndpointProps(props, this.variantName);
     if (props.existingEndpoint) validateExistingEndpoint(props.existingEndpoint, props.endpointName, this.variantName);
     this.existing = props.existingEndpoint;
@@ -139,6 +157,8 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
     this.endpointArn = this.cfnEndpoint.ref;
     this.createVariants(specs.slice(1));
     applyTags(this, props.tags);
+    registerPhysicalName(this, ENDPOINT_NAME, () => this.cfnEndpoint.endpointName);
+    registerPhysicalName(this, ENDPOINT_CONFIG_NAME, () => this.cfnEndpointConfig.endpointConfigName);
     this.node.addValidation({ validate: () => this.validateRenderedConfig() });
     if (this.existing) {
       const existing = this.existing;
@@ -159,7 +179,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
    */
   public autoScale(options: AutoScalingOptions): EndpointAutoScaling {
     if (this._autoScaling) {
-      throw new InstancePoolsError('AutoScalingExists', 'autoScale', 'a variant has one scalable target; autoScale() was already called', this.node.path);
+      throw new InstancePoolsError('AutoScalingExists', 'autoScale', 'a variant has one scalable target; autoScale() was already called', described(this.node.path));
     }
     this._autoScaling = new EndpointAutoScaling(this, 'AutoScaling', {
       ...options,
@@ -185,9 +205,9 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
    */
   public addAlarms(options: PoolAlarmsOptions = {}): PoolAlarms {
     if (this._alarms) {
-      throw new InstancePoolsError('AlarmsExist', 'addAlarms', 'alarm names are unique per endpoint; addAlarms() was already called', this.node.path);
+      throw new InstancePoolsError('AlarmsExist', 'addAlarms', 'alarm names are unique per endpoint; addAlarms() was already called', described(this.node.path));
     }
-    this._alarms = new PoolAlarms(this, 'Alarms', { ...options, endpoint: this });
+    this._alarms = new PoolAlarms(this, 'Alarms', { ...requireObject('addAlarms options', options, true), endpoint: this });
     this.renderDeployment();
     return this._alarms;
   }
@@ -211,6 +231,8 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
    * `addAlarms()` and the signal of an earlier `autoScale()` against its target.
    */
   public addDashboard(id: string, options: PoolDashboardOptions = {}): PoolDashboard {
+    checkScopeAndId(this, id);
+    options = requireObject('addDashboard options', options, true);
     const scaling = options.scalingSignal === undefined ? this._autoScaling : undefined;
     return new PoolDashboard(this, id, {
       ...options,
@@ -283,6 +305,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
       // A shadow variant is a second variant of the endpoint for the deployment rules (rolling takes one).
       errors.push(...deploymentErrors(this, this.deployment, [...variants, ...shadows], this.ownAlarms(), this.fixedName !== undefined, maxInstances));
     }
+    if (this._autoScaling?._perInstanceType) errors.push(...scalingWithoutPoolsErrors(variants, this.variantName));
     return errors;
   }
 }

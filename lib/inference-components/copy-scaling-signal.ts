@@ -1,9 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import { PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
 import { metricCadence } from '../pools/metric-publishing';
-import { checkPositive } from '../core/validation';
 import { ScalingSignalConfig, TargetValueOptions, WeightedUtilizationOptions } from '../scaling/scaling-signal-options';
-import { concurrencyMetrics, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from '../scaling/signal-config';
+import { checkTargetValue, concurrencyMetrics, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from '../scaling/signal-config';
 import { PoolConcurrencyMetric } from '../scaling/utilization-queries';
 import { IInferenceComponent } from './inference-component-base';
 
@@ -52,7 +51,7 @@ export abstract class CopyScalingSignal {
 }
 
 function predefined(options: TargetValueOptions, metricName: string, statistic: string, type: PredefinedMetric): CopyScalingSignal {
-  checkPositive('targetValue', options.targetValue);
+  checkTargetValue(metricName, options);
   return new (class extends CopyScalingSignal {
     public bind(component: IInferenceComponent): ScalingSignalConfig {
       return predefinedSignalConfig(options.targetValue, component.metric(metricName, { statistic }), type);

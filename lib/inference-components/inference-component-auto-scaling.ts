@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { checkConstruct, checkEnumLike, requireNumber, requireObject } from '../core/required';
 import { checkCapacityRange } from '../core/validation';
 import { metricCadence } from '../pools/metric-publishing';
 import { warnSparseSignal } from '../scaling/signal-config';
@@ -59,8 +60,16 @@ export class InferenceComponentAutoScaling extends Construct {
   /** The most copies. */
   public readonly maxCopyCount: number;
 
+  /**
+   * @throws `[MissingRequiredProp]` without `component` or `maxCopyCount`; `[InvalidCapacity]` for counts outside
+   * the API's range or `minCopyCount` above `maxCopyCount`
+   */
   constructor(scope: Construct, id: string, props: InferenceComponentAutoScalingProps) {
     super(scope, id);
+    props = requireObject('autoScale options', props);
+    checkConstruct('component', props.component, 'an inference component');
+    requireNumber('maxCopyCount', props.maxCopyCount, 'the most copies, across all instance types');
+    checkEnumLike('signal', props.signal, ['bind'], 'CopyScalingSignal.weightedUtilization(), .concurrentRequestsPerCopy() or .invocationsPerCopy()', true);
     this.minCopyCount = props.minCopyCount ?? 1;
     this.maxCopyCount = props.maxCopyCount;
     checkCapacityRange({

@@ -2,8 +2,10 @@ import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
 import { createExecutionRole } from '../core/execution-role';
+import { ENDPOINT_CONFIG_NAME, ENDPOINT_NAME, registerPhysicalName } from '../core/physical-names';
+import { checkConstruct, checkScopeAndId, requireArray, requireNumber, requireObject, requireValue } from '../core/required';
 import { watchStackLimits } from '../core/stack-limits';
 import { checkCapacityRange, checkSageMakerName } from '../core/validation';
 import { InstancePool, RankedInstancePool } from '../pools/instance-pool';
@@ -61,7 +63,11 @@ export interface InferenceComponentEndpointProps extends PoolEndpointOptions {
 export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
   /** An inference-component endpoint deployed elsewhere (e.g. another stack), to add components to it. */
   public static fromEndpointAttributes(scope: Construct, id: string, attrs: CapacityAwareEndpointAttributes): IInferenceComponentEndpoint {
+    checkScopeAndId(scope, id);
+    attrs = requireObject('attrs', attrs);
+    requireValue('endpointName', attrs.endpointName, 'the name of the deployed endpoint');
     checkSageMakerName('endpointName', attrs.endpointName);
+    checkSageMakerName('variantName', attrs.variantName);
     rejectPoolModels(attrs.pools);
     checkMetricPublishFrequency('metricPublishFrequency', attrs.metricPublishFrequency);
     class Imported extends InferenceComponentEndpointBase {
@@ -94,10 +100,21 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
   /** The underlying `AWS::SageMaker::Endpoint`. */
   public readonly cfnEndpoint: CfnEndpoint;
 
+  /**
+   * @throws `[MissingRequiredProp]` without `pools` (or `managedInstanceScaling.maxInstanceCount`); the pool errors
+   * of `CapacityAwareEndpoint`; `[ModelOnComponentPool]` for a pool with a model; `[InvalidCapacity]` for managed
+   * instance scaling outside the API's range; at synth time `[DuplicatePhysicalName]` and the escape-hatch checks
+   */
   constructor(scope: Construct, id: string, props: InferenceComponentEndpointProps) {
-    super(scope, id, { physicalName: props.endpointName });
+    super(scope, checkScopeAndId(scope, id), { physicalName: requireObject('props', props).endpointName });
     // Validate everything before any child exists.
+    requireArray('pools', props.pools, 'instance pools ({ instanceType: InstanceType.of(...) })');
     rejectPoolModels(props.pools);
+    checkConstruct('role', props.role, 'an IAM role (iam.IRole)', true);
+    if (props.managedInstanceScaling !== undefined && props.managedInstanceScaling !== null) {
+      requireObject('managedInstanceScaling', props.managedInstanceScaling);
+      requireNumber('managedInstanceScaling.maxInstanceCount', props.managedInstanceScaling.maxInstanceCount, 'the most instances across all pools');
+    }
     this.pools = rankPools(this, props.pools);
     this.variantName = props.variantName ?? 'AllTraffic';
     this.initialInstanceCount = props.initialInstanceCount ?? 1;
@@ -137,6 +154,8 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
     this.endpointName = this.getResourceNameAttribute(this.cfnEndpoint.attrEndpointName);
     this.endpointArn = this.cfnEndpoint.ref;
     applyTags(this, props.tags);
+    registerPhysicalName(this, ENDPOINT_NAME, () => this.cfnEndpoint.endpointName);
+    registerPhysicalName(this, ENDPOINT_CONFIG_NAME, () => this.cfnEndpointConfig.endpointConfigName);
     this.node.addValidation({ validate: () => variantErrors(renderedVariants(this.cfnEndpointConfig), EndpointKind.INFERENCE_COMPONENTS) });
     watchStackLimits(this);
   }
@@ -146,10 +165,10 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
  * per-instance-type `Specifications` replace `ModelNameOverride` there (https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html). */
 function rejectPoolModels(pools: InstancePool[]): void {
   pools.forEach((pool, i) => {
-    if (pool.model) {
+    if (pool?.model) {
       throw new InstancePoolsError('ModelOnComponentPool', `pools[${i}].model`,
         'pools of an inference-component endpoint carry no model; give each component a model per instance type '
-        + '(InferenceComponentSpecification.perInstanceType)', pool.model.node.path);
+        + '(InferenceComponentSpecification.perInstanceType)', described(pool.model.node?.path ?? 'a model'));
     }
   });
 }

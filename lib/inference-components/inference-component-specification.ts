@@ -1,12 +1,14 @@
-import { Annotations, Duration, Size, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, Size, SizeRoundingBehavior, Token } from 'aws-cdk-lib';
 import { CfnInferenceComponent } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
-import { InstancePoolsError } from '../core/errors';
-import { checkAtLeast, checkDurationSeconds, checkMebibytes, checkPositive } from '../core/validation';
+import { described, InstancePoolsError } from '../core/errors';
+import { checkDuration, checkSize, optionalNumber, requireArray, requireObject } from '../core/required';
+import { checkAtLeast, checkDurationSeconds, checkMebibytes } from '../core/validation';
 import { InstanceType } from '../instance-types/instance-type';
 import { IModel } from '../model/model';
 import { IInstancePoolEndpoint } from '../pools/instance-pool-endpoint';
-import { MAX_POOLS } from '../pools/rank-pools';
+import { checkConcurrency } from '../pools/concurrency';
+import { checkInstanceType, MAX_POOLS, warnUncatalogued } from '../pools/rank-pools';
 
 /** What an inference component runs and reserves on an instance, for one or every instance type. */
 export interface ComponentSpecificationOptions {
@@ -107,9 +109,14 @@ export abstract class InferenceComponentSpecification {
   public static forAllInstanceTypes(options: ComponentSpecificationOptions): InferenceComponentSpecification {
     validateOptions('specification', options);
     return new (class extends InferenceComponentSpecification {
-      public bind(endpoint: IInstancePoolEndpoint): InferenceComponentSpecificationConfig {
-        endpoint.pools.forEach((pool, i) => checkAccelerators('specification.acceleratorCount', options.acceleratorCount, pool.instanceType,
-          ` (pools[${i}]); give that type its own entry with InferenceComponentSpecification.perInstanceType(...)`));
+      public bind(endpoint: IInstancePoolEndpoint, scope: IConstruct): InferenceComponentSpecificationConfig {
+        const unknown = new Map<string, string[]>();
+        endpoint.pools.forEach((pool, i) => {
+          const traits = checkFits('specification', options, pool.instanceType,
+            ` (pools[${i}]); give that type its own entry with InferenceComponentSpecification.perInstanceType(...)`);
+          if (traits.length > 0) unknown.set(pool.instanceType.name, traits);
+        });
+        warnUnknownFit(scope, unknown);
         return {
           specification: { modelName: options.model.modelName, ...renderResources(options) },
           placements: endpoint.pools.map((pool) => placement(pool.instanceType, options)),
@@ -124,6 +131,7 @@ export abstract class InferenceComponentSpecification {
    * least two, so use `forAllInstanceTypes` for one.
    */
   public static perInstanceType(specifications: InstanceTypeSpecification[]): InferenceComponentSpecification {
+    requireArray('specification', specifications, 'per-instance-type entries ({ instanceType, model, minMemory, ... })');
     if (specifications.length < MIN_PER_TYPE_ENTRIES || specifications.length > MAX_POOLS) {
       throw new InstancePoolsError('SpecificationCount', 'specification',
         `between ${MIN_PER_TYPE_ENTRIES} and ${MAX_POOLS} per-instance-type entries (CloudFormation requires at least two; `
@@ -132,14 +140,14 @@ export abstract class InferenceComponentSpecification {
     const seen = new Map<string, number>();
     specifications.forEach((spec, i) => {
       validateOptions(`specification[${i}]`, spec);
-      const name = spec.instanceType.name;
+      const name = checkInstanceType(`specification[${i}].instanceType`, spec.instanceType);
       if (Token.isUnresolved(name)) return;
       const first = seen.get(name);
       if (first !== undefined) {
         throw new InstancePoolsError('DuplicateInstanceType', `specification[${i}].instanceType`, `each instance type at most once (already specification[${first}])`, name);
       }
       seen.set(name, i);
-      checkAccelerators(`specification[${i}].acceleratorCount`, spec.acceleratorCount, spec.instanceType);
+      checkFits(`specification[${i}]`, spec, spec.instanceType);
     });
     return new (class extends InferenceComponentSpecification {
       public bind(endpoint: IInstancePoolEndpoint, scope: IConstruct): InferenceComponentSpecificationConfig {
@@ -151,6 +159,13 @@ export abstract class InferenceComponentSpecification {
               `one of the endpoint's pool types (${endpoint.pools.map((p) => p.instanceType.name).join(', ')})`, spec.instanceType.name);
           }
         });
+        warnUncatalogued(scope, 'specification', specifications.map((spec) => spec.instanceType));
+        const unknown = new Map<string, string[]>();
+        specifications.forEach((spec, i) => {
+          const traits = checkFits(`specification[${i}]`, spec, spec.instanceType);
+          if (traits.length > 0) unknown.set(spec.instanceType.name, traits);
+        });
+        warnUnknownFit(scope, unknown);
         const missing = endpoint.pools.filter((p) => !p.instanceType.isUnresolved && !specifications.some((s) => s.instanceType.isUnresolved || s.instanceType.name === p.instanceType.name));
         if (missing.length > 0) {
           Annotations.of(scope).addWarningV2('cdk-sagemaker-instance-pools:componentMissesPoolTypes',
@@ -200,24 +215,58 @@ function renderResources(options: ComponentSpecificationOptions) {
 
 /** Ranges of the SageMaker API shapes InferenceComponentComputeResourceRequirements and StartupParameters. */
 function validateOptions(prop: string, options: ComponentSpecificationOptions): void {
+  requireObject(prop, options);
+  if (typeof (options.model as any)?.modelName !== 'string') {
+    throw new InstancePoolsError('MissingRequiredProp', `${prop}.model`, 'required: the model the component runs (Model, or Model.fromModelName(...))', options.model ?? described(String(options.model)));
+  }
+  checkSize(`${prop}.minMemory`, options.minMemory, false);
+  checkSize(`${prop}.maxMemory`, options.maxMemory);
   const minMemory = checkMebibytes(`${prop}.minMemory`, options.minMemory, MIN_COPY_MEMORY_MIB);
   const maxMemory = checkMebibytes(`${prop}.maxMemory`, options.maxMemory, MIN_COPY_MEMORY_MIB);
   if (minMemory !== undefined && maxMemory !== undefined && maxMemory < minMemory) {
-    throw new InstancePoolsError('OutOfRange', `${prop}.maxMemory`, `must be at least minMemory (${minMemory} MiB)`, `${maxMemory} MiB`);
+    throw new InstancePoolsError('OutOfRange', `${prop}.maxMemory`, `must be at least minMemory (${minMemory} MiB)`, described(`${maxMemory} MiB`));
   }
-  checkAtLeast(`${prop}.acceleratorCount`, options.acceleratorCount, 1);
-  checkAtLeast(`${prop}.cpuCoreCount`, options.cpuCoreCount, 0.25);
-  checkDurationSeconds(`${prop}.modelDataDownloadTimeout`, options.modelDataDownloadTimeout, 60, 3600);
-  checkDurationSeconds(`${prop}.containerStartupHealthCheckTimeout`, options.containerStartupHealthCheckTimeout, 60, 3600);
-  checkPositive(`${prop}.maxConcurrencyPerCopy`, options.maxConcurrencyPerCopy, 'InvalidMaxConcurrency');
+  checkAtLeast(`${prop}.acceleratorCount`, optionalNumber(`${prop}.acceleratorCount`, options.acceleratorCount), 1);
+  checkAtLeast(`${prop}.cpuCoreCount`, optionalNumber(`${prop}.cpuCoreCount`, options.cpuCoreCount), 0.25);
+  checkDurationSeconds(`${prop}.modelDataDownloadTimeout`, checkDuration(`${prop}.modelDataDownloadTimeout`, options.modelDataDownloadTimeout), 60, 3600);
+  checkDurationSeconds(`${prop}.containerStartupHealthCheckTimeout`,
+    checkDuration(`${prop}.containerStartupHealthCheckTimeout`, options.containerStartupHealthCheckTimeout), 60, 3600);
+  checkConcurrency(`${prop}.maxConcurrencyPerCopy`, options.maxConcurrencyPerCopy);
 }
 
-/** A copy cannot reserve more accelerators than the instance type has (when the library knows the type). */
-function checkAccelerators(prop: string, count: number | undefined, type: InstanceType, hint = ''): void {
-  if (count === undefined || Token.isUnresolved(count)) return;
-  const devices = type.gpuCount ?? type.neuronDeviceCount;
-  if (devices !== undefined && count > devices) {
-    throw new InstancePoolsError('AcceleratorsExceedInstance', prop,
-      `a copy must fit on one instance, at most the ${devices} accelerators of ${type.name}${hint}`, count);
+/**
+ * A copy must fit on one instance of `type`: no more accelerators than it has (0 on CPU-only types) and no more
+ * memory (`minMemory`) than it has, from the instance-type catalog. Returns the traits the catalog does not know
+ * for `type`, so the caller can warn instead of staying silent.
+ */
+function checkFits(prop: string, options: ComponentSpecificationOptions, type: InstanceType, hint = ''): string[] {
+  if (type.isUnresolved) return [];
+  const unknown: string[] = [];
+  const count = options.acceleratorCount;
+  const devices = type.acceleratorCount;
+  if (count !== undefined && !Token.isUnresolved(count)) {
+    if (devices === undefined) unknown.push('accelerators');
+    else if (count > devices) {
+      throw new InstancePoolsError('AcceleratorsExceedInstance', `${prop}.acceleratorCount`,
+        `a copy must fit on one instance, at most the ${devices} accelerators of ${type.name}${hint}`, count);
+    }
   }
+  const minMemory = options.minMemory.isUnresolved() ? undefined : options.minMemory.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
+  const memory = type.memoryGiB;
+  if (minMemory !== undefined) {
+    if (memory === undefined) unknown.push('memory');
+    else if (minMemory > memory * 1024) {
+      throw new InstancePoolsError('MemoryExceedsInstance', `${prop}.minMemory`,
+        `a copy must fit on one instance, at most the ${memory} GiB (${memory * 1024} MiB) of ${type.name}${hint}`, described(`${minMemory} MiB`));
+    }
+  }
+  return unknown;
+}
+
+/** Warns when a copy's fit could not be checked on some types, naming the traits the catalog lacks. */
+function warnUnknownFit(scope: IConstruct, unknown: Map<string, string[]>): void {
+  if (unknown.size === 0) return;
+  Annotations.of(scope).addWarningV2('cdk-sagemaker-instance-pools:copyFitUnknown',
+    `specification: ${[...unknown.entries()].map(([type, traits]) => `${traits.join(' and ')} of ${type}`).join(', ')} `
+    + 'unknown to this library\'s catalog of instance types, so whether a copy fits on one instance could not be checked.');
 }

@@ -1,5 +1,6 @@
 import { Duration, Tokenization } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { checkConstruct, checkDuration, requireObject } from '../core/required';
 import { checkInteger, checkPeriod } from '../core/validation';
 import { latencyPercentiles, rowHeader, showsGpuMetrics, typeGraph } from '../monitoring/widget-kit';
 import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
@@ -35,7 +36,11 @@ export class InferenceComponentWidgets {
   private readonly period: Duration;
   private readonly height: number;
 
+  /** @throws `[MissingRequiredProp]` without `component`; `[OutOfRange]` for a period or height CloudWatch would not take */
   constructor(component: IInferenceComponent, options: InferenceComponentWidgetOptions = {}) {
+    checkConstruct('component', component, 'an inference component');
+    options = requireObject('options', options, true);
+    checkDuration('period', options.period);
     this.component = component;
     this.period = options.period ?? Duration.minutes(1);
     this.height = options.widgetHeight ?? 6;

@@ -2,9 +2,12 @@ import { Annotations, CfnResource, Names, Tags } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnInferenceComponent } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
 import { useRoleLogsBroadly } from '../core/execution-role';
-import { checkInteger, checkSageMakerName } from '../core/validation';
+import { INFERENCE_COMPONENT_NAME, registerPhysicalName } from '../core/physical-names';
+import { checkConstruct, checkEnumLike, checkScopeAndId, requireObject } from '../core/required';
+import { checkTags } from '../core/string-rules';
+import { checkInteger, checkSageMakerName, MAX_API_INTEGER } from '../core/validation';
 import { IModel } from '../model/model';
 import { IInstancePoolEndpoint } from '../pools/instance-pool-endpoint';
 import { ComponentDeployment } from './component-deployment';
@@ -78,12 +81,21 @@ export class PooledInferenceComponent extends InferenceComponentBase {
   public readonly cfnInferenceComponent: CfnInferenceComponent;
   private _autoScaling?: InferenceComponentAutoScaling;
 
+  /**
+   * @throws `[MissingRequiredProp]` without `endpoint` or `specification`; `[InvalidEnumValue]` for a
+   * specification not made by `InferenceComponentSpecification`; `[InvalidName]`, `[InvalidCapacity]`,
+   * `[InvalidTag]` for the other props; the specification's errors; at synth time `[DuplicatePhysicalName]`
+   */
   constructor(scope: Construct, id: string, props: PooledInferenceComponentProps) {
-    super(scope, id);
+    super(scope, checkScopeAndId(scope, id));
     // Validate everything before any child exists.
+    props = requireObject('props', props);
+    checkConstruct('endpoint', props.endpoint, 'an inference-component endpoint');
+    checkEnumLike('specification', props.specification, ['bind'], 'InferenceComponentSpecification.forAllInstanceTypes() or .perInstanceType()');
     checkSageMakerName('inferenceComponentName', props.inferenceComponentName);
     this.copyCount = props.copyCount ?? 1;
-    checkInteger('copyCount', this.copyCount, 0, Number.MAX_SAFE_INTEGER, 'InvalidCapacity');
+    checkInteger('copyCount', this.copyCount, 0, MAX_API_INTEGER, 'InvalidCapacity');
+    checkTags('tags', props.tags);
     if (this.copyCount === 0) {
       // The API takes 0 (`InferenceComponentRuntimeConfig.CopyCount`, "Minimum value of 0",
       // https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentRuntimeConfig.html; CloudFormation
@@ -115,6 +127,7 @@ export class PooledInferenceComponent extends InferenceComponentBase {
       deploymentConfig: props.deployment?._render(),
     });
     this.inferenceComponentArn = this.cfnInferenceComponent.attrInferenceComponentArn;
+    registerPhysicalName(this, INFERENCE_COMPONENT_NAME, () => this.cfnInferenceComponent.inferenceComponentName);
     // Models named by a fixed name and endpoints with a fixed name are not referenced through GetAtt.
     this.models.forEach((model) => this.cfnInferenceComponent.node.addDependency(model));
     const endpointResource = props.endpoint.node.defaultChild;
@@ -136,7 +149,7 @@ export class PooledInferenceComponent extends InferenceComponentBase {
    */
   public autoScale(options: CopyAutoScalingOptions): InferenceComponentAutoScaling {
     if (this._autoScaling) {
-      throw new InstancePoolsError('AutoScalingExists', 'autoScale', 'a component has one scalable target; autoScale() was already called', this.node.path);
+      throw new InstancePoolsError('AutoScalingExists', 'autoScale', 'a component has one scalable target; autoScale() was already called', described(this.node.path));
     }
     this._autoScaling = new InferenceComponentAutoScaling(this, 'AutoScaling', { ...options, component: this, copyCount: this.copyCount });
     // Registering a target for a component that does not exist yet fails (awslabs/generative-ai-cdk-constructs#432).

@@ -2,6 +2,8 @@ import { Aws, Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { checkConstruct, requireObject } from '../core/required';
+import { checkAccountId, checkEcrRepositoryName, checkImageTag, checkImageUri, ECR_IMAGE_URI } from '../core/string-rules';
 import { deepLearningContainerRegistry } from './deep-learning-container-registry';
 
 /** What a container image resolves to when a model uses it. */
@@ -22,8 +24,6 @@ export interface DeepLearningContainerOptions {
   readonly account?: string;
 }
 
-const ECR_URI = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
-
 /**
  * The container image a SageMaker model runs. Binding it grants the model's execution role permission to pull
  * exactly that repository (never `ecr:*` on `*`), including AWS-owned Deep Learning Container repositories in
@@ -31,8 +31,13 @@ const ECR_URI = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^
  * https://github.com/awslabs/aws-solutions-constructs/issues/986).
  */
 export abstract class ContainerImage {
-  /** An image in an ECR repository of yours, by tag (or digest, `sha256:...`). */
+  /**
+   * An image in an ECR repository of yours, by tag (or digest, `sha256:...`).
+   * @throws `[MissingRequiredProp]` without a repository; `[InvalidImage]` for a malformed tag or digest
+   */
   public static fromEcrRepository(repository: ecr.IRepository, tag: string = 'latest'): ContainerImage {
+    checkConstruct('fromEcrRepository.repository', repository, 'an ECR repository (ecr.IRepository)');
+    checkImageTag('fromEcrRepository.tag', tag);
     return new (class extends ContainerImage {
       public bind(_scope: Construct, grantee: iam.IGrantable): ContainerImageConfig {
         repository.grantPull(grantee);
@@ -48,8 +53,14 @@ export abstract class ContainerImage {
    * without a known registry fails synthesis with `[DeepLearningContainerRegion]` unless `account` is given; in an
    * environment-agnostic stack the account comes from a `CfnMapping` (`DeepLearningContainerRegistry`, one per
    * stack) and a region missing from it fails the deployment before any resource is created.
+   * @throws `[InvalidImage]` for a repository name or tag the ECR API would not take (a `*` or `?` would widen
+   * the pull grant to every repository of the account), or an account that is not 12 digits
    */
   public static fromDeepLearningContainer(repositoryName: string, tag: string, options: DeepLearningContainerOptions = {}): ContainerImage {
+    checkEcrRepositoryName('fromDeepLearningContainer.repositoryName', repositoryName);
+    checkImageTag('fromDeepLearningContainer.tag', tag);
+    options = requireObject('fromDeepLearningContainer.options', options, true);
+    if (options.account !== undefined && options.account !== null) checkAccountId('fromDeepLearningContainer.options.account', options.account);
     return new (class extends ContainerImage {
       public bind(scope: Construct, grantee: iam.IGrantable): ContainerImageConfig {
         const registry = deepLearningContainerRegistry(scope, options.account);
@@ -62,11 +73,14 @@ export abstract class ContainerImage {
   /**
    * An image by its full URI. For an ECR URI (`ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPO:TAG`) the pull
    * permission is granted on that repository; for any other URI nothing is granted.
+   * @throws `[InvalidImage]` for an empty URI, whitespace, more than 255 characters, a `*` or `?`, or an ECR URI
+   * whose repository or tag ECR would not take
    */
   public static fromImageUri(imageUri: string): ContainerImage {
+    checkImageUri('fromImageUri.imageUri', imageUri);
     return new (class extends ContainerImage {
       public bind(_scope: Construct, grantee: iam.IGrantable): ContainerImageConfig {
-        const match = Token.isUnresolved(imageUri) ? null : ECR_URI.exec(imageUri);
+        const match = Token.isUnresolved(imageUri) ? null : ECR_IMAGE_URI.exec(imageUri);
         if (match) {
           grantEcrPull(grantee, `arn:${Aws.PARTITION}:ecr:${match[2]}:${match[1]}:repository/${match[3]}`);
         }

@@ -3,6 +3,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { InstancePoolsError } from '../core/errors';
+import { checkEnumLike, requireObject } from '../core/required';
+import { checkEnvironment, checkModelPackageName } from '../core/string-rules';
 import { ContainerImage } from './container-image';
 import { ModelData } from './model-data';
 
@@ -61,9 +63,16 @@ export interface ModelContainerConfig {
  * inference specification.
  */
 export abstract class ModelContainer {
-  /** Your own container image, optionally with model artifacts in S3. */
+  /**
+   * Your own container image, optionally with model artifacts in S3.
+   * @throws `[InvalidEnumValue]` unless `image` comes from a `ContainerImage` factory (and `modelData` from a
+   * `ModelData` one); `[InvalidModelContainer]` for environment variables SageMaker would not take
+   */
   public static fromImage(image: ContainerImage, options: ImageContainerOptions = {}): ModelContainer {
-    checkEnvironment(options.environment);
+    checkEnumLike('fromImage.image', image, ['bind'], 'ContainerImage.fromEcrRepository(), .fromDeepLearningContainer() or .fromImageUri()');
+    options = requireObject('fromImage.options', options, true);
+    checkEnumLike('fromImage.options.modelData', options.modelData, ['bind'], 'ModelData.fromBucket() or .fromBucketPrefix()', true);
+    checkEnvironment('environment', options.environment);
     return new (class extends ModelContainer {
       public bind(scope: Construct, grantee: iam.IGrantable): ModelContainerConfig {
         const data = options.modelData?.bind(grantee);
@@ -86,9 +95,22 @@ export abstract class ModelContainer {
    * not rendered; the package decides what runs). Without either, the model warns
    * (`cdk-sagemaker-instance-pools:modelPackageGrants`): acknowledge it when the image and artifacts are not yours
    * (an AWS Marketplace package), or grant on `model.role` yourself.
+   * @throws `[InvalidModelContainer]` for a model package name, inference specification name or environment
+   * SageMaker would not take; `[InvalidEnumValue]` for an `image` or `modelData` not made by their factories
    */
   public static fromModelPackage(modelPackageName: string, options: ModelPackageContainerOptions = {}): ModelContainer {
-    checkEnvironment(options.environment);
+    checkModelPackageName('fromModelPackage.modelPackageName', modelPackageName);
+    options = requireObject('fromModelPackage.options', options, true);
+    checkEnumLike('fromModelPackage.options.image', options.image, ['bind'], 'ContainerImage.fromEcrRepository(), .fromDeepLearningContainer() or .fromImageUri()', true);
+    checkEnumLike('fromModelPackage.options.modelData', options.modelData, ['bind'], 'ModelData.fromBucket() or .fromBucketPrefix()', true);
+    const specification = options.inferenceSpecificationName;
+    // InferenceSpecificationName: 1 to 63 characters of ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$ (API_ContainerDefinition).
+    if (specification !== undefined && specification !== null && !Token.isUnresolved(specification)
+      && (typeof specification !== 'string' || !/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/.test(specification))) {
+      throw new InstancePoolsError('InvalidModelContainer', 'fromModelPackage.options.inferenceSpecificationName',
+        'letters, digits and inner hyphens, at most 63 characters', specification);
+    }
+    checkEnvironment('environment', options.environment);
     return new (class extends ModelContainer {
       public bind(scope: Construct, grantee: iam.IGrantable): ModelContainerConfig {
         options.image?.bind(scope, grantee);
@@ -113,19 +135,4 @@ export abstract class ModelContainer {
 
   /** Grants `grantee` what the container needs and returns its definition, for a model in `scope`. */
   public abstract bind(scope: Construct, grantee: iam.IGrantable): ModelContainerConfig;
-}
-
-/** ContainerDefinition.Environment: at most 100 entries, keys and values at most 1024 characters (SageMaker API). */
-function checkEnvironment(environment: { [key: string]: string } | undefined): void {
-  if (!environment) return;
-  const keys = Object.keys(environment);
-  if (keys.length > 100) {
-    throw new InstancePoolsError('InvalidModelContainer', 'environment', 'at most 100 variables', keys.length);
-  }
-  for (const key of keys) {
-    const value = environment[key];
-    if (key.length > 1024 || (!Token.isUnresolved(value) && String(value).length > 1024)) {
-      throw new InstancePoolsError('InvalidModelContainer', `environment.${key.slice(0, 40)}`, 'keys and values of at most 1024 characters', `${String(value).length} characters`);
-    }
-  }
 }

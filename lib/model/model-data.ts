@@ -2,8 +2,9 @@ import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
-import { InstancePoolsError } from '../core/errors';
+import { checkConstruct } from '../core/required';
 import { grantObjectRead } from '../core/scoped-grants';
+import { checkS3Location } from '../core/string-rules';
 
 /** How model artifacts appear in the container definition. */
 export interface ModelDataConfig {
@@ -18,8 +19,14 @@ export interface ModelDataConfig {
  * prefix, `s3:ListBucket` limited to it), plus decrypt with the bucket's key.
  */
 export abstract class ModelData {
-  /** A compressed archive (`model.tar.gz`) at `s3://bucket/key`. */
+  /**
+   * A compressed archive (`model.tar.gz`) at `s3://bucket/key`.
+   * @throws `[InvalidS3Location]` for an empty key, one over 1024 bytes, starting with `/`, ending with `/` (a
+   * prefix), or holding `*` or `?` (which would widen the read grant to other objects)
+   */
   public static fromBucket(bucket: s3.IBucket, key: string): ModelData {
+    checkConstruct('fromBucket.bucket', bucket, 'an S3 bucket (s3.IBucket)');
+    checkS3Location('fromBucket.key', key, 'key', 'InvalidS3Location');
     return new (class extends ModelData {
       public bind(grantee: iam.IGrantable): ModelDataConfig {
         grantObjectRead(grantee, bucket, key);
@@ -31,11 +38,16 @@ export abstract class ModelData {
   /**
    * Uncompressed artifacts under `s3://bucket/prefix/` (the usual layout for large language models: SageMaker
    * copies the files without unpacking an archive). The prefix must end with `/`.
+   * @throws `[InvalidModelContainer]` for a prefix not ending with `/`; `[InvalidS3Location]` for one starting
+   * with `/`, over 1024 bytes, or holding `*` or `?` (which would widen the read grant to other objects)
    */
   public static fromBucketPrefix(bucket: s3.IBucket, prefix: string): ModelData {
-    if (!Token.isUnresolved(prefix) && !prefix.endsWith('/')) {
-      throw new InstancePoolsError('InvalidModelContainer', 'modelData.prefix', "must end with '/' (an S3 prefix, not an object key)", prefix);
+    checkConstruct('fromBucketPrefix.bucket', bucket, 'an S3 bucket (s3.IBucket)');
+    // A prefix without the trailing '/' keeps its original code (InvalidModelContainer).
+    if (typeof prefix === 'string' && !Token.isUnresolved(prefix) && !prefix.endsWith('/')) {
+      checkS3Location('modelData.prefix', prefix, 'prefix', 'InvalidModelContainer');
     }
+    checkS3Location('modelData.prefix', prefix, 'prefix', 'InvalidS3Location');
     return new (class extends ModelData {
       public bind(grantee: iam.IGrantable): ModelDataConfig {
         grantObjectRead(grantee, bucket, `${prefix}*`, prefix);

@@ -4,6 +4,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { createExecutionRole } from '../core/execution-role';
+import { MODEL_NAME, registerPhysicalName } from '../core/physical-names';
+import { checkEnumLike, checkScopeAndId, requireObject, requireValue } from '../core/required';
 import { checkSageMakerName } from '../core/validation';
 import { ModelContainer } from './model-container';
 
@@ -75,14 +77,25 @@ export interface ModelProps {
  * on a smaller GPU) and reference it in the pool; the endpoint renders it as `ModelNameOverride`.
  */
 export class Model extends Resource implements IModel, ec2.IConnectable {
-  /** A model that already exists, by name. */
+  /**
+   * A model that already exists, by name.
+   * @throws `[MissingRequiredProp]` without a name; `[InvalidName]` for a name SageMaker would not take
+   */
   public static fromModelName(scope: Construct, id: string, modelName: string): IModel {
+    requireValue('Model.fromModelName.modelName', modelName, 'the name of an existing model');
+    checkSageMakerName('Model.fromModelName.modelName', modelName);
     return Model.fromModelAttributes(scope, id, { modelName });
   }
 
-  /** A model that already exists, with its execution role if you want endpoints to grant it permissions. */
+  /**
+   * A model that already exists, with its execution role if you want endpoints to grant it permissions.
+   * @throws `[MissingRequiredProp]` without `modelName`; `[InvalidName]` for a name SageMaker would not take
+   */
   public static fromModelAttributes(scope: Construct, id: string, attrs: ModelAttributes): IModel {
-    checkSageMakerName(`${id}.modelName`, attrs.modelName);
+    checkScopeAndId(scope, id);
+    attrs = requireObject('Model.fromModelAttributes.attrs', attrs);
+    requireValue('Model.fromModelAttributes.modelName', attrs.modelName, 'the name of an existing model');
+    checkSageMakerName('Model.fromModelAttributes.modelName', attrs.modelName);
     class Imported extends Resource implements IModel {
       public readonly modelName = attrs.modelName;
       public readonly role = attrs.role;
@@ -98,8 +111,14 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
   /** The containers' network connections; empty unless `vpc` is set. */
   public readonly connections: ec2.Connections;
 
+  /**
+   * @throws `[MissingRequiredProp]` without `container`; `[InvalidEnumValue]` for a container not made by
+   * `ModelContainer`; `[InvalidName]` for a `modelName` SageMaker would not take; `[DuplicatePhysicalName]` at
+   * synth time when another model of the app uses the same name in the same account and region
+   */
   constructor(scope: Construct, id: string, props: ModelProps) {
-    super(scope, id, { physicalName: props.modelName });
+    super(scope, checkScopeAndId(scope, id), { physicalName: requireObject('props', props).modelName });
+    checkEnumLike('container', props.container, ['bind'], 'ModelContainer.fromImage() or ModelContainer.fromModelPackage()');
     checkSageMakerName('modelName', props.modelName);
 
     const role = props.role ?? createExecutionRole(this, 'Role', `Execution role of SageMaker model ${this.node.path}`);
@@ -128,6 +147,7 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
     // the role must exist before the model (and so before any endpoint config that references it).
     this.cfnModel.node.addDependency(role);
     this.modelName = this.getResourceNameAttribute(this.cfnModel.attrModelName);
+    registerPhysicalName(this, MODEL_NAME, () => this.cfnModel.modelName);
   }
 
   /**

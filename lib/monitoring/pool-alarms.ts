@@ -2,8 +2,11 @@ import { Annotations, Duration, Token, Tokenization } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { InstancePoolsError } from '../core/errors';
-import { checkInteger, checkPercent, checkPeriod } from '../core/validation';
+import { ALARM_NAME, registerPhysicalName } from '../core/physical-names';
+import { checkConstruct, checkDuration, requireObject } from '../core/required';
+import { checkInteger, checkPercent, checkPeriod, MAX_API_INTEGER } from '../core/validation';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { mathConstant } from '../pools/concurrency';
 import { RankedInstancePool } from '../pools/instance-pool';
 import { instanceSamplesMetric } from '../pools/instance-samples';
 import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
@@ -101,8 +104,15 @@ export class PoolAlarms extends Construct {
   /** The first part of every alarm name. */
   public readonly alarmNamePrefix: string;
 
+  /**
+   * @throws `[MissingRequiredProp]` without `endpoint`; `[InvalidName]` for a prefix or alarm name CloudWatch would
+   * not take; `[OutOfRange]` for thresholds and periods outside CloudWatch's ranges (a token
+   * threshold is compared in its own unit); at synth time `[DuplicatePhysicalName]`
+   */
   constructor(scope: Construct, id: string, props: PoolAlarmsProps) {
     super(scope, id);
+    props = requireObject('props', props);
+    checkConstruct('endpoint', props.endpoint, 'a capacity-aware endpoint');
     const endpoint = props.endpoint;
     this.alarmNamePrefix = props.alarmNamePrefix ?? 'SageMaker';
     const invocationInterval = metricCadence(endpoint).invocationSeconds;
@@ -131,11 +141,12 @@ export class PoolAlarms extends Construct {
       const name = (metric: string) => `${namePrefix}-${type.name}-${metric}`;
       const where = `${type.name} (priority ${pool.priority}) of ${endpoint.variantName}`;
       if (props.modelLatencyThreshold) {
+        const threshold = latencyThreshold(props.modelLatencyThreshold);
         this.latencyAlarms.push(new cloudwatch.Alarm(group, 'ModelLatencyP99', {
-          ...common, alarmName: name('ModelLatencyP99'), threshold: props.modelLatencyThreshold.toMilliseconds({ integral: false }),
+          ...common, alarmName: name('ModelLatencyP99'), threshold: threshold.value,
           metric: new cloudwatch.MathExpression({
-            // ModelLatency is in microseconds; the alarm compares milliseconds.
-            expression: 'latency / 1000', period, label: `p99 ModelLatency (ms) ${type.name}`,
+            // ModelLatency is in microseconds; the alarm compares milliseconds (a token threshold: its own unit).
+            expression: `latency / ${threshold.microseconds}`, period, label: `p99 ModelLatency (${threshold.label}) ${type.name}`,
             usingMetrics: { latency: invocationMetric(endpoint, 'ModelLatency', 'p99', period, type) },
           }),
           alarmDescription: `p99 ModelLatency on ${where} above ${human(props.modelLatencyThreshold)}.`,
@@ -157,7 +168,7 @@ export class PoolAlarms extends Construct {
           ...common, alarmName: name('ConcurrencyAboveMax'), threshold: concurrencyPercent,
           metric: new cloudwatch.MathExpression({
             // Utilization in percent of the measured maximum (works for a maxConcurrency token too).
-            expression: `100 * concurrency / ${Tokenization.stringifyNumber(pool.maxConcurrency)}`, period,
+            expression: `100 * concurrency / ${mathConstant(pool.maxConcurrency)}`, period,
             label: `Concurrency (% of ${Tokenization.stringifyNumber(pool.maxConcurrency)}) ${type.name}`,
             usingMetrics: { concurrency: invocationMetric(endpoint, 'ConcurrentRequestsPerModel', 'Average', period, type) },
           }),
@@ -200,6 +211,7 @@ export class PoolAlarms extends Construct {
     for (const alarm of this.alarms) {
       alarm.addAlarmAction(...(props.alarmActions ?? []));
       alarm.addOkAction(...(props.okActions ?? []));
+      registerPhysicalName(alarm, ALARM_NAME, () => (alarm.node.defaultChild as cloudwatch.CfnAlarm).alarmName);
     }
     // Topics whose key or policy keeps CloudWatch from publishing drop every notification: warn at synth time.
     checkAlarmTopics(this, () => this.alarms);
@@ -218,7 +230,16 @@ export class PoolAlarms extends Construct {
 
 function validateProps(props: PoolAlarmsProps, prefix: string, period: Duration, evaluationPeriods: number,
   datapointsToAlarm: number, fallbackAfter: Duration): void {
-  if (!Token.isUnresolved(prefix) && !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(prefix)) {
+  checkDuration('modelLatencyThreshold', props.modelLatencyThreshold);
+  checkDuration('period', period, false);
+  checkDuration('fallbackAlarmAfter', fallbackAfter, false);
+  for (const actions of ['alarmActions', 'okActions'] as const) {
+    const list = props[actions];
+    if (list !== undefined && (!Array.isArray(list) || list.some((a) => typeof a?.bind !== 'function'))) {
+      throw new InstancePoolsError('InvalidEnumValue', actions, 'must be an array of alarm actions (e.g. new SnsAction(topic))', list);
+    }
+  }
+  if (typeof prefix !== 'string' || (!Token.isUnresolved(prefix) && !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(prefix))) {
     throw new InstancePoolsError('InvalidName', 'alarmNamePrefix', 'letters, digits, -, _ and . (starting with a letter or digit), at most 64 characters', prefix);
   }
   const latency = props.modelLatencyThreshold;
@@ -232,7 +253,7 @@ function validateProps(props: PoolAlarmsProps, prefix: string, period: Duration,
   checkPercent('concurrencyThresholdPercent', props.concurrencyThresholdPercent, 1, 200, true);
   const seconds = checkPeriod('period', period, 60, 86400)!;
   checkInteger('evaluationPeriods', evaluationPeriods, 1, 1440);
-  checkInteger('datapointsToAlarm', datapointsToAlarm, 1, Token.isUnresolved(evaluationPeriods) ? Number.MAX_SAFE_INTEGER : evaluationPeriods);
+  checkInteger('datapointsToAlarm', datapointsToAlarm, 1, Token.isUnresolved(evaluationPeriods) ? MAX_API_INTEGER : evaluationPeriods);
   if (!Token.isUnresolved(evaluationPeriods) && seconds * evaluationPeriods > 86400) {
     throw new InstancePoolsError('OutOfRange', 'evaluationPeriods', `times period (${seconds} s) must not exceed one day (CloudWatch's longest evaluation range)`, evaluationPeriods);
   }
@@ -248,6 +269,24 @@ function checkAlarmNames(namePrefix: string, pools: RankedInstancePool[]): void 
       throw new InstancePoolsError('InvalidName', 'alarmName', `CloudWatch takes alarm names of at most ${MAX_ALARM_NAME_LENGTH} characters (${longest})`, longest.length);
     }
   }
+}
+
+/** Microseconds per unit of a token threshold: CloudFormation cannot convert a token, so the alarm divides by its unit. */
+const MICROSECONDS: { [unit: string]: [number, string] } = {
+  millis: [1000, 'ms'], seconds: [1_000_000, 's'], minutes: [60_000_000, 'min'], hours: [3_600_000_000, 'h'], days: [86_400_000_000, 'd'],
+};
+
+/**
+ * The alarm threshold, and what the p99 latency (microseconds) is divided by to compare with it: milliseconds
+ * for a known duration; for a token, its own unit, which aws-cdk-lib cannot convert (`Duration.seconds(param)`
+ * alarms on seconds).
+ */
+function latencyThreshold(threshold: Duration): { value: number; microseconds: number; label: string } {
+  if (!threshold.isUnresolved()) return { value: threshold.toMilliseconds({ integral: false }), microseconds: 1000, label: 'ms' };
+  const [microseconds, label] = MICROSECONDS[threshold.unitLabel()];
+  const value = { millis: () => threshold.toMilliseconds(), seconds: () => threshold.toSeconds(), minutes: () => threshold.toMinutes(),
+    hours: () => threshold.toHours(), days: () => threshold.toDays() }[threshold.unitLabel()]!();
+  return { value, microseconds, label };
 }
 
 function human(duration: Duration): string {

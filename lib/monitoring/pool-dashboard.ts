@@ -1,7 +1,10 @@
 import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
+import { DASHBOARD_NAME, registerPhysicalName } from '../core/physical-names';
+import { checkConstruct, checkDuration, requireObject } from '../core/required';
+import { checkDashboardName } from '../core/string-rules';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { DEFAULT_METRIC_PUBLISH_SECONDS, metricCadence } from '../pools/metric-publishing';
 import { dashboardLimitErrors, parseDashboardBody } from './cloudwatch-limits';
@@ -45,11 +48,20 @@ export class PoolDashboard extends Construct {
   public readonly dashboard: cloudwatch.Dashboard;
   private readonly factory: PoolWidgets;
 
+  /**
+   * @throws `[MissingRequiredProp]` without `endpoint`; `[InvalidName]` for a dashboard name CloudWatch would not
+   * take; `[ConflictingOptions]`; `[DashboardLimit]`; at synth time `[DuplicatePhysicalName]`
+   */
   constructor(scope: Construct, id: string, props: PoolDashboardProps) {
     super(scope, id);
+    props = requireObject('props', props);
+    checkConstruct('endpoint', props.endpoint, 'a capacity-aware endpoint');
+    checkConstruct('dashboard', props.dashboard, 'a CloudWatch dashboard (cloudwatch.Dashboard)', true);
+    checkDashboardName('dashboardName', props.dashboardName);
+    checkDuration('defaultInterval', props.defaultInterval);
     if (props.dashboard && (props.dashboardName !== undefined || props.defaultInterval !== undefined)) {
       const prop = props.dashboardName !== undefined ? 'dashboardName' : 'defaultInterval';
-      throw new InstancePoolsError('ConflictingOptions', prop, 'applies to a new dashboard only; not with dashboard', props.dashboard.node.path);
+      throw new InstancePoolsError('ConflictingOptions', prop, 'applies to a new dashboard only; not with dashboard', described(props.dashboard.node.path));
     }
     this.factory = new PoolWidgets(props.endpoint, props);
     const interval = metricCadence(props.endpoint).utilizationSeconds;
@@ -73,6 +85,9 @@ export class PoolDashboard extends Construct {
       dashboardName: props.dashboardName, defaultInterval: props.defaultInterval,
     });
     rows.forEach((row) => this.dashboard.addWidgets(row));
+    if (!props.dashboard) {
+      registerPhysicalName(this.dashboard, DASHBOARD_NAME, () => (this.dashboard.node.defaultChild as cloudwatch.CfnDashboard).dashboardName);
+    }
     this.node.addValidation({ validate: () => dashboardLimitErrors('dashboard', renderedWidgets(this.dashboard)).map((e) => e.message) });
   }
 

@@ -1,6 +1,7 @@
 import { Duration, Tokenization } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { InstancePoolsError } from '../core/errors';
+import { checkConstruct, checkDuration, requireObject } from '../core/required';
 import { checkInteger, checkPeriod, checkPositive } from '../core/validation';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { RankedInstancePool } from '../pools/instance-pool';
@@ -54,7 +55,17 @@ export class PoolWidgets {
   private readonly period: Duration;
   private readonly height: number;
 
+  /** @throws `[MissingRequiredProp]` without `endpoint`; `[OutOfRange]` for a period or height CloudWatch would not take */
   constructor(endpoint: ICapacityAwareEndpoint, options: PoolWidgetOptions = {}) {
+    checkConstruct('endpoint', endpoint, 'a capacity-aware endpoint');
+    options = requireObject('options', options, true);
+    checkDuration('period', options.period);
+    if (options.alarms !== undefined && (!Array.isArray(options.alarms) || options.alarms.some((a) => typeof a?.alarmArn !== 'string'))) {
+      throw new InstancePoolsError('InvalidEnumValue', 'alarms', 'must be an array of CloudWatch alarms (cloudwatch.IAlarm)', options.alarms);
+    }
+    if (options.scalingSignal !== undefined && typeof options.scalingSignal?.toMetricConfig !== 'function') {
+      throw new InstancePoolsError('InvalidEnumValue', 'scalingSignal', 'must be a CloudWatch metric or math expression (cloudwatch.IMetric)', options.scalingSignal);
+    }
     this.endpoint = endpoint;
     this.options = options;
     this.period = options.period ?? Duration.minutes(1);

@@ -1,7 +1,9 @@
 import { Annotations, ArnFormat, Stack, Tags, Token } from 'aws-cdk-lib';
 import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
-import { checkDurationSeconds, checkInteger, checkSageMakerName } from '../core/validation';
+import { checkConstruct, checkDuration, checkEnumValue } from '../core/required';
+import { checkTags } from '../core/string-rules';
+import { checkDurationSeconds, checkInteger, checkSageMakerName, MAX_API_INTEGER } from '../core/validation';
 import { RankedInstancePool } from './instance-pool';
 import { checkMetricPublishFrequency } from './metric-publishing';
 import { PoolEndpointOptions, RoutingStrategy } from './pool-endpoint-options';
@@ -11,9 +13,12 @@ import { PoolEndpointOptions, RoutingStrategy } from './pool-endpoint-options';
 export function validatePoolEndpointOptions(props: PoolEndpointOptions, variantName: string, initialInstanceCount: number): void {
   checkSageMakerName('endpointName', props.endpointName);
   checkSageMakerName('variantName', variantName);
-  checkInteger('initialInstanceCount', initialInstanceCount, 1, Number.MAX_SAFE_INTEGER);
-  checkDurationSeconds('provisioningTimeout', props.provisioningTimeout, 300, 3600);
-  checkDurationSeconds('containerStartupHealthCheckTimeout', props.containerStartupHealthCheckTimeout, 60, 3600);
+  checkInteger('initialInstanceCount', initialInstanceCount, 1, MAX_API_INTEGER);
+  checkEnumValue('routingStrategy', props.routingStrategy, RoutingStrategy, 'RoutingStrategy');
+  checkDurationSeconds('provisioningTimeout', checkDuration('provisioningTimeout', props.provisioningTimeout), 300, 3600);
+  checkDurationSeconds('containerStartupHealthCheckTimeout', checkDuration('containerStartupHealthCheckTimeout', props.containerStartupHealthCheckTimeout), 60, 3600);
+  checkTags('tags', props.tags);
+  checkConstruct('encryptionKey', props.encryptionKey, 'a KMS key (kms.IKey)', true);
   checkMetricPublishFrequency('metricPublishFrequency', props.metricPublishFrequency);
 }
 
@@ -27,6 +32,13 @@ export function validatePoolEndpointOptions(props: PoolEndpointOptions, variantN
  */
 export function warnOnKeyWithLocalStorage(scope: IConstruct, props: PoolEndpointOptions, pools: RankedInstancePool[], poolsProp = 'pools'): void {
   if (!props.encryptionKey) return;
+  // A trait the catalog does not know is a warning, never silence.
+  const unknown = pools.filter((p) => p.instanceType.hasLocalStorage === undefined).map((p) => p.instanceType.name);
+  if (unknown.length > 0) {
+    Annotations.of(scope).addWarningV2('cdk-sagemaker-instance-pools:localStorageUnknown',
+      `encryptionKey: whether ${unknown.join(', ')} ${unknown.length === 1 ? 'has' : 'have'} local NVMe storage is unknown to this library's catalog, `
+      + 'so which storage the key covers could not be told.');
+  }
   const local = pools.filter((pool) => pool.instanceType.hasLocalStorage === true);
   if (local.length === 0) return;
   const named = local.map((pool) => `${poolsProp}[${pool.priority - 1}] (${pool.instanceType.name})`).join(', ');

@@ -1,7 +1,9 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { InstancePoolsError } from '../core/errors';
-import { checkPositive } from '../core/validation';
+import { described, InstancePoolsError } from '../core/errors';
+import { requireArray, requireObject } from '../core/required';
+import { InstanceType } from '../instance-types/instance-type';
+import { checkConcurrency } from './concurrency';
 import { InstancePool, RankedInstancePool } from './instance-pool';
 
 /** SageMaker accepts 1 to 5 instance pools per production variant (`InstancePools`, https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html). */
@@ -12,23 +14,26 @@ export const MAX_POOLS = 5;
  * queries, dashboard rows, alarms, inference-component specifications) reads this one value.
  */
 export function rankPools(scope: IConstruct, pools: InstancePool[], prop = 'pools'): RankedInstancePool[] {
+  requireArray(prop, pools, 'instance pools ({ instanceType: InstanceType.of(...) })');
   if (pools.length === 0 || pools.length > MAX_POOLS) {
     throw new InstancePoolsError('PoolCount', prop, `between 1 and ${MAX_POOLS} instance pools`, pools.length);
   }
   const seen = new Map<string, number>();
   pools.forEach((pool, i) => {
-    checkPositive(`${prop}[${i}].maxConcurrency`, pool.maxConcurrency, 'InvalidMaxConcurrency');
-    const name = pool.instanceType.name;
-    if (Token.isUnresolved(name)) return;
-    if (!name.startsWith('ml.')) {
-      throw new InstancePoolsError('InvalidInstanceType', `${prop}[${i}].instanceType`, "a SageMaker instance type starting with 'ml.'", name);
+    requireObject(`${prop}[${i}]`, pool);
+    const name = checkInstanceType(`${prop}[${i}].instanceType`, pool.instanceType);
+    checkConcurrency(`${prop}[${i}].maxConcurrency`, pool.maxConcurrency);
+    if (pool.model !== undefined && typeof (pool.model as any)?.modelName !== 'string') {
+      throw new InstancePoolsError('MissingModel', `${prop}[${i}].model`, 'must be a model (Model, or Model.fromModelName(...))', pool.model);
     }
+    if (Token.isUnresolved(name)) return;
     const first = seen.get(name);
     if (first !== undefined) {
       throw new InstancePoolsError('DuplicateInstanceType', `${prop}[${i}].instanceType`, `each instance type at most once (already ${prop}[${first}])`, name);
     }
     seen.set(name, i);
   });
+  warnUncatalogued(scope, prop, pools.map((p) => p.instanceType));
 
   const burstable = pools.filter((p) => p.instanceType.isBurstable).map((p) => p.instanceType.name);
   const accelerated = pools.filter((p) => p.instanceType.isAccelerated).map((p) => p.instanceType.name);
@@ -38,4 +43,36 @@ export function rankPools(scope: IConstruct, pools: InstancePool[], prop = 'pool
       + 'GPUs rarely serves acceptably on a burstable CPU instance. Use a CPU build of the model (pool model) or drop the pool.');
   }
   return Object.freeze(pools.map((pool, i) => Object.freeze({ ...pool, priority: i + 1 }))) as RankedInstancePool[];
+}
+
+/**
+ * `type` must be an `InstanceType` (from its constants or `InstanceType.of`), not a plain string or a look-alike
+ * object; its name must be well-formed. Returns the name.
+ */
+export function checkInstanceType(prop: string, type: InstanceType | undefined): string {
+  if (type === undefined || type === null) {
+    throw new InstancePoolsError('MissingRequiredProp', prop, "required: an InstanceType (InstanceType.ML_G6_48XLARGE or InstanceType.of('ml.g6.48xlarge'))", described(String(type)));
+  }
+  if (typeof type === 'string') {
+    throw new InstancePoolsError('InvalidInstanceType', prop, `must be an InstanceType: InstanceType.of('${type}')`, type);
+  }
+  if (typeof (type as any).name !== 'string') {
+    throw new InstancePoolsError('InvalidInstanceType', prop, "must be an InstanceType (InstanceType.of('ml.g6.48xlarge'))", type);
+  }
+  // A look-alike object skipped InstanceType.of: check its name the same way.
+  const name = (type as InstanceType).name;
+  if (!(type instanceof InstanceType)) InstanceType.of(name);
+  return name;
+}
+
+/**
+ * Warns once per scope about well-formed types the catalog does not list: they are newer than this library, so
+ * the checks that read their traits (local storage, accelerators, memory) cannot run for them.
+ */
+export function warnUncatalogued(scope: IConstruct, prop: string, types: InstanceType[]): void {
+  const unknown = types.filter((t) => !t.isUnresolved && !t.isInCatalog).map((t) => t.name);
+  if (unknown.length === 0) return;
+  Annotations.of(scope).addWarningV2('cdk-sagemaker-instance-pools:instanceTypeNotInCatalog',
+    `${prop}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} newer than this library's catalog of instance types; `
+    + 'their accelerators, local storage and memory are unknown, so the checks that need them are skipped. Update the library.');
 }

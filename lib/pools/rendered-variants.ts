@@ -1,6 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
-import { InstancePoolsError } from '../core/errors';
+import { Token } from 'aws-cdk-lib';
+import { described, InstancePoolsError } from '../core/errors';
+import { parseInstanceTypeName } from '../instance-types/instance-catalog';
+import { MAX_POOLS } from './rank-pools';
 
 /**
  * Checks of an endpoint config as CloudFormation will receive it, escape-hatch overrides included
@@ -32,6 +35,21 @@ function renderedMember(config: CfnEndpointConfig, member: string): any[] {
 }
 
 /**
+ * A weighted signal reads one metric per pool instance type: a variant whose pools an escape hatch removed
+ * would leave the policy tracking metrics SageMaker never publishes, so the scaler would never act.
+ */
+export function scalingWithoutPoolsErrors(variants: any[], variantName: string): string[] {
+  const variant = variants.find((v) => v.VariantName === variantName) ?? variants[0];
+  if (variant && !(Array.isArray(variant.InstancePools) && variant.InstancePools.length > 0)) {
+    return [new InstancePoolsError('ScalingNeedsPools', 'autoScale.signal',
+      'the weighted signal tracks each pool\'s per-instance-type metrics; the rendered variant has no InstancePools (removed by an escape hatch), '
+      + 'so the policy would track metrics SageMaker never publishes. Keep the pools or scale on ScalingSignal.concurrentRequestsPerModel()',
+      described(variant.ServerlessConfig ? 'ServerlessConfig' : 'no InstancePools')).message];
+  }
+  return [];
+}
+
+/**
  * The rules SageMaker applies to rendered variants (`renderedVariants`) of an endpoint of `kind`
  * (https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html, https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html): no `ServerlessConfig` or `InstanceType` next to pools, `ManagedInstanceScaling`
  * only for inference components, and no variant model for inference components.
@@ -50,6 +68,17 @@ export function variantErrors(variants: any[], kind: EndpointKind, list = 'Produ
         'an endpoint for inference components has no variant model; each component names its own', variant.ModelName).message);
     }
     if (!variant.InstancePools) return;
+    const pools = variant.InstancePools;
+    if (Array.isArray(pools) && (pools.length < 1 || pools.length > MAX_POOLS)) {
+      errors.push(new InstancePoolsError('PoolCount', at('InstancePools'), `between 1 and ${MAX_POOLS} instance pools`, pools.length).message);
+    }
+    (Array.isArray(pools) ? pools : []).forEach((pool: any, j: number) => {
+      const type = pool?.InstanceType;
+      if (typeof type === 'string' && !Token.isUnresolved(type) && !parseInstanceTypeName(type)) {
+        errors.push(new InstancePoolsError('InvalidInstanceType', at(`InstancePools[${j}].InstanceType`),
+          "a SageMaker instance type: lower-case 'ml.<family>.<size>'", type).message);
+      }
+    });
     if (variant.ServerlessConfig) {
       errors.push(new InstancePoolsError('ServerlessWithPools', at('ServerlessConfig'), 'serverless inference has no instance types and cannot use instance pools', 'ServerlessConfig').message);
     }

@@ -3,6 +3,7 @@ import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-application
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { InstancePoolsError } from '../core/errors';
+import { checkConstruct, checkEnumLike, requireNumber, requireObject } from '../core/required';
 import { checkCapacityRange } from '../core/validation';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { metricCadence } from '../pools/metric-publishing';
@@ -64,8 +65,20 @@ export class EndpointAutoScaling extends Construct {
   /** The most instances. */
   public readonly maxCapacity: number;
 
+  /** Whether the policy tracks per-instance-type metrics (the weighted signal), which need the variant's pools. @internal */
+  public readonly _perInstanceType: boolean;
+
+  /**
+   * @throws `[MissingRequiredProp]` without `endpoint` or `maxCapacity`; `[InvalidCapacity]` for counts outside the
+   * API's range, `minCapacity: 0` on a real-time endpoint, or `minCapacity` above `maxCapacity`;
+   * `[AsyncScalingSignal]` for an asynchronous endpoint without a signal
+   */
   constructor(scope: Construct, id: string, props: EndpointAutoScalingProps) {
     super(scope, id);
+    props = requireObject('autoScale options', props);
+    checkConstruct('endpoint', props.endpoint, 'a capacity-aware endpoint');
+    requireNumber('maxCapacity', props.maxCapacity, 'the most instances, across all pools');
+    checkEnumLike('signal', props.signal, ['bind'], 'ScalingSignal.weightedUtilization(), .concurrentRequestsPerModel() or .backlogPerInstance()', true);
     this.minCapacity = props.minCapacity ?? 1;
     this.maxCapacity = props.maxCapacity;
     const asyncInference = props.asyncInference === true;
@@ -82,6 +95,7 @@ export class EndpointAutoScaling extends Construct {
     if (signal.weighted) warnSparseSignal(this, metricCadence(props.endpoint));
     this.signal = signal.metric;
     this.targetValue = signal.targetValue;
+    this._perInstanceType = signal.weighted;
 
     const endpoint = props.endpoint;
     const created = createTargetTracking(this, {
@@ -106,6 +120,8 @@ export class EndpointAutoScaling extends Construct {
 function validateCapacity(min: number, max: number, initial: number | undefined, asyncInference: boolean): void {
   checkCapacityRange({
     minProp: 'minCapacity', min, minFloor: asyncInference ? 0 : 1, maxProp: 'maxCapacity', max,
+    minFloorReason: asyncInference ? undefined
+      : ': 0 is for asynchronous endpoints only, which queue requests while no instance runs (a real-time endpoint without instances fails every request)',
     valueProp: 'initialInstanceCount', value: initial,
   });
 }

@@ -1,12 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import { PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
-import { checkPositive } from '../core/validation';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { instanceSamplesMetric } from '../pools/instance-samples';
 import { dimensionedMetric, INVOCATION_NAMESPACE } from '../pools/metric-factory';
 import { metricCadence } from '../pools/metric-publishing';
 import { ScalingSignalConfig, TargetValueOptions, WeightedUtilizationOptions } from './scaling-signal-options';
-import { concurrencyMetrics, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from './signal-config';
+import { checkTargetValue, concurrencyMetrics, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from './signal-config';
 import { PoolConcurrencyMetric } from './utilization-queries';
 
 /**
@@ -39,7 +38,7 @@ export abstract class ScalingSignal {
    * pools' types have similar capacity.
    */
   public static concurrentRequestsPerModel(options: TargetValueOptions): ScalingSignal {
-    checkPositive('targetValue', options.targetValue);
+    checkTargetValue('concurrentRequestsPerModel', options);
     return new (class extends ScalingSignal {
       public bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig {
         return predefinedSignalConfig(options.targetValue, endpoint.metric('ConcurrentRequestsPerModel', { statistic: 'Average' }),
@@ -53,7 +52,7 @@ export abstract class ScalingSignal {
    * instance. The signal for asynchronous endpoints, which do not publish per-instance invocation metrics.
    */
   public static backlogPerInstance(options: TargetValueOptions): ScalingSignal {
-    checkPositive('targetValue', options.targetValue);
+    checkTargetValue('backlogPerInstance', options);
     return new (class extends ScalingSignal {
       public bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig {
         return {

@@ -1,12 +1,14 @@
 import { Annotations, Duration } from 'aws-cdk-lib';
 import { PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
+import { checkEnumValue, requireObject } from '../core/required';
 import { checkFraction } from '../core/validation';
 import { InstanceType } from '../instance-types/instance-type';
 import { MetricCadence } from '../pools/metric-publishing';
-import { ScalingSignalConfig, WeightedUtilizationOptions } from './scaling-signal-options';
+import { ScalingSignalConfig, TargetValueOptions, WeightedUtilizationOptions } from './scaling-signal-options';
 import { UtilizationAggregation } from './utilization-aggregation';
 import { PoolConcurrencyMetric, targetTrackingQueries, utilizationMetric } from './utilization-queries';
 
@@ -47,9 +49,28 @@ export interface ConcurrencySource {
  * (0, 1]; `aggregation` defaults to `MEAN_OF_ACTIVE_POOLS`.
  */
 export function weightedSignalSettings(options: WeightedUtilizationOptions): WeightedSignalSettings {
+  options = requireObject('weightedUtilization.options', options, true);
   const target = options.targetUtilization ?? 0.7;
   checkFraction('targetUtilization', target);
+  checkEnumValue('aggregation', options.aggregation, UtilizationAggregation, 'UtilizationAggregation');
   return { target, aggregation: options.aggregation ?? UtilizationAggregation.MEAN_OF_ACTIVE_POOLS };
+}
+
+/**
+ * A target value of a target-tracking policy: Application Auto Scaling takes 8.515920e-109 to 1.174271e+108
+ * (`TargetValue`, https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html).
+ */
+export function checkTargetValue(prop: string, options: TargetValueOptions): number {
+  options = requireObject(`${prop} options`, options);
+  const value = options.targetValue;
+  if (value === undefined || value === null) {
+    throw new InstancePoolsError('MissingRequiredProp', 'targetValue', 'required: the value of the metric to hold', described(String(value)));
+  }
+  if (Token.isUnresolved(value)) return value;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 8.515920e-109 || value > 1.174271e+108) {
+    throw new InstancePoolsError('OutOfRange', 'targetValue', 'must be a number greater than 0 (Application Auto Scaling takes 8.515920e-109 to 1.174271e+108)', value);
+  }
+  return value;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { InstancePoolsError } from '../core/errors';
+import { mathConstant } from '../pools/concurrency';
 import { UtilizationAggregation } from './utilization-aggregation';
 
 /** One per-pool concurrency metric of the weighted signal, with the presence metric of the same instance type. */
@@ -43,7 +44,7 @@ export const MAX_SIGNAL_METRICS = 10;
  * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html).
  */
 export function utilizationExpression(pools: PoolConcurrencyMetric[], aggregation: UtilizationAggregation): string {
-  const load = (p: PoolConcurrencyMetric) => `FILL(${p.id}, 0) / ${p.maxConcurrency}`;
+  const load = (p: PoolConcurrencyMetric) => `FILL(${p.id}, 0) / ${mathConstant(p.maxConcurrency)}`;
   const active = (p: PoolConcurrencyMetric) => `((FILL(${p.presenceId}, 0) > 0) OR (FILL(${p.id}, -1) >= 0))`;
   switch (aggregation) {
     case UtilizationAggregation.MEAN_OF_ALL_POOLS:

@@ -17,7 +17,7 @@ describe('CapacitySize', () => {
   });
 
   test.each([0, -1, 1.5])('rejects instanceCount(%p)', (value) => {
-    expect(() => CapacitySize.instanceCount(value)).toThrow(`CapacitySize.instanceCount: must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}, got ${value} [OutOfRange]`);
+    expect(() => CapacitySize.instanceCount(value)).toThrow(`CapacitySize.instanceCount: must be an integer of at least 1 (and at most 2147483647, the API's integer range), got ${value} [OutOfRange]`);
   });
 
   test('accepts the range limits and tokens', () => {

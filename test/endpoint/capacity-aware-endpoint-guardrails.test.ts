@@ -112,7 +112,7 @@ describe('CapacityAwareEndpoint: alarms, dashboards and guarded deployments', ()
     const alarms = endpoint.addAlarms();
     expect(alarms.node.path).toBe('TestStack/Llm/Alarms');
     expect(endpoint.alarms).toBe(alarms);
-    expect(() => endpoint.addAlarms()).toThrow("addAlarms: alarm names are unique per endpoint; addAlarms() was already called, got 'TestStack/Llm' [AlarmsExist]");
+    expect(() => endpoint.addAlarms()).toThrow("addAlarms: alarm names are unique per endpoint; addAlarms() was already called, got TestStack/Llm [AlarmsExist]");
   });
 
   test('addDashboard() shows the alarms of addAlarms() by default', () => {

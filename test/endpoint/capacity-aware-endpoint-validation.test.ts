@@ -10,7 +10,7 @@ describe('CapacityAwareEndpoint: validation at synth time', () => {
   test('rejects an endpoint without any model', () => {
     const stack = testStack();
     expect(() => new CapacityAwareEndpoint(stack, 'Ep', { pools: [{ instanceType: InstanceType.ML_G6_XLARGE }] }))
-      .toThrow("model: a model for the variant (or on pools[0]), got 'none' [MissingModel]");
+      .toThrow("model: a model for the variant (or on pools[0]), got none [MissingModel]");
   });
 
   test('rejects six pools before creating any child', () => {
@@ -33,7 +33,7 @@ describe('CapacityAwareEndpoint: validation at synth time', () => {
   });
 
   test.each([0, 2.5])('rejects initialInstanceCount %p', (count) => {
-    expect(() => seedEndpoint(testStack(), { initialInstanceCount: count })).toThrow(`initialInstanceCount: must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}, got ${count} [OutOfRange]`);
+    expect(() => seedEndpoint(testStack(), { initialInstanceCount: count })).toThrow(`initialInstanceCount: must be an integer of at least 1 (and at most 2147483647, the API's integer range), got ${count} [OutOfRange]`);
   });
 
   test('rejects bad endpoint and variant names', () => {

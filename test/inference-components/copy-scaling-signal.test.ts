@@ -80,7 +80,7 @@ describe('CopyScalingSignal', () => {
   });
 
   test('predefined: the target must be positive', () => {
-    expect(() => CopyScalingSignal.concurrentRequestsPerCopy({ targetValue: 0 })).toThrow('targetValue: must be a number greater than 0, got 0 [OutOfRange]');
+    expect(() => CopyScalingSignal.concurrentRequestsPerCopy({ targetValue: 0 })).toThrow('targetValue: must be a number greater than 0 (Application Auto Scaling takes 8.515920e-109 to 1.174271e+108), got 0 [OutOfRange]');
     expect(() => CopyScalingSignal.invocationsPerCopy({ targetValue: -1 })).toThrow(/targetValue: .*got -1/);
   });
 

@@ -186,8 +186,8 @@ describe('InferenceComponentAutoScaling: validation', () => {
 
   test('copy counts are whole numbers, the maximum at least 1', () => {
     expect(() => pooledComponent(testStack()).component.autoScale({ minCopyCount: -1, maxCopyCount: 4 }))
-      .toThrow(`minCopyCount: must be an integer from 0 to ${Number.MAX_SAFE_INTEGER}, got -1 [InvalidCapacity]`);
-    expect(() => pooledComponent(testStack()).component.autoScale({ maxCopyCount: 0 })).toThrow(/maxCopyCount: must be an integer from 1 .*got 0 \[InvalidCapacity\]/);
+      .toThrow(`minCopyCount: must be an integer of at least 0 (and at most 2147483647, the API's integer range), got -1 [InvalidCapacity]`);
+    expect(() => pooledComponent(testStack()).component.autoScale({ maxCopyCount: 0 })).toThrow(/maxCopyCount: must be an integer of at least 1 .*got 0 \[InvalidCapacity\]/);
     expect(() => pooledComponent(testStack()).component.autoScale({ maxCopyCount: 2.5 })).toThrow(/maxCopyCount: .*got 2.5/);
   });
 

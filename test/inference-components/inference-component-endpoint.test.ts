@@ -124,7 +124,7 @@ describe('InferenceComponentEndpoint: validation at synth time', () => {
     const stack = testStack();
     const model = Model.fromModelName(stack, 'M', 'm');
     expect(() => new InferenceComponentEndpoint(stack, 'Ep', { pools: [{ instanceType: G6_48 }, { instanceType: G6_24, model }] }))
-      .toThrow("pools[1].model: pools of an inference-component endpoint carry no model; give each component a model per instance type (InferenceComponentSpecification.perInstanceType), got 'TestStack/M' [ModelOnComponentPool]");
+      .toThrow("pools[1].model: pools of an inference-component endpoint carry no model; give each component a model per instance type (InferenceComponentSpecification.perInstanceType), got TestStack/M [ModelOnComponentPool]");
     expect(stack.node.tryFindChild('Ep')?.node.children ?? []).toHaveLength(0);
     expect(() => InferenceComponentEndpoint.fromEndpointAttributes(stack, 'I', { endpointName: 'e', pools: [{ instanceType: G6_48, model }] }))
       .toThrow(/pools\[0\]\.model: .*\[ModelOnComponentPool\]/);
@@ -139,7 +139,7 @@ describe('InferenceComponentEndpoint: validation at synth time', () => {
     [{ minInstanceCount: 3, maxInstanceCount: 2 }, 'managedInstanceScaling.minInstanceCount: must not exceed maxInstanceCount (2), got 3 [InvalidCapacity]'],
     [{ maxInstanceCount: 0 }, `managedInstanceScaling.maxInstanceCount: must be an integer of at least 1 (and at most 2147483647, the API's integer range), got 0 [InvalidCapacity]`],
     [{ maxInstanceCount: 2.5 }, /managedInstanceScaling\.maxInstanceCount: must be an integer.*got 2.5/],
-    [{ minInstanceCount: -1, maxInstanceCount: 2 }, /managedInstanceScaling\.minInstanceCount: must be an integer from 0 .*got -1/],
+    [{ minInstanceCount: -1, maxInstanceCount: 2 }, /managedInstanceScaling\.minInstanceCount: must be an integer of at least 0 .*got -1/],
     [{ minInstanceCount: 0.5, maxInstanceCount: 2 }, /minInstanceCount.*got 0.5 \[InvalidCapacity\]/],
   ])('rejects managedInstanceScaling %p', (managedInstanceScaling, message) => {
     expect(() => icEndpoint(testStack(), { managedInstanceScaling })).toThrow(message);

@@ -102,15 +102,15 @@ describe('InferenceComponentSpecification: validation', () => {
   });
 
   test.each([
-    [{ minMemory: MiB(127) }, 'specification.minMemory: must be a whole number of mebibytes, at least 128, got \'127 MiB\' [OutOfRange]'],
-    [{ minMemory: Size.kibibytes(512 * 1024 + 1) }, /specification\.minMemory: must be a whole number of mebibytes.*got '512.0009765625 MiB'/],
-    [{ maxMemory: MiB(100) }, /specification\.maxMemory: must be a whole number of mebibytes, at least 128, got '100 MiB'/],
-    [{ maxMemory: MiB(256) }, "specification.maxMemory: must be at least minMemory (512 MiB), got '256 MiB' [OutOfRange]"],
+    [{ minMemory: MiB(127) }, 'specification.minMemory: must be a whole number of mebibytes from 128 to 2147483647, got 127 MiB [OutOfRange]'],
+    [{ minMemory: Size.kibibytes(512 * 1024 + 1) }, /specification\.minMemory: must be a whole number of mebibytes.*got 512.0009765625 MiB/],
+    [{ maxMemory: MiB(100) }, /specification\.maxMemory: must be a whole number of mebibytes from 128 to 2147483647, got 100 MiB/],
+    [{ maxMemory: MiB(256) }, "specification.maxMemory: must be at least minMemory (512 MiB), got 256 MiB [OutOfRange]"],
     [{ acceleratorCount: 0 }, 'specification.acceleratorCount: must be a number of at least 1, got 0 [OutOfRange]'],
     [{ cpuCoreCount: 0.1 }, 'specification.cpuCoreCount: must be a number of at least 0.25, got 0.1 [OutOfRange]'],
     [{ modelDataDownloadTimeout: Duration.seconds(59) }, 'specification.modelDataDownloadTimeout: must be a whole number of seconds from 60 to 3600, got 59 [OutOfRange]'],
     [{ containerStartupHealthCheckTimeout: Duration.seconds(3601) }, /specification\.containerStartupHealthCheckTimeout: .*got 3601/],
-    [{ maxConcurrencyPerCopy: 0 }, 'specification.maxConcurrencyPerCopy: must be a number greater than 0, got 0 [InvalidMaxConcurrency]'],
+    [{ maxConcurrencyPerCopy: 0 }, 'specification.maxConcurrencyPerCopy: must be a number from 0.001 to 1000000 (concurrent requests at full load; it becomes a metric-math constant), got 0 [InvalidMaxConcurrency]'],
   ])('forAllInstanceTypes rejects %p', (override, message) => {
     const stack = testStack();
     expect(() => InferenceComponentSpecification.forAllInstanceTypes({ model: tpModels(stack).tp4, minMemory: MiB(512), ...override })).toThrow(message);
@@ -118,7 +118,7 @@ describe('InferenceComponentSpecification: validation', () => {
 
   test('per-type entries are validated with their index', () => {
     const [a, b] = base();
-    expect(() => InferenceComponentSpecification.perInstanceType([a, { ...b, minMemory: MiB(64) }])).toThrow(/^specification\[1\]\.minMemory: .*got '64 MiB'/);
+    expect(() => InferenceComponentSpecification.perInstanceType([a, { ...b, minMemory: MiB(64) }])).toThrow(/^specification\[1\]\.minMemory: .*got 64 MiB/);
     expect(() => InferenceComponentSpecification.perInstanceType([{ ...a, maxConcurrencyPerCopy: -1 }, b])).toThrow(/^specification\[0\]\.maxConcurrencyPerCopy/);
   });
 

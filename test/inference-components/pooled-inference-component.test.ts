@@ -84,7 +84,7 @@ describe('PooledInferenceComponent: rendering', () => {
 
 describe('PooledInferenceComponent: validation', () => {
   test.each([-1, 1.5])('rejects copyCount %p', (copyCount) => {
-    expect(() => pooledComponent(testStack(), { copyCount })).toThrow(`copyCount: must be an integer from 0 to ${Number.MAX_SAFE_INTEGER}, got ${copyCount} [InvalidCapacity]`);
+    expect(() => pooledComponent(testStack(), { copyCount })).toThrow(`copyCount: must be an integer of at least 0 (and at most 2147483647, the API's integer range), got ${copyCount} [InvalidCapacity]`);
   });
 
   test('copyCount 0 is accepted (the API minimum) but warned about: the component would serve nothing', () => {
@@ -108,7 +108,7 @@ describe('PooledInferenceComponent: validation', () => {
     const { component } = pooledComponent(testStack());
     component.autoScale({ maxCopyCount: 4 });
     expect(() => component.autoScale({ maxCopyCount: 5 }))
-      .toThrow("autoScale: a component has one scalable target; autoScale() was already called, got 'TestStack/Llm/Qwen' [AutoScalingExists]");
+      .toThrow("autoScale: a component has one scalable target; autoScale() was already called, got TestStack/Llm/Qwen [AutoScalingExists]");
   });
 
   test('tokens never trip validation', () => {

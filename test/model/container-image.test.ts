@@ -111,9 +111,9 @@ describe('ContainerImage', () => {
     const repo = new ecr.Repository(stack, 'Repo');
     const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
     const byTag = stack.resolve(ContainerImage.fromEcrRepository(repo, 'v1').bind(stack, role).imageUri);
-    const byDigest = stack.resolve(ContainerImage.fromEcrRepository(repo, 'sha256:abc').bind(stack, role).imageUri);
+    const byDigest = stack.resolve(ContainerImage.fromEcrRepository(repo, 'sha256:abababababababababababababababababababababababababababababababab').bind(stack, role).imageUri);
     expect(JSON.stringify(byTag)).toContain(':v1');
-    expect(JSON.stringify(byDigest)).toContain('@sha256:abc');
+    expect(JSON.stringify(byDigest)).toContain('@sha256:abababababababababababababababababababababababababababababababab');
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Repo'), 'Arn'] } })]) },
     });

@@ -64,6 +64,6 @@ describe('ModelContainer', () => {
 
   test('rejects environment values over 1024 characters', () => {
     expect(() => ModelContainer.fromImage(ContainerImage.fromImageUri('r/i:1'), { environment: { BIG: 'x'.repeat(1025) } }))
-      .toThrow("environment.BIG: keys and values of at most 1024 characters, got '1025 characters' [InvalidModelContainer]");
+      .toThrow("environment.BIG: values of at most 1024 characters, got 1025 characters [InvalidModelContainer]");
   });
 });

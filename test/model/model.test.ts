@@ -96,7 +96,7 @@ describe('Model', () => {
   test('rejects model names over 63 characters', () => {
     const stack = testStack();
     expect(() => new Model(stack, 'Llm', { container: container(), modelName: 'm'.repeat(64) })).toThrow(/modelName: at most 63 characters.*\[InvalidName\]/);
-    expect(() => Model.fromModelName(stack, 'X', 'n'.repeat(70))).toThrow(/X\.modelName: at most 63 characters/);
+    expect(() => Model.fromModelName(stack, 'X', 'n'.repeat(70))).toThrow(/Model\.fromModelName\.modelName: at most 63 characters/);
   });
 
   test('rejects model names with bad characters', () => {

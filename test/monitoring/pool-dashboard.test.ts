@@ -94,7 +94,7 @@ describe('PoolDashboard', () => {
     const dashboard = new cloudwatch.Dashboard(stack, 'Ops');
     const endpoint = seedEndpoint(stack);
     expect(() => new PoolDashboard(stack, 'D1', { endpoint, dashboard, dashboardName: 'x' }))
-      .toThrow("dashboardName: applies to a new dashboard only; not with dashboard, got 'TestStack/Ops' [ConflictingOptions]");
+      .toThrow("dashboardName: applies to a new dashboard only; not with dashboard, got TestStack/Ops [ConflictingOptions]");
     expect(() => new PoolDashboard(stack, 'D2', { endpoint, dashboard, defaultInterval: Duration.hours(1) })).toThrow(/^defaultInterval: .*\[ConflictingOptions\]$/);
   });
 

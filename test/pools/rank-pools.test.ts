@@ -33,12 +33,12 @@ describe('rankPools', () => {
 
   test('rejects instance types without the ml. prefix', () => {
     expect(() => rankPools(testStack(), [pool('g6.xlarge')]))
-      .toThrow("pools[0].instanceType: a SageMaker instance type starting with 'ml.', got 'g6.xlarge' [InvalidInstanceType]");
+      .toThrow("InstanceType.of: a SageMaker instance type: lower-case 'ml.<family>.<size>' such as 'ml.g6.48xlarge', without whitespace (did you mean 'ml.g6.xlarge'?), got 'g6.xlarge' [InvalidInstanceType]");
   });
 
   test.each([0, -1, NaN])('rejects maxConcurrency %p', (value) => {
     expect(() => rankPools(testStack(), [pool('ml.g6.xlarge', 4), pool('ml.g5.xlarge', value)]))
-      .toThrow(/pools\[1\]\.maxConcurrency: must be a number greater than 0.*\[InvalidMaxConcurrency\]/);
+      .toThrow(/pools\[1\]\.maxConcurrency: must be a number from 0.001 to 1000000.*\[InvalidMaxConcurrency\]/);
   });
 
   test('warns when burstable types sit next to GPU pools', () => {

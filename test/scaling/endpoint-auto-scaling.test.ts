@@ -200,7 +200,7 @@ describe('EndpointAutoScaling: validation', () => {
 
   test('capacities are whole numbers; zero only for asynchronous endpoints', () => {
     expect(() => seedEndpoint(testStack()).autoScale({ minCapacity: 0, maxCapacity: 4 }))
-      .toThrow(`minCapacity: must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}, got 0 [InvalidCapacity]`);
+      .toThrow(`minCapacity: must be an integer of at least 1 (and at most 2147483647, the API's integer range): 0 is for asynchronous endpoints only, which queue requests while no instance runs (a real-time endpoint without instances fails every request), got 0 [InvalidCapacity]`);
     expect(() => seedEndpoint(testStack()).autoScale({ maxCapacity: 2.5 })).toThrow(/maxCapacity: must be an integer.*got 2.5 \[InvalidCapacity\]/);
     expect(() => seedEndpoint(testStack()).autoScale({ maxCapacity: 0 })).toThrow(/maxCapacity: .*got 0/);
   });
@@ -214,7 +214,7 @@ describe('EndpointAutoScaling: validation', () => {
   test('autoScale() can be called once per endpoint', () => {
     const endpoint = seedEndpoint(testStack());
     endpoint.autoScale({ maxCapacity: 4 });
-    expect(() => endpoint.autoScale({ maxCapacity: 5 })).toThrow(/autoScale: a variant has one scalable target; autoScale\(\) was already called, got 'TestStack\/Llm' \[AutoScalingExists\]/);
+    expect(() => endpoint.autoScale({ maxCapacity: 5 })).toThrow(/autoScale: a variant has one scalable target; autoScale\(\) was already called, got TestStack\/Llm \[AutoScalingExists\]/);
   });
 
   test('tokens never trip validation', () => {

@@ -61,7 +61,7 @@ describe('ScalingSignal', () => {
   });
 
   test('absolute targets are positive', () => {
-    expect(() => ScalingSignal.concurrentRequestsPerModel({ targetValue: 0 })).toThrow('targetValue: must be a number greater than 0, got 0 [OutOfRange]');
+    expect(() => ScalingSignal.concurrentRequestsPerModel({ targetValue: 0 })).toThrow('targetValue: must be a number greater than 0 (Application Auto Scaling takes 8.515920e-109 to 1.174271e+108), got 0 [OutOfRange]');
     expect(() => ScalingSignal.backlogPerInstance({ targetValue: -1 })).toThrow(/targetValue.*got -1/);
   });
 
