@@ -1,0 +1,86 @@
+import { Size } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { InferenceComponentSpecification, InstanceType } from '../../lib';
+import { testStack } from '../util';
+import { allTypes, badInputTable, endpoint, icEndpoint, imported, js } from './hostile-input';
+
+/** Instance types: the name's shape, and every trait check reads the catalog. */
+const of = (name: string) => () => InstanceType.of(name);
+const kmsNext = (type: string) => (stack: any) => endpoint(stack, {
+  encryptionKey: new kms.Key(stack, 'Key'), pools: [{ instanceType: InstanceType.of(type) }],
+});
+const copyOn = (type: string, options: object) => (stack: any) => icEndpoint(stack, { pools: [{ instanceType: InstanceType.of(type) }] })
+  .addInferenceComponent('C', { specification: allTypes(stack, options) });
+
+badInputTable('instance types', [
+  ["InstanceType.of('ml.G5.xlarge'): upper case", of('ml.G5.xlarge'), 'InvalidInstanceType'],
+  ["InstanceType.of('ML.g5.xlarge'): upper-case prefix", of('ML.g5.xlarge'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml.g5.XLARGE'): upper-case size", of('ml.g5.XLARGE'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml.g5.xlarge '): trailing space", of('ml.g5.xlarge '), 'InvalidInstanceType'],
+  ["InstanceType.of(' ml.g5.xlarge'): leading space", of(' ml.g5.xlarge'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml.g5.xlarge\\n'): newline", of('ml.g5.xlarge\n'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml.g5.xl arge'): inner space", of('ml.g5.xl arge'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml.'): no family or size", of('ml.'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml.nonsense'): no size", of('ml.nonsense'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml.g5.'): empty size", of('ml.g5.'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml..xlarge'): empty family", of('ml..xlarge'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml.g5/xlarge'): a slash, which would end up in alarm names", of('ml.g5/xlarge'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml.g5.xlarge.extra'): a fourth part", of('ml.g5.xlarge.extra'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml.g5.big'): not a size", of('ml.g5.big'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml.5g.xlarge'): family starting with a digit", of('ml.5g.xlarge'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml.gpu.xlarge'): family without a generation", of('ml.gpu.xlarge'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml.g5.xlärge'): non-ASCII letter", of('ml.g5.xlärge'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml.g５.xlarge'): full-width digit", of('ml.g５.xlarge'), 'InvalidInstanceType'],
+  ["InstanceType.of('g5.xlarge'): no ml. prefix", of('g5.xlarge'), 'InvalidInstanceType'],
+  ["InstanceType.of('ml.g5.*'): a wildcard", of('ml.g5.*'), 'InvalidInstanceType'],
+  ["InstanceType.of(''): empty", of(''), 'InvalidInstanceType'],
+  ['InstanceType.of(42): a number from JavaScript', () => InstanceType.of(js(42)), 'InvalidInstanceType'],
+  ["pools[0].instanceType 'ml.g5.xlarge': a plain string from JavaScript", (s) => endpoint(s, { pools: [{ instanceType: js('ml.g5.xlarge') }] }), 'InvalidInstanceType'],
+  ["pools[0].instanceType { name: 'ML.G5' }: a look-alike object", (s) => endpoint(s, { pools: [{ instanceType: js({ name: 'ML.G5' }) }] }), 'InvalidInstanceType'],
+  ['pools[0].instanceType 42: neither string nor InstanceType', (s) => endpoint(s, { pools: [{ instanceType: js(42) }] }), 'InvalidInstanceType'],
+  ['the same type twice, once by constant and once by name', (s) => endpoint(s, { pools: [{ instanceType: InstanceType.ML_G5_XLARGE }, { instanceType: InstanceType.of('ml.g5.xlarge') }] }), 'DuplicateInstanceType'],
+  ["specification[0].instanceType 'ml.g6.48xlarge': a plain string", (s) => InferenceComponentSpecification.perInstanceType([
+    { instanceType: js('ml.g6.48xlarge'), model: imported(s), minMemory: Size.mebibytes(1024) },
+    { instanceType: InstanceType.ML_G6_12XLARGE, model: imported(s, 'I2'), minMemory: Size.mebibytes(1024) }]), 'InvalidInstanceType'],
+  ['a KMS key next to ml.m6gd.large (local NVMe, a family the old table lacked)', kmsNext('ml.m6gd.large'), 'KmsWithLocalStorage'],
+  ['a KMS key next to ml.p6-b200.48xlarge (local NVMe)', kmsNext('ml.p6-b200.48xlarge'), 'KmsWithLocalStorage'],
+  ['a KMS key next to ml.c5d.large (local NVMe)', kmsNext('ml.c5d.large'), 'KmsWithLocalStorage'],
+  ['a KMS key next to ml.trn1.2xlarge (local NVMe)', kmsNext('ml.trn1.2xlarge'), 'KmsWithLocalStorage'],
+  ['a KMS key next to ml.r7gd.medium (local NVMe)', kmsNext('ml.r7gd.medium'), 'KmsWithLocalStorage'],
+  ['a KMS key next to ml.dl1.24xlarge (local NVMe)', kmsNext('ml.dl1.24xlarge'), 'KmsWithLocalStorage'],
+  ['a copy with 1 accelerator on the CPU-only ml.m5.xlarge', copyOn('ml.m5.xlarge', { acceleratorCount: 1 }), 'AcceleratorsExceedInstance'],
+  ['a copy with 9 accelerators on the 8-GPU ml.g6.48xlarge', copyOn('ml.g6.48xlarge', { acceleratorCount: 9 }), 'AcceleratorsExceedInstance'],
+  ['a copy with 2 accelerators on the 1-GPU ml.g6e.xlarge', copyOn('ml.g6e.xlarge', { acceleratorCount: 2 }), 'AcceleratorsExceedInstance'],
+  ['a copy with 13 devices on the 12-device ml.inf2.48xlarge', copyOn('ml.inf2.48xlarge', { acceleratorCount: 13 }), 'AcceleratorsExceedInstance'],
+  ['a copy reserving 800 GiB on ml.g6.48xlarge (768 GiB)', copyOn('ml.g6.48xlarge', { minMemory: Size.gibibytes(800) }), 'MemoryExceedsInstance'],
+  ['a copy reserving 17 GiB on ml.g5.xlarge (16 GiB)', copyOn('ml.g5.xlarge', { minMemory: Size.gibibytes(17) }), 'MemoryExceedsInstance'],
+  ['a per-type entry reserving 200 GiB on ml.g6.12xlarge (192 GiB)', (s) => InferenceComponentSpecification.perInstanceType([
+    { instanceType: InstanceType.ML_G6_48XLARGE, model: imported(s), minMemory: Size.gibibytes(1) },
+    { instanceType: InstanceType.ML_G6_12XLARGE, model: imported(s, 'I2'), minMemory: Size.gibibytes(200) }]), 'MemoryExceedsInstance'],
+]);
+
+describe('instance types: what the catalog does not know is a warning, never silence', () => {
+  test('a well-formed type newer than the catalog synthesizes, with a warning naming it', () => {
+    const stack = testStack();
+    endpoint(stack, { pools: [{ instanceType: InstanceType.of('ml.g9.12xlarge') }] });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Ep', Match.stringLikeRegexp(
+      "pools: ml\\.g9\\.12xlarge is newer than this library's catalog of instance types; .*checks that need them are skipped"));
+  });
+
+  test('a KMS key next to a type whose local storage is unknown warns', () => {
+    const stack = testStack();
+    endpoint(stack, { encryptionKey: new kms.Key(stack, 'Key'), pools: [{ instanceType: InstanceType.of('ml.g7.2xlarge') }] });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Ep', expectMatch(/encryptionKey: whether ml\.g7\.2xlarge has local NVMe storage is unknown/));
+  });
+
+  test('a copy on a type whose accelerators and memory are unknown warns', () => {
+    const stack = testStack();
+    copyOn('ml.g7.2xlarge', { acceleratorCount: 1 })(stack);
+    Annotations.fromStack(stack).hasWarning('/TestStack/Ic/C', expectMatch(/specification: accelerators and memory of ml\.g7\.2xlarge unknown/));
+  });
+});
+
+function expectMatch(pattern: RegExp) {
+  return Match.stringLikeRegexp(pattern.source);
+}
