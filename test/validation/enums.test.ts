@@ -1,0 +1,48 @@
+import { Duration } from 'aws-cdk-lib';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import {
+  CapacitySize, CopyScalingSignal, DeploymentStrategy, Model, ModelContainer, PoolWidgets, ScalingSignal, TrafficShift,
+} from '../../lib';
+import { allTypes, badInputTable, endpoint, icEndpoint, js } from './hostile-input';
+
+/** Enum values and enum-like classes, validated where they enter the library. */
+const image = () => ModelContainer.fromImage(js('nginx'));
+
+badInputTable('enum-like values', [
+  ["routingStrategy: 'BOGUS'", (s) => endpoint(s, { routingStrategy: js('BOGUS') }), 'InvalidEnumValue'],
+  ["routingStrategy: 'random' (lower case)", (s) => endpoint(s, { routingStrategy: js('random') }), 'InvalidEnumValue'],
+  ['routingStrategy: 1', (s) => endpoint(s, { routingStrategy: js(1) }), 'InvalidEnumValue'],
+  ["inference-component endpoint routingStrategy: 'ROUND_ROBIN'", (s) => icEndpoint(s, { routingStrategy: 'ROUND_ROBIN' }), 'InvalidEnumValue'],
+  ["ScalingSignal.weightedUtilization aggregation: 'BOGUS' (once silently the default)", () => ScalingSignal.weightedUtilization({ aggregation: js('BOGUS') }), 'InvalidEnumValue'],
+  ["ScalingSignal.weightedUtilization aggregation: 'mean'", () => ScalingSignal.weightedUtilization({ aggregation: js('mean') }), 'InvalidEnumValue'],
+  ["CopyScalingSignal.weightedUtilization aggregation: 'MEDIAN'", () => CopyScalingSignal.weightedUtilization({ aggregation: js('MEDIAN') }), 'InvalidEnumValue'],
+  ['autoScale signal: {} (a look-alike object)', (s) => endpoint(s).autoScale({ maxCapacity: 2, signal: js({}) }), 'InvalidEnumValue'],
+  ["autoScale signal: 'weighted'", (s) => endpoint(s).autoScale({ maxCapacity: 2, signal: js('weighted') }), 'InvalidEnumValue'],
+  ['component autoScale signal: a ScalingSignal object without bind', (s) => icEndpoint(s).addInferenceComponent('C', {
+    specification: allTypes(s) }).autoScale({ maxCopyCount: 2, signal: js({ targetValue: 1 }) }), 'InvalidEnumValue'],
+  ['deployment: {} (a look-alike object)', (s) => endpoint(s, { deployment: js({}) }), 'InvalidEnumValue'],
+  ["deployment: 'ROLLING'", (s) => endpoint(s, { deployment: js('ROLLING') }), 'InvalidEnumValue'],
+  ['rolling maximumBatchSize: 20 (a number, not a CapacitySize)', () => DeploymentStrategy.rolling({ maximumBatchSize: js(20), waitInterval: Duration.minutes(5) }), 'InvalidEnumValue'],
+  ["rolling maximumBatchSize: { type: 'CAPACITY_PERCENT', value: 20 } (the L1 shape)", () => DeploymentStrategy.rolling({
+    maximumBatchSize: js({ type: 'CAPACITY_PERCENT', value: 20 }), waitInterval: Duration.minutes(5) }), 'InvalidEnumValue'],
+  ['rolling rollbackMaximumBatchSize: 5', () => DeploymentStrategy.rolling({
+    maximumBatchSize: CapacitySize.percent(20), waitInterval: Duration.minutes(5), rollbackMaximumBatchSize: js(5) }), 'InvalidEnumValue'],
+  ['rolling waitInterval: 600 (seconds as a number, not a Duration)', () => DeploymentStrategy.rolling({ maximumBatchSize: CapacitySize.percent(20), waitInterval: js(600) }), 'InvalidEnumValue'],
+  ["blueGreen trafficShift: 'CANARY'", () => DeploymentStrategy.blueGreen({ trafficShift: js('CANARY') }), 'InvalidEnumValue'],
+  ['blueGreen terminationWait: 300 (a number)', () => DeploymentStrategy.blueGreen({ terminationWait: js(300) }), 'InvalidEnumValue'],
+  ['TrafficShift.canary(10, wait): a number, not a CapacitySize', () => TrafficShift.canary(js(10), Duration.minutes(1)), 'InvalidEnumValue'],
+  ["TrafficShift.allAtOnce('PT5M'): an ISO string", () => TrafficShift.allAtOnce(js('PT5M')), 'InvalidEnumValue'],
+  ['provisioningTimeout: 300 (a number, not a Duration)', (s) => endpoint(s, { provisioningTimeout: js(300) }), 'InvalidEnumValue'],
+  ['modelDataDownloadTimeout: 600 (a number)', (s) => endpoint(s, { modelDataDownloadTimeout: js(600) }), 'InvalidEnumValue'],
+  ['minMemory: 1024 (a number, not a Size)', (s) => icEndpoint(s).addInferenceComponent('C', {
+    specification: allTypes(s, { minMemory: js(1024) }) }), 'InvalidEnumValue'],
+  ['specification: {} (a look-alike object)', (s) => icEndpoint(s).addInferenceComponent('C', { specification: js({}) }), 'InvalidEnumValue'],
+  ["ModelContainer.fromImage('nginx'): a URI string, not a ContainerImage", image, 'InvalidEnumValue'],
+  ["ModelContainer.fromImage modelData: 's3://b/k' (a URI string)", () => ModelContainer.fromImage(js({ bind: () => ({ imageUri: 'x' }) }), { modelData: js('s3://b/k') }), 'InvalidEnumValue'],
+  ["new Model container: { image: 'nginx' } (the L1 shape)", (s) => new Model(s, 'M', { container: js({ image: 'nginx' }) }), 'InvalidEnumValue'],
+  ['addAlarms alarmActions: [topic] (a topic, not an action)', (s) => endpoint(s).addAlarms({ alarmActions: js([new sns.Topic(s, 'T')]) }), 'InvalidEnumValue'],
+  ["addAlarms okActions: 'arn:...'", (s) => endpoint(s).addAlarms({ okActions: js('arn:aws:sns:us-east-1:123456789012:t') }), 'InvalidEnumValue'],
+  ["PoolWidgets alarms: ['my-alarm']", (s) => new PoolWidgets(endpoint(s), { alarms: js(['my-alarm']) }), 'InvalidEnumValue'],
+  ["PoolWidgets scalingSignal: 'CPUUtilization'", (s) => new PoolWidgets(endpoint(s), { scalingSignal: js('CPUUtilization') }), 'InvalidEnumValue'],
+  ['addAlarms period: 60 (a number)', (s) => endpoint(s).addAlarms({ period: js(60) }), 'InvalidEnumValue'],
+]);
