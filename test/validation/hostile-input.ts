@@ -1,7 +1,7 @@
 import { App, Size, Stack, Token } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
-  CapacityAwareEndpoint, CapacityAwareEndpointProps, ContainerImage, InferenceComponentEndpoint, InferenceComponentSpecification,
+  CapacityAwareEndpoint, CapacityAwareEndpointProps, ContainerImage, IModel, InferenceComponentEndpoint, InferenceComponentSpecification,
   InstanceType, Model, ModelContainer, ModelData,
 } from '../../lib';
 import { InstancePoolsError } from '../../lib/core/errors';
@@ -83,7 +83,8 @@ export function icEndpoint(stack: Stack, props: object = {}, id = 'Ic'): Inferen
 
 /** A specification for every pool type of `icEndpoint`, with overridable options. */
 export function allTypes(stack: Stack, options: object = {}): InferenceComponentSpecification {
-  return InferenceComponentSpecification.forAllInstanceTypes({ model: imported(stack, 'SpecModel'), minMemory: Size.mebibytes(1024), ...options });
+  const model = (stack.node.tryFindChild('SpecModel') as IModel | undefined) ?? imported(stack, 'SpecModel');
+  return InferenceComponentSpecification.forAllInstanceTypes({ model, minMemory: Size.mebibytes(1024), ...options });
 }
 
 /** A bucket. */
