@@ -9,7 +9,6 @@ import { allTypes, badInputTable, bucket, endpoint, icEndpoint, imported, js } f
 /** Required props left out by callers without a type checker (plain JavaScript; None or null from jsii languages). */
 const G6 = InstanceType.ML_G6_48XLARGE;
 const pools = [{ instanceType: G6 }];
-const image = () => ContainerImage.fromImageUri('123456789012.dkr.ecr.us-east-1.amazonaws.com/llm:v1');
 const component = (s: any) => icEndpoint(s).addInferenceComponent('C', { specification: allTypes(s) });
 
 badInputTable('required props', [
