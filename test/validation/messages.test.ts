@@ -1,0 +1,51 @@
+import { Duration, Size, Stack } from 'aws-cdk-lib';
+import { CapacitySize, ContainerImage, InferenceComponentSpecification, InstanceType, Model, ModelData } from '../../lib';
+import { bucket, endpoint, expectCode, js, lmi, numToken, outcome } from './hostile-input';
+
+/**
+ * Messages: one quoting style (values quoted, descriptions not, long strings cut with their length), no
+ * JavaScript's MAX_SAFE_INTEGER as a bound, and the reason stated. Each row is a bad input with its exact message.
+ */
+const rows: Array<[string, (s: Stack) => unknown, string]> = [
+  ['a 64-character endpoint name is quoted once, cut, with its length', (s) => endpoint(s, { endpointName: 'a'.repeat(64) }),
+    `endpointName: at most 63 characters, got '${'a'.repeat(40)}…' (64 characters) [InvalidName]`],
+  ['an open upper bound is the API integer range, not MAX_SAFE_INTEGER', (s) => endpoint(s, { initialInstanceCount: 0 }),
+    "initialInstanceCount: must be an integer of at least 1 (and at most 2147483647, the API's integer range), got 0 [OutOfRange]"],
+  ['minCapacity 0 on a real-time endpoint says why it needs an asynchronous one', (s) => endpoint(s).autoScale({ minCapacity: 0, maxCapacity: 2 }),
+    "minCapacity: must be an integer of at least 1 (and at most 2147483647, the API's integer range): 0 is for asynchronous endpoints only, "
+    + 'which queue requests while no instance runs (a real-time endpoint without instances fails every request), got 0 [InvalidCapacity]'],
+  ['a second addDashboard with the same id has a code', (s) => { const e = endpoint(s); e.addDashboard('Dash'); e.addDashboard('Dash'); },
+    "id: construct ids are unique within a scope; TestStack/Ep already has a child with this id, got 'Dash' [DuplicateConstructId]"],
+  ['an imported model is reported by the prop of its factory, not by its construct id', (s) => Model.fromModelName(s, 'I', 'bad_name'),
+    "Model.fromModelName.modelName: only letters, digits and inner hyphens (pattern [a-zA-Z0-9](-*[a-zA-Z0-9])*), got 'bad_name' [InvalidName]"],
+  ['a missing value is named, not quoted', (s) => new Model(s, 'M', js({})),
+    "container: required: made by ModelContainer.fromImage() or ModelContainer.fromModelPackage(), got undefined [MissingRequiredProp]"],
+  ['a control character in a received string is escaped', () => InstanceType.of('ml.g5.xlarge\n'),
+    "InstanceType.of: a SageMaker instance type: lower-case 'ml.<family>.<size>' such as 'ml.g6.48xlarge', without whitespace (did you mean 'ml.g5.xlarge'?), got 'ml.g5.xlarge\\n' [InvalidInstanceType]"],
+  ['a wildcard names the grant it would widen', () => ContainerImage.fromDeepLearningContainer('*', '1.0'),
+    "fromDeepLearningContainer.repositoryName: no '*' or '?': IAM reads them as wildcards, which would widen the grant to every repository of the registry, got '*' [InvalidImage]"],
+  ['an S3 wildcard names the grant it would widen', (s) => ModelData.fromBucket(bucket(s), 'models/*'),
+    "fromBucket.key: no '*' or '?': IAM reads them as wildcards, which would widen the grant to other objects of the bucket, got 'models/*' [InvalidS3Location]"],
+  ['a token in the wrong unit names the unit to use', (s) => endpoint(s, { provisioningTimeout: Duration.minutes(numToken('T')) }),
+    "provisioningTimeout: a token duration must be given in seconds, the API's unit: Duration.seconds(token) (aws-cdk-lib cannot convert a token between units), got a token in minutes [TokenUnit]"],
+  ['a non-object value is described by its kind', () => CapacitySize.percent(js([20])),
+    'CapacitySize.percent: must be a number, got an array of 1 [OutOfRange]'],
+  ['an unknown enum value lists the allowed ones', (s) => endpoint(s, { routingStrategy: js('BOGUS') }),
+    "routingStrategy: must be one of RoutingStrategy.LEAST_OUTSTANDING_REQUESTS, RoutingStrategy.RANDOM, got 'BOGUS' [InvalidEnumValue]"],
+  ['a model too large for the instance names both sizes', (s) => InferenceComponentSpecification.perInstanceType([
+    { instanceType: InstanceType.ML_G5_XLARGE, model: lmi(s), minMemory: Size.gibibytes(17) },
+    { instanceType: InstanceType.ML_G5_2XLARGE, model: lmi(s, 'M2'), minMemory: Size.gibibytes(1) }]), 'specification[0].minMemory: a copy must fit on one instance, at most the 16 GiB (16384 MiB) of ml.g5.xlarge, got 17408 MiB [MemoryExceedsInstance]'],
+];
+
+describe('messages', () => {
+  test.each(rows)('%s', (_description, build, message) => {
+    const error = outcome(build) as Error;
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toContain(message);
+  });
+
+  test('no message of any table mentions MAX_SAFE_INTEGER', () => {
+    for (const [, build] of rows) expect((outcome(build) as Error).message).not.toMatch(/9007199254740991/);
+    expectCode((s) => endpoint(s, { initialInstanceCount: 9007199254740991 }), 'OutOfRange');
+  });
+});
