@@ -107,6 +107,14 @@ export function checkSize(prop: string, value: Size | undefined | null, optional
   return value!;
 }
 
+/** `value` must be a boolean (or a token), when set. */
+export function checkBoolean(prop: string, value: boolean | undefined | null): void {
+  if (value === undefined || value === null || Token.isUnresolved(value)) return;
+  if (typeof value !== 'boolean') {
+    throw new InstancePoolsError('InvalidEnumValue', prop, 'must be true or false', value);
+  }
+}
+
 /** `value` must be a construct (a resource such as a bucket, topic, key or model), when set. */
 export function checkConstruct<T>(prop: string, value: T | undefined | null, what: string, optional = false): T | undefined {
   if ((value === undefined || value === null) && optional) return undefined;
@@ -123,6 +131,9 @@ export function checkScopeAndId(scope: IConstruct, id: string): string {
     throw new InstancePoolsError('MissingRequiredProp', 'scope', 'required: the construct scope (a Stack or Construct)', scope ?? described(String(scope)));
   }
   requireString('id', id, 'the construct id');
+  if (id === '') {
+    throw new InstancePoolsError('MissingRequiredProp', 'id', 'required: a non-empty construct id', id);
+  }
   if (scope.node.tryFindChild(id) !== undefined) {
     throw new InstancePoolsError('DuplicateConstructId', 'id',
       `construct ids are unique within a scope; ${scope.node.path || 'the app'} already has a child with this id`, id);

@@ -15,7 +15,7 @@ export const MAX_API_INTEGER = 2147483647;
 
 /** Integer in [min, max]; a `max` of `MAX_API_INTEGER` is named as the API's integer range. */
 export function checkInteger(prop: string, value: number | undefined, min: number, max: number, code: ErrorCode = 'OutOfRange', reason = ''): void {
-  if (value === undefined || Token.isUnresolved(value)) return;
+  if (value === undefined || value === null || Token.isUnresolved(value)) return;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     const range = max === MAX_API_INTEGER ? `of at least ${min} (and at most ${MAX_API_INTEGER}, the API's integer range)` : `from ${min} to ${max}`;
     throw new InstancePoolsError(code, prop, `must be an integer ${range}${reason}`, value);
@@ -24,7 +24,7 @@ export function checkInteger(prop: string, value: number | undefined, min: numbe
 
 /** Finite number strictly greater than zero. */
 export function checkPositive(prop: string, value: number | undefined, code: ErrorCode = 'OutOfRange'): void {
-  if (value === undefined || Token.isUnresolved(value)) return;
+  if (value === undefined || value === null || Token.isUnresolved(value)) return;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw new InstancePoolsError(code, prop, 'must be a number greater than 0', value);
   }
@@ -32,7 +32,7 @@ export function checkPositive(prop: string, value: number | undefined, code: Err
 
 /** Finite number of at least `min`. */
 export function checkAtLeast(prop: string, value: number | undefined, min: number): void {
-  if (value === undefined || Token.isUnresolved(value)) return;
+  if (value === undefined || value === null || Token.isUnresolved(value)) return;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
     throw new InstancePoolsError('OutOfRange', prop, `must be a number of at least ${min}`, value);
   }
@@ -44,7 +44,7 @@ export function checkAtLeast(prop: string, value: number | undefined, min: numbe
  * convert a token between units, and the API takes mebibytes.
  */
 export function checkMebibytes(prop: string, size: Size | undefined, minMebibytes: number): number | undefined {
-  if (size === undefined) return undefined;
+  if (size === undefined || size === null) return undefined;
   if (size.isUnresolved()) {
     if (!size.toHumanString().endsWith(' MiB')) {
       throw new InstancePoolsError('TokenUnit', prop,
@@ -75,7 +75,7 @@ export function durationSeconds(prop: string, value: Duration): number {
 
 /** A duration in whole seconds within [minSeconds, maxSeconds]. Returns the seconds (or undefined). */
 export function checkDurationSeconds(prop: string, value: Duration | undefined, minSeconds: number, maxSeconds: number): number | undefined {
-  if (value === undefined) return undefined;
+  if (value === undefined || value === null) return undefined;
   const seconds = durationSeconds(prop, value);
   if (value.isUnresolved()) return seconds;
   if (!Number.isInteger(seconds) || seconds < minSeconds || seconds > maxSeconds) {
@@ -90,7 +90,7 @@ export function checkDurationSeconds(prop: string, value: Duration | undefined, 
  * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModel.html).
  */
 export function checkSageMakerName(prop: string, value: string | undefined): void {
-  if (value === undefined || Token.isUnresolved(value)) return;
+  if (value === undefined || value === null || Token.isUnresolved(value)) return;
   if (typeof value !== 'string') {
     throw new InstancePoolsError('InvalidName', prop, 'must be a string', value);
   }
@@ -104,7 +104,7 @@ export function checkSageMakerName(prop: string, value: string | undefined): voi
 
 /** A percentage in [min, max]; whole numbers only unless `fractions` is set. */
 export function checkPercent(prop: string, value: number | undefined, min: number, max: number, fractions = false): void {
-  if (value === undefined || Token.isUnresolved(value)) return;
+  if (value === undefined || value === null || Token.isUnresolved(value)) return;
   const whole = fractions || Number.isInteger(value);
   if (typeof value !== 'number' || !Number.isFinite(value) || !whole || value < min || value > max) {
     const kind = fractions ? 'a percentage' : 'a whole percentage';
@@ -117,7 +117,7 @@ export function checkPercent(prop: string, value: number | undefined, min: numbe
  * aws-cdk-lib takes no token periods for metrics, so a token is rejected here, with a clear message.
  */
 export function checkPeriod(prop: string, value: Duration | undefined, minSeconds: number, maxSeconds: number, stepSeconds = 60): number | undefined {
-  if (value === undefined) return undefined;
+  if (value === undefined || value === null) return undefined;
   if (value.isUnresolved()) {
     throw new InstancePoolsError('OutOfRange', prop, 'must be known at synth time (CloudWatch metric periods in aws-cdk-lib cannot be tokens)', described('a token'));
   }
@@ -131,7 +131,7 @@ export function checkPeriod(prop: string, value: Duration | undefined, minSecond
 
 /** A fraction greater than 0 and at most 1 (a utilization target). */
 export function checkFraction(prop: string, value: number | undefined): void {
-  if (value === undefined || Token.isUnresolved(value)) return;
+  if (value === undefined || value === null || Token.isUnresolved(value)) return;
   if (typeof value !== 'number' || !(value > 0 && value <= 1)) {
     throw new InstancePoolsError('OutOfRange', prop, 'must be greater than 0 and at most 1', value);
   }
@@ -139,7 +139,7 @@ export function checkFraction(prop: string, value: number | undefined): void {
 
 /** The lower bound `min` (prop `minProp`) must not exceed the upper bound `max` (prop `maxProp`). */
 export function checkMinMax(minProp: string, min: number | undefined, maxProp: string, max: number | undefined, code: ErrorCode = 'OutOfRange'): void {
-  if (min === undefined || max === undefined || Token.isUnresolved(min) || Token.isUnresolved(max)) return;
+  if (min === undefined || max === undefined || min === null || max === null || Token.isUnresolved(min) || Token.isUnresolved(max)) return;
   if (min > max) {
     throw new InstancePoolsError(code, minProp, `must not exceed ${maxProp} (${max})`, min);
   }
@@ -148,7 +148,7 @@ export function checkMinMax(minProp: string, min: number | undefined, maxProp: s
 /** `value` must lie within the range set by two other props, `minProp`..`maxProp`. */
 export function checkWithinRange(prop: string, value: number | undefined, minProp: string, min: number, maxProp: string, max: number,
   code: ErrorCode = 'OutOfRange'): void {
-  if (value === undefined || [value, min, max].some((v) => Token.isUnresolved(v))) return;
+  if (value === undefined || value === null || [value, min, max].some((v) => v === null || Token.isUnresolved(v))) return;
   if (value < min || value > max) {
     throw new InstancePoolsError(code, prop, `must lie within ${minProp}..${maxProp} (${min}..${max})`, value);
   }

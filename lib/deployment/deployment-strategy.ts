@@ -2,7 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnEndpoint } from 'aws-cdk-lib/aws-sagemaker';
 import { described, InstancePoolsError } from '../core/errors';
-import { checkDuration, checkEnumLike, requireObject } from '../core/required';
+import { checkBoolean, checkDuration, checkEnumLike, requireObject } from '../core/required';
 import { checkDurationSeconds, checkPercent } from '../core/validation';
 import { CapacitySize } from './capacity-size';
 import { MAX_ROLLBACK_ALARMS } from './deployment-limits';
@@ -141,6 +141,7 @@ export class DeploymentStrategy {
   private readonly policy: CfnEndpoint.DeploymentConfigProperty;
 
   private constructor(factory: string, kind: DeploymentType, options: GuardedDeploymentOptions, policy: CfnEndpoint.DeploymentConfigProperty) {
+    checkBoolean(`${factory}.rollbackOnEndpointAlarms`, options.rollbackOnEndpointAlarms);
     const alarms = options.autoRollbackAlarms ?? [];
     if (!Array.isArray(alarms)) {
       throw new InstancePoolsError('MissingRequiredProp', `${factory}.autoRollbackAlarms`, 'must be an array of CloudWatch alarms', alarms);

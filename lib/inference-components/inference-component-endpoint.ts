@@ -68,6 +68,7 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
     requireValue('endpointName', attrs.endpointName, 'the name of the deployed endpoint');
     checkSageMakerName('endpointName', attrs.endpointName);
     checkSageMakerName('variantName', attrs.variantName);
+    requireArray('pools', attrs.pools, 'instance pools ({ instanceType: InstanceType.of(...) })');
     rejectPoolModels(attrs.pools);
     checkMetricPublishFrequency('metricPublishFrequency', attrs.metricPublishFrequency);
     class Imported extends InferenceComponentEndpointBase {

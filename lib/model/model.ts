@@ -5,7 +5,7 @@ import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { createExecutionRole } from '../core/execution-role';
 import { MODEL_NAME, registerPhysicalName } from '../core/physical-names';
-import { checkEnumLike, checkScopeAndId, requireObject, requireValue } from '../core/required';
+import { checkBoolean, checkConstruct, checkEnumLike, checkScopeAndId, requireArray, requireObject, requireValue } from '../core/required';
 import { checkSageMakerName } from '../core/validation';
 import { ModelContainer } from './model-container';
 
@@ -120,6 +120,14 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
     super(scope, checkScopeAndId(scope, id), { physicalName: requireObject('props', props).modelName });
     checkEnumLike('container', props.container, ['bind'], 'ModelContainer.fromImage() or ModelContainer.fromModelPackage()');
     checkSageMakerName('modelName', props.modelName);
+    checkConstruct('role', props.role, 'an IAM role (iam.IRole)', true);
+    checkConstruct('vpc', props.vpc, 'a VPC (ec2.IVpc)', true);
+    requireObject('vpcSubnets', props.vpcSubnets, true);
+    if (props.securityGroups !== undefined && props.securityGroups !== null) {
+      requireArray('securityGroups', props.securityGroups, 'security groups (ec2.ISecurityGroup)')
+        .forEach((sg, i) => checkConstruct(`securityGroups[${i}]`, sg, 'a security group (ec2.ISecurityGroup)'));
+    }
+    checkBoolean('networkIsolation', props.networkIsolation);
 
     const role = props.role ?? createExecutionRole(this, 'Role', `Execution role of SageMaker model ${this.node.path}`);
     this.role = role;

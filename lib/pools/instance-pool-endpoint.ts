@@ -1,5 +1,6 @@
 import { Duration, IResource, Resource } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { described, InstancePoolsError } from '../core/errors';
 import { InstancePool, RankedInstancePool } from './instance-pool';
 
 /**
@@ -48,6 +49,9 @@ export abstract class InstancePoolEndpointBase extends Resource implements IInst
   public readonly enhancedMetrics?: boolean;
 
   public grantInvoke(grantee: iam.IGrantable): iam.Grant {
+    if (typeof grantee?.grantPrincipal?.addToPrincipalPolicy !== 'function') {
+      throw new InstancePoolsError('MissingRequiredProp', 'grantInvoke.grantee', 'required: a grantable (an IAM role, user or function)', grantee ?? described(String(grantee)));
+    }
     return iam.Grant.addToPrincipal({
       grantee,
       actions: ['sagemaker:InvokeEndpoint', 'sagemaker:InvokeEndpointAsync', 'sagemaker:InvokeEndpointWithResponseStream'],

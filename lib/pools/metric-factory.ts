@@ -1,5 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { checkDuration, requireObject, requireString } from '../core/required';
 import { InstanceType } from '../instance-types/instance-type';
+import { checkInstanceType } from './rank-pools';
 
 /**
  * The one place that builds SageMaker CloudWatch metrics for endpoints and inference components: the
@@ -31,7 +33,12 @@ export interface DimensionedMetricOptions extends cloudwatch.MetricOptions {
  */
 export function dimensionedMetric(namespace: string, metricName: string, statistic: string, dimensions: { [name: string]: string },
   options: DimensionedMetricOptions = {}): cloudwatch.Metric {
-  const { instanceType, ...metricOptions } = options;
+  requireString('metricName', metricName, 'a SageMaker metric name');
+  const { instanceType, ...metricOptions } = requireObject('options', options, true);
+  if (instanceType !== undefined && instanceType !== null) checkInstanceType('options.instanceType', instanceType);
+  if (metricOptions.statistic !== undefined && metricOptions.statistic !== null) requireString('options.statistic', metricOptions.statistic, 'a statistic (Average, Sum, p99, ...)', 'InvalidEnumValue');
+  checkDuration('options.period', metricOptions.period);
+  requireObject('options.dimensionsMap', metricOptions.dimensionsMap, true);
   const dimensionsMap: { [name: string]: string } = { ...dimensions };
   if (instanceType) dimensionsMap.InstanceType = instanceType.name;
   return new cloudwatch.Metric({ namespace, metricName, statistic, ...metricOptions, dimensionsMap: { ...dimensionsMap, ...metricOptions.dimensionsMap } });

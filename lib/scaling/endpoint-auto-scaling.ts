@@ -3,7 +3,7 @@ import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-application
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { InstancePoolsError } from '../core/errors';
-import { checkConstruct, checkEnumLike, requireNumber, requireObject } from '../core/required';
+import { checkBoolean, checkConstruct, checkEnumLike, requireNumber, requireObject } from '../core/required';
 import { checkCapacityRange } from '../core/validation';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { metricCadence } from '../pools/metric-publishing';
@@ -79,6 +79,7 @@ export class EndpointAutoScaling extends Construct {
     checkConstruct('endpoint', props.endpoint, 'a capacity-aware endpoint');
     requireNumber('maxCapacity', props.maxCapacity, 'the most instances, across all pools');
     checkEnumLike('signal', props.signal, ['bind'], 'ScalingSignal.weightedUtilization(), .concurrentRequestsPerModel() or .backlogPerInstance()', true);
+    checkBoolean('asyncInference', props.asyncInference);
     this.minCapacity = props.minCapacity ?? 1;
     this.maxCapacity = props.maxCapacity;
     const asyncInference = props.asyncInference === true;

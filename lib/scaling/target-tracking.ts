@@ -2,7 +2,7 @@ import { Duration, Names } from 'aws-cdk-lib';
 import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { checkDuration } from '../core/required';
+import { checkBoolean, checkDuration } from '../core/required';
 import { checkDurationSeconds } from '../core/validation';
 import { TargetTrackingOptions } from './target-tracking-options';
 
@@ -27,6 +27,7 @@ export interface TargetTrackingSpec extends TargetTrackingOptions {
  * and the target-tracking policy (`Policy`, L1 so metric math works, aws/aws-cdk#20659) under `scope`.
  */
 export function createTargetTracking(scope: Construct, spec: TargetTrackingSpec): { scalableTarget: CfnScalableTarget; scalingPolicy: CfnScalingPolicy } {
+  checkBoolean('disableScaleIn', spec.disableScaleIn);
   const scaleIn = checkDurationSeconds('scaleInCooldown', checkDuration('scaleInCooldown', spec.scaleInCooldown) ?? Duration.minutes(5), 0, 86400);
   const scaleOut = checkDurationSeconds('scaleOutCooldown', checkDuration('scaleOutCooldown', spec.scaleOutCooldown) ?? Duration.minutes(1), 0, 86400);
   const scalableTarget = new CfnScalableTarget(scope, 'Target', {

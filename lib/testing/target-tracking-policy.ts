@@ -1,3 +1,4 @@
+import { checkInput, isValues } from './input-checks';
 import { MetricMath, MetricMathQuery } from './metric-math';
 
 /** Options for finding a policy in a template. */
@@ -50,6 +51,8 @@ interface RenderedQuery {
 export class TargetTrackingPolicy {
   /** Finds the policy in a synthesized template (`Template.fromStack(stack).toJSON()`). */
   public static fromTemplate(template: { [key: string]: any }, options: FindPolicyOptions = {}): TargetTrackingPolicy {
+    checkInput('template', typeof template === 'object' && template !== null, 'a synthesized template (Template.fromStack(stack).toJSON())', template);
+    options = options ?? {};
     const resources: { [id: string]: any } = template.Resources ?? {};
     const candidates = Object.entries(resources).filter(([id, r]) =>
       r.Type === 'AWS::ApplicationAutoScaling::ScalingPolicy'
@@ -94,6 +97,7 @@ export class TargetTrackingPolicy {
    * with instances but no load data (an idle pool), use `evaluateFleet`.
    */
   public evaluate(valuesByInstanceType: { [instanceType: string]: number }): number | undefined {
+    checkInput('valuesByInstanceType', isValues(valuesByInstanceType), 'an object of instance types to numbers', valuesByInstanceType);
     const fleet: { [instanceType: string]: InstanceTypeReading } = {};
     for (const [type, concurrency] of Object.entries(valuesByInstanceType)) {
       fleet[type] = { instances: 1, concurrency };
@@ -106,6 +110,8 @@ export class TargetTrackingPolicy {
    * metric) and its load value, each of which may be missing. Undefined when the signal has no data point.
    */
   public evaluateFleet(fleet: { [instanceType: string]: InstanceTypeReading }): number | undefined {
+    checkInput('fleet', typeof fleet === 'object' && fleet !== null && !Array.isArray(fleet)
+      && Object.values(fleet).every((r) => typeof r === 'object' && r !== null), 'an object of instance types to { instances, concurrency }', fleet);
     const values: { [id: string]: number } = {};
     for (const q of this.queries) {
       const type = instanceTypeOf(q);

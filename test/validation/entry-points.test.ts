@@ -1,0 +1,182 @@
+import { App, Duration, Size, Stack } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lib from '../../lib';
+import {
+  CapacityAwareEndpoint, CapacitySize, ContainerImage, CopyScalingSignal, DeploymentStrategy, EndpointAutoScaling,
+  InferenceComponentAutoScaling, InferenceComponentEndpoint, InferenceComponentSpecification, InferenceComponentWidgets, InstanceType,
+  Model, ModelContainer, ModelData, PoolAlarms, PoolDashboard, PooledInferenceComponent, PoolWidgets, ScalingSignal, TrafficShift, testing,
+} from '../../lib';
+import { InstancePoolsError } from '../../lib/core/errors';
+import { testStack } from '../util';
+import { allTypes, bucket, endpoint, icEndpoint, imported } from './hostile-input';
+
+/**
+ * Proof by construction that no public entry point ends in a TypeError or an aws-cdk-lib internal error: every
+ * factory, constructor and input-taking method is called with a valid argument list, then with each argument
+ * (and each prop of each struct argument) replaced by each value a caller without a type checker could pass.
+ * Each call either succeeds (and its app synthesizes, or fails synthesis with a coded message) or throws an
+ * InstancePoolsError. The evaluator in `testing` stands alone: it throws plain Errors with a message, never a
+ * TypeError.
+ */
+const DEGENERATE: unknown[] = [undefined, null, {}, [], '', 'x', 0, -1, 1.5, NaN, true];
+
+interface EntryPoint {
+  /** Valid arguments, built in `stack`. */
+  readonly args: (stack: Stack) => unknown[];
+  /** The call. */
+  readonly call: (stack: Stack, args: any[]) => unknown;
+  /** Keys to vary in struct arguments besides the ones the valid arguments set (optional props). */
+  readonly optional?: string[];
+}
+
+const G6 = InstanceType.ML_G6_48XLARGE;
+const pools = () => [{ instanceType: G6, maxConcurrency: 8 }];
+const component = (s: Stack) => icEndpoint(s).addInferenceComponent('Valid', { specification: allTypes(s, { maxConcurrencyPerCopy: 4 }) });
+const ENDPOINT_OPTIONAL = ['endpointName', 'variantName', 'initialInstanceCount', 'routingStrategy', 'provisioningTimeout', 'containerStartupHealthCheckTimeout', 'tags'];
+const SPEC_OPTIONAL = ['maxMemory', 'acceleratorCount', 'cpuCoreCount', 'modelDataDownloadTimeout', 'containerStartupHealthCheckTimeout', 'maxConcurrencyPerCopy'];
+const template = () => ({ Resources: { P: { Type: 'AWS::ApplicationAutoScaling::ScalingPolicy', Properties: { TargetTrackingScalingPolicyConfiguration: {
+  TargetValue: 0.7, CustomizedMetricSpecification: { Metrics: [{ Id: 'm1', ReturnData: false, MetricStat: { Metric: { Dimensions: [] } } }, { Id: 'e', Expression: 'm1 / 2', ReturnData: true }] },
+} } } } });
+
+export const ENTRY_POINTS: { [name: string]: EntryPoint } = {
+  'InstanceType.of': { args: () => ['ml.g6.xlarge'], call: (_s, a) => InstanceType.of(a[0]) },
+  'ContainerImage.fromEcrRepository': { args: (s) => [new ecr.Repository(s, 'Repo'), 'v1'], call: (_s, a) => ContainerImage.fromEcrRepository(a[0], a[1]) },
+  'ContainerImage.fromDeepLearningContainer': { args: () => ['djl-inference', '1.0', {}], call: (_s, a) => ContainerImage.fromDeepLearningContainer(a[0], a[1], a[2]), optional: ['account'] },
+  'ContainerImage.fromImageUri': { args: () => ['nginx:1'], call: (_s, a) => ContainerImage.fromImageUri(a[0]) },
+  'ModelData.fromBucket': { args: (s) => [bucket(s), 'model.tar.gz'], call: (_s, a) => ModelData.fromBucket(a[0], a[1]) },
+  'ModelData.fromBucketPrefix': { args: (s) => [bucket(s), 'llm/'], call: (_s, a) => ModelData.fromBucketPrefix(a[0], a[1]) },
+  'ModelContainer.fromImage': { args: () => [ContainerImage.fromImageUri('nginx'), {}], call: (_s, a) => ModelContainer.fromImage(a[0], a[1]), optional: ['modelData', 'environment'] },
+  'ModelContainer.fromModelPackage': { args: () => ['pkg', {}], call: (_s, a) => ModelContainer.fromModelPackage(a[0], a[1]), optional: ['inferenceSpecificationName', 'environment'] },
+  'new Model': { args: () => [{ container: ModelContainer.fromImage(ContainerImage.fromImageUri('nginx')) }], call: (s, a) => new Model(s, 'Subject', a[0]),
+    optional: ['modelName', 'role', 'vpc', 'vpcSubnets', 'securityGroups', 'networkIsolation'] },
+  'Model.fromModelName': { args: () => ['existing'], call: (s, a) => Model.fromModelName(s, 'Subject', a[0]) },
+  'Model.fromModelAttributes': { args: () => [{ modelName: 'existing' }], call: (s, a) => Model.fromModelAttributes(s, 'Subject', a[0]), optional: ['role'] },
+  'new CapacityAwareEndpoint': { args: (s) => [{ model: imported(s), pools: pools() }], call: (s, a) => new CapacityAwareEndpoint(s, 'Subject', a[0]),
+    optional: [...ENDPOINT_OPTIONAL, 'modelDataDownloadTimeout', 'encryptionKey', 'asyncInference', 'deployment'] },
+  'CapacityAwareEndpoint.fromEndpointAttributes': { args: () => [{ endpointName: 'live', pools: pools() }],
+    call: (s, a) => CapacityAwareEndpoint.fromEndpointAttributes(s, 'Subject', a[0]), optional: ['variantName'] },
+  'new InferenceComponentEndpoint': { args: () => [{ pools: [{ instanceType: G6 }] }], call: (s, a) => new InferenceComponentEndpoint(s, 'Subject', a[0]),
+    optional: [...ENDPOINT_OPTIONAL, 'role', 'managedInstanceScaling'] },
+  'InferenceComponentEndpoint.fromEndpointAttributes': { args: () => [{ endpointName: 'live', pools: [{ instanceType: G6 }] }],
+    call: (s, a) => InferenceComponentEndpoint.fromEndpointAttributes(s, 'Subject', a[0]), optional: ['variantName'] },
+  'CapacitySize.percent': { args: () => [20], call: (_s, a) => CapacitySize.percent(a[0]) },
+  'CapacitySize.instanceCount': { args: () => [2], call: (_s, a) => CapacitySize.instanceCount(a[0]) },
+  'TrafficShift.allAtOnce': { args: () => [Duration.minutes(1)], call: (_s, a) => TrafficShift.allAtOnce(a[0]) },
+  'TrafficShift.canary': { args: () => [CapacitySize.percent(10), Duration.minutes(1)], call: (_s, a) => TrafficShift.canary(a[0], a[1]) },
+  'TrafficShift.linear': { args: () => [CapacitySize.percent(10), Duration.minutes(1)], call: (_s, a) => TrafficShift.linear(a[0], a[1]) },
+  'DeploymentStrategy.rolling': { args: () => [{ maximumBatchSize: CapacitySize.percent(20), waitInterval: Duration.minutes(5) }],
+    call: (_s, a) => DeploymentStrategy.rolling(a[0]), optional: ['maximumExecutionTimeout', 'autoRollbackAlarms', 'rollbackOnEndpointAlarms', 'rollbackMaximumBatchSize'] },
+  'DeploymentStrategy.blueGreen': { args: () => [{}], call: (_s, a) => DeploymentStrategy.blueGreen(a[0]),
+    optional: ['trafficShift', 'terminationWait', 'maximumExecutionTimeout', 'autoRollbackAlarms', 'rollbackOnEndpointAlarms'] },
+  'ScalingSignal.weightedUtilization': { args: () => [{}], call: (_s, a) => ScalingSignal.weightedUtilization(a[0]), optional: ['targetUtilization', 'aggregation'] },
+  'ScalingSignal.concurrentRequestsPerModel': { args: () => [{ targetValue: 5 }], call: (_s, a) => ScalingSignal.concurrentRequestsPerModel(a[0]) },
+  'ScalingSignal.backlogPerInstance': { args: () => [{ targetValue: 5 }], call: (_s, a) => ScalingSignal.backlogPerInstance(a[0]) },
+  'CopyScalingSignal.weightedUtilization': { args: () => [{}], call: (_s, a) => CopyScalingSignal.weightedUtilization(a[0]), optional: ['targetUtilization', 'aggregation'] },
+  'CopyScalingSignal.concurrentRequestsPerCopy': { args: () => [{ targetValue: 5 }], call: (_s, a) => CopyScalingSignal.concurrentRequestsPerCopy(a[0]) },
+  'CopyScalingSignal.invocationsPerCopy': { args: () => [{ targetValue: 5 }], call: (_s, a) => CopyScalingSignal.invocationsPerCopy(a[0]) },
+  'new EndpointAutoScaling': { args: (s) => [{ endpoint: endpoint(s), maxCapacity: 4 }], call: (s, a) => new EndpointAutoScaling(s, 'Subject', a[0]),
+    optional: ['minCapacity', 'signal', 'initialInstanceCount', 'asyncInference', 'scaleInCooldown', 'scaleOutCooldown', 'disableScaleIn'] },
+  'InferenceComponentSpecification.forAllInstanceTypes': { args: (s) => [{ model: imported(s), minMemory: Size.mebibytes(512) }],
+    call: (_s, a) => InferenceComponentSpecification.forAllInstanceTypes(a[0]), optional: SPEC_OPTIONAL },
+  'InferenceComponentSpecification.perInstanceType': { args: (s) => [[
+    { instanceType: G6, model: imported(s), minMemory: Size.mebibytes(512) },
+    { instanceType: InstanceType.ML_G6_12XLARGE, model: imported(s, 'I2'), minMemory: Size.mebibytes(512) }]],
+  call: (_s, a) => InferenceComponentSpecification.perInstanceType(a[0]) },
+  'new PooledInferenceComponent': { args: (s) => [{ endpoint: icEndpoint(s), specification: allTypes(s) }], call: (s, a) => new PooledInferenceComponent(s, 'Subject', a[0]),
+    optional: ['copyCount', 'inferenceComponentName', 'tags'] },
+  'new InferenceComponentAutoScaling': { args: (s) => [{ component: component(s), maxCopyCount: 4 }], call: (s, a) => new InferenceComponentAutoScaling(s, 'Subject', a[0]),
+    optional: ['minCopyCount', 'signal', 'copyCount', 'scaleInCooldown', 'scaleOutCooldown', 'disableScaleIn'] },
+  'new InferenceComponentWidgets': { args: (s) => [component(s), {}], call: (_s, a) => new InferenceComponentWidgets(a[0], a[1]).widgets(), optional: ['period', 'widgetHeight'] },
+  'new PoolWidgets': { args: (s) => [endpoint(s), {}], call: (_s, a) => new PoolWidgets(a[0], a[1]).widgets(), optional: ['period', 'alarms', 'scalingSignal', 'scalingTarget', 'widgetHeight'] },
+  'new PoolAlarms': { args: (s) => [{ endpoint: endpoint(s) }], call: (s, a) => new PoolAlarms(s, 'Subject', a[0]),
+    optional: ['alarmNamePrefix', 'modelLatencyThreshold', 'errorRateThresholdPercent', 'concurrencyThresholdPercent', 'fallbackAlarmAfter', 'period',
+      'evaluationPeriods', 'datapointsToAlarm', 'alarmActions', 'okActions'] },
+  'new PoolDashboard': { args: (s) => [{ endpoint: endpoint(s) }], call: (s, a) => new PoolDashboard(s, 'Subject', a[0]),
+    optional: ['dashboard', 'dashboardName', 'defaultInterval', 'period', 'alarms', 'scalingSignal', 'scalingTarget', 'widgetHeight'] },
+  'endpoint.autoScale': { args: () => [{ maxCapacity: 4 }], call: (s, a) => endpoint(s).autoScale(a[0]), optional: ['minCapacity', 'signal', 'scaleInCooldown'] },
+  'endpoint.addAlarms': { args: () => [{}], call: (s, a) => endpoint(s).addAlarms(a[0]), optional: ['alarmNamePrefix', 'modelLatencyThreshold', 'alarmActions'] },
+  'endpoint.addDashboard': { args: () => ['Dash', {}], call: (s, a) => endpoint(s).addDashboard(a[0], a[1]), optional: ['dashboardName', 'dashboard', 'scalingSignal'] },
+  'endpoint.grantInvoke': { args: (s) => [new iam.Role(s, 'Role', { assumedBy: new iam.AccountRootPrincipal() })], call: (s, a) => endpoint(s).grantInvoke(a[0]) },
+  'endpoint.metric': { args: () => ['Invocations', {}], call: (s, a) => endpoint(s).metric(a[0], a[1]), optional: ['instanceType', 'statistic'] },
+  'endpoint.metricModelLatency': { args: () => [{}], call: (s, a) => endpoint(s).metricModelLatency(a[0]), optional: ['instanceType'] },
+  'icEndpoint.addInferenceComponent': { args: (s) => ['C', { specification: allTypes(s) }], call: (s, a) => icEndpoint(s).addInferenceComponent(a[0], a[1]),
+    optional: ['copyCount', 'inferenceComponentName', 'tags'] },
+  'component.autoScale': { args: () => [{ maxCopyCount: 4 }], call: (s, a) => component(s).autoScale(a[0]), optional: ['minCopyCount', 'signal'] },
+  'component.widgets': { args: () => [{}], call: (s, a) => component(s).widgets(a[0]), optional: ['period', 'widgetHeight'] },
+  'component.metric': { args: () => ['Invocations', {}], call: (s, a) => component(s).metric(a[0], a[1]), optional: ['instanceType'] },
+  'testing.MetricMath.evaluate': { args: () => ['m1 / 2', { m1: 4 }], call: (_s, a) => testing.MetricMath.evaluate(a[0], a[1]) },
+  'testing.MetricMath.evaluateQueries': { args: () => [[{ id: 'm1' }, { id: 'e', expression: 'm1 * 2' }], 'e', { m1: 1 }],
+    call: (_s, a) => testing.MetricMath.evaluateQueries(a[0], a[1], a[2]) },
+  'testing.TargetTrackingPolicy.fromTemplate': { args: () => [template(), {}], call: (_s, a) => testing.TargetTrackingPolicy.fromTemplate(a[0], a[1]).evaluateById({ m1: 1 }) },
+  'testing.TargetTrackingPolicy.evaluate': { args: () => [{ 'ml.g6.48xlarge': 1 }], call: (_s, a) => testing.TargetTrackingPolicy.fromTemplate(template()).evaluate(a[0]) },
+};
+
+/** Every variant of an entry point's arguments: each argument, and each prop of a struct argument, degenerate. */
+function variants(point: EntryPoint, stack: Stack): unknown[][] {
+  const valid = point.args(stack);
+  const out: unknown[][] = [valid];
+  valid.forEach((arg, i) => {
+    for (const value of DEGENERATE) out.push(valid.map((a, j) => (j === i ? value : a)));
+    if (arg !== null && typeof arg === 'object' && !Array.isArray(arg) && Object.getPrototypeOf(arg) === Object.prototype) {
+      for (const key of new Set([...Object.keys(arg), ...(point.optional ?? [])])) {
+        for (const value of DEGENERATE) out.push(valid.map((a, j) => (j === i ? { ...(a as object), [key]: value } : a)));
+      }
+    }
+  });
+  return out;
+}
+
+function isTesting(name: string): boolean {
+  return name.startsWith('testing.');
+}
+
+describe('no public entry point ends in a TypeError or an aws-cdk-lib internal error', () => {
+  test.each(Object.keys(ENTRY_POINTS))('%s', (name) => {
+    const point = ENTRY_POINTS[name];
+    const app = App.of(testStack())!;
+    const count = variants(point, new Stack(app, 'Count')).length;
+    let accepted = 0;
+    for (let v = 0; v < count; v++) {
+      const stack = new Stack(app, `V${v}`, { env: { account: '111111111111', region: `us-east-${v}` } });
+      const args = variants(point, stack)[v];
+      try {
+        point.call(stack, args);
+        accepted++;
+      } catch (error) {
+        const label = `${name}(${v}): ${(error as Error)?.message}`;
+        if (isTesting(name)) {
+          expect([label, (error as Error).constructor]).toEqual([label, Error]);
+        } else {
+          expect([label, error instanceof InstancePoolsError]).toEqual([label, true]);
+        }
+      }
+    }
+    expect(accepted).toBeGreaterThan(0);
+    if (!isTesting(name)) {
+      try {
+        app.synth();
+      } catch (error) {
+        expect((error as Error).message).toMatch(/\[[A-Za-z]+\]/);
+        expect((error as Error).message).not.toMatch(/TypeError|Cannot read prop/);
+      }
+    }
+  });
+
+  test('the table lists every public factory and constructor', () => {
+    const abstract = ['InstancePoolEndpointBase', 'CapacityAwareEndpointBase', 'InferenceComponentEndpointBase', 'InferenceComponentBase',
+      'ContainerImage', 'ModelData', 'ModelContainer', 'InferenceComponentSpecification', 'ScalingSignal', 'CopyScalingSignal'];
+    const required: string[] = [];
+    for (const [name, value] of Object.entries(lib)) {
+      if (typeof value !== 'function') continue;
+      const statics = Object.getOwnPropertyNames(value).filter((k) => typeof (value as any)[k] === 'function');
+      required.push(...statics.map((s) => `${name}.${s}`));
+      const privateConstructor = ['InstanceType', 'CapacitySize', 'TrafficShift', 'DeploymentStrategy'].includes(name);
+      if (!abstract.includes(name) && !privateConstructor) required.push(`new ${name}`);
+    }
+    for (const [name, value] of Object.entries(testing)) {
+      for (const s of Object.getOwnPropertyNames(value).filter((k) => typeof (value as any)[k] === 'function')) required.push(`testing.${name}.${s}`);
+    }
+    expect(required.filter((name) => !(name in ENTRY_POINTS))).toEqual([]);
+  });
+});
