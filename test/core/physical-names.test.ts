@@ -1,0 +1,40 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { DASHBOARD_NAME, ENDPOINT_NAME, registerPhysicalName } from '../../lib/core/physical-names';
+import { testStack } from '../util';
+
+describe('physical-name registry', () => {
+  const synthError = (stack: Stack) => {
+    try {
+      App.of(stack)!.synth();
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return undefined;
+  };
+
+  test('a collision fails the stack of the later name, naming both paths', () => {
+    const stack = testStack();
+    registerPhysicalName(new Construct(stack, 'A'), ENDPOINT_NAME, () => 'llm');
+    registerPhysicalName(new Construct(stack, 'B'), ENDPOINT_NAME, () => 'LLM');
+    expect(synthError(stack)).toContain("endpointName: physical names are unique per account and region; TestStack/B and TestStack/A both use this name, got 'LLM' [DuplicatePhysicalName]");
+  });
+
+  test('CloudWatch names compare with case; undefined names and other kinds never collide', () => {
+    const stack = testStack();
+    registerPhysicalName(new Construct(stack, 'A'), DASHBOARD_NAME, () => 'Fleet');
+    registerPhysicalName(new Construct(stack, 'B'), DASHBOARD_NAME, () => 'fleet');
+    registerPhysicalName(new Construct(stack, 'C'), DASHBOARD_NAME, () => undefined);
+    registerPhysicalName(new Construct(stack, 'D'), ENDPOINT_NAME, () => 'Fleet');
+    expect(synthError(stack)).toBeUndefined();
+  });
+
+  test('the name is read at synth time', () => {
+    const stack = testStack();
+    let late = 'one';
+    registerPhysicalName(new Construct(stack, 'A'), ENDPOINT_NAME, () => 'two');
+    registerPhysicalName(new Construct(stack, 'B'), ENDPOINT_NAME, () => late);
+    late = 'two';
+    expect(synthError(stack)).toContain('DuplicatePhysicalName');
+  });
+});
