@@ -1,8 +1,6 @@
 import { InstanceType } from '../../lib';
-import { FAMILY_SPECS, parseInstanceTypeName } from '../../lib/instance-types/instance-catalog';
-
-/** The sizes SageMaker hosting instance types come in. */
-const SIZE = /^(medium|large|xlarge|\d+xlarge)$/;
+import { isCatalogued, parseInstanceTypeName, suggestInstanceTypeName, traitsOf } from '../../lib/instance-types/instance-catalog';
+import { CATALOG } from '../../lib/instance-types/instance-type-catalog.generated';
 
 describe('parseInstanceTypeName', () => {
   test.each([
@@ -39,83 +37,43 @@ describe('parseInstanceTypeName', () => {
   });
 });
 
-describe('FAMILY_SPECS', () => {
-  const families = Object.entries(FAMILY_SPECS);
-
-  test('family keys are what parseInstanceTypeName returns as a family', () => {
-    families.forEach(([family]) => expect(parseInstanceTypeName(`ml.${family}.xlarge`)?.family).toBe(family));
-  });
-
-  test.each(families)('%s: localStorage is a boolean and accelerator counts are whole, positive, per real size', (_, spec) => {
-    expect(typeof spec.localStorage).toBe('boolean');
-    for (const counts of [spec.gpus, spec.neuronDevices]) {
-      if (counts === undefined) continue;
-      expect(Object.keys(counts).length).toBeGreaterThan(0);
-      // No `default` key or other non-size key: InstanceType reads a count by exact size only.
-      Object.keys(counts).forEach((size) => expect(size).toMatch(SIZE));
-      Object.values(counts).forEach((n) => {
-        expect(Number.isInteger(n)).toBe(true);
-        expect(n).toBeGreaterThan(0);
-      });
-    }
-  });
-
-  test('a family has NVIDIA GPUs or AWS accelerators, never both, and burstable families have neither', () => {
-    families.forEach(([family, spec]) => {
-      expect([family, spec.gpus !== undefined && spec.neuronDevices !== undefined]).toEqual([family, false]);
-      if (spec.burstable) expect([family, spec.gpus ?? spec.neuronDevices, spec.localStorage]).toEqual([family, undefined, false]);
-    });
-  });
-
-  test('the burstable flag is set exactly on the t families', () => {
-    expect(families.filter(([, spec]) => spec.burstable === true).map(([family]) => family)).toEqual(['t2', 't3']);
-    expect(families.filter(([family]) => /^t\d/.test(family)).every(([, spec]) => spec.burstable === true)).toBe(true);
-  });
-
-  test('the catalog knows the families of the NVIDIA, AWS-accelerator and CPU types the library names', () => {
-    const accelerated = families.filter(([, s]) => s.gpus).map(([f]) => f);
-    expect(accelerated).toEqual(['g4dn', 'g5', 'g6', 'g6e', 'p3', 'p3dn', 'p4d', 'p4de', 'p5', 'p5e', 'p5en']);
-    expect(families.filter(([, s]) => s.neuronDevices).map(([f]) => f)).toEqual(['inf2', 'trn1']);
-  });
-
-  test('every InstanceType constant parses to a catalogued family and size', () => {
+describe('catalog reads', () => {
+  test('every InstanceType constant is catalogued, with traits (dashboards normalize GPU metrics by its count)', () => {
     const constants = Object.values(InstanceType).filter((v): v is InstanceType => v instanceof InstanceType);
     expect(constants.length).toBeGreaterThan(20);
     constants.forEach((type) => {
-      const parsed = parseInstanceTypeName(type.name);
-      expect([type.name, parsed !== undefined && FAMILY_SPECS[parsed.family] !== undefined]).toEqual([type.name, true]);
-      const spec = FAMILY_SPECS[parsed!.family];
-      // An accelerated constant must have a count for its own size (else dashboards cannot normalize per GPU).
-      if (spec.gpus) expect([type.name, spec.gpus[parsed!.size]]).toEqual([type.name, expect.any(Number)]);
-      if (spec.neuronDevices) expect([type.name, spec.neuronDevices[parsed!.size]]).toEqual([type.name, expect.any(Number)]);
+      expect([type.name, isCatalogued(type.name)]).toEqual([type.name, true]);
+      expect([type.name, traitsOf(type.name)?.memoryGiB]).toEqual([type.name, expect.any(Number)]);
     });
   });
 
-  test.each([
-    // Spot checks against the EC2 specifications of the underlying instance types.
-    ['g4dn', '12xlarge', 4, true],
-    ['g5', '48xlarge', 8, true],
-    ['g6e', '12xlarge', 4, true],
-    ['g6', '16xlarge', 1, true],
-    ['p3', '8xlarge', 4, false],
-    ['p4d', '24xlarge', 8, true],
-    ['p5', '48xlarge', 8, true],
-  ])('ml.%s.%s: %p NVIDIA GPUs, local storage %p', (family, size, gpus, localStorage) => {
-    expect(FAMILY_SPECS[family].gpus?.[size]).toBe(gpus);
-    expect(FAMILY_SPECS[family].localStorage).toBe(localStorage);
+  test('traitsOf: undefined for types the catalog lacks, and for catalogued types whose traits are unknown', () => {
+    expect(traitsOf('ml.zz9.large')).toBeUndefined();
+    expect(isCatalogued('ml.zz9.large')).toBe(false);
+    expect(isCatalogued('ml.g7.2xlarge')).toBe(true);
+    expect(traitsOf('ml.g7.2xlarge')).toBeUndefined();
+    expect(traitsOf('ml.g5.12xlarge')).toEqual({ accelerator: 'NVIDIA_GPU', acceleratorCount: 4, memoryGiB: 192, localStorage: true, burstable: false });
+  });
+
+  test('the burstable flag is set exactly on the t families', () => {
+    const burstable = Object.entries(CATALOG).filter(([, f]) => f.burstable).map(([family]) => family);
+    expect(burstable).toEqual(Object.keys(CATALOG).filter((family) => /^t\d/.test(family)));
+  });
+
+  test('accelerator counts are whole and positive on accelerated families, 0 on CPU families', () => {
+    for (const [family, f] of Object.entries(CATALOG)) {
+      for (const [size, traits] of Object.entries(f.sizes)) {
+        if (traits === null) continue;
+        const [count, memory] = traits;
+        expect([`${family}.${size}`, Number.isInteger(count), memory > 0]).toEqual([`${family}.${size}`, true, true]);
+        expect([`${family}.${size}`, f.accelerator === 'NONE' ? count === 0 : count > 0]).toEqual([`${family}.${size}`, true]);
+      }
+    }
   });
 
   test.each([
-    ['inf2', 'xlarge', 1, false],
-    ['inf2', '48xlarge', 12, false],
-    ['trn1', '32xlarge', 16, true],
-  ])('ml.%s.%s: %p Neuron devices, local storage %p', (family, size, devices, localStorage) => {
-    expect(FAMILY_SPECS[family].neuronDevices?.[size]).toBe(devices);
-    expect(FAMILY_SPECS[family].localStorage).toBe(localStorage);
+    ['ML.G5.XLARGE', 'ml.g5.xlarge'], ['ml.g5.xlarge ', 'ml.g5.xlarge'], ['g5.xlarge', 'ml.g5.xlarge'], ['ml.g5/xlarge', undefined], ['ml.g5.xlarge', undefined],
+  ])('suggests for %p: %p', (name, suggestion) => {
+    expect(suggestInstanceTypeName(name)).toBe(suggestion);
   });
-
-  test.each([['c5', false], ['c5d', true], ['m5', false], ['m5d', true], ['r5d', true], ['m7i', false]])(
-    'CPU family %s: local storage %p, no accelerators', (family, localStorage) => {
-      expect(FAMILY_SPECS[family]).toEqual({ localStorage });
-    });
 });

@@ -93,7 +93,8 @@ describe('showsGpuMetrics', () => {
     ['ml.c5d.2xlarge', 'CPU with local storage', false],
     ['ml.t2.medium', 'burstable CPU', false],
     ['ml.g9.xlarge', 'unknown family (might have GPUs)', true],
-    ['g6.xlarge', 'name of an unknown shape', true],
+    ['ml.g7.2xlarge', 'catalogued, traits unknown (might have GPUs)', true],
+    ['ml.dl1.24xlarge', 'Habana Gaudi', false],
   ])('%s (%s): %p', (name, _, gpu) => {
     expect(showsGpuMetrics(InstanceType.of(name))).toBe(gpu);
   });

@@ -53,7 +53,7 @@ export const ENTRY_POINTS: { [name: string]: EntryPoint } = {
   'Model.fromModelName': { args: () => ['existing'], call: (s, a) => Model.fromModelName(s, 'Subject', a[0]) },
   'Model.fromModelAttributes': { args: () => [{ modelName: 'existing' }], call: (s, a) => Model.fromModelAttributes(s, 'Subject', a[0]), optional: ['role'] },
   'new CapacityAwareEndpoint': { args: (s) => [{ model: imported(s), pools: pools() }], call: (s, a) => new CapacityAwareEndpoint(s, 'Subject', a[0]),
-    optional: [...ENDPOINT_OPTIONAL, 'modelDataDownloadTimeout', 'encryptionKey', 'asyncInference', 'deployment'] },
+    optional: [...ENDPOINT_OPTIONAL, 'modelDataDownloadTimeout', 'encryptionKey', 'asyncInference', 'deployment', 'existingEndpoint'] },
   'CapacityAwareEndpoint.fromEndpointAttributes': { args: () => [{ endpointName: 'live', pools: pools() }],
     call: (s, a) => CapacityAwareEndpoint.fromEndpointAttributes(s, 'Subject', a[0]), optional: ['variantName'] },
   'new InferenceComponentEndpoint': { args: () => [{ pools: [{ instanceType: G6 }] }], call: (s, a) => new InferenceComponentEndpoint(s, 'Subject', a[0]),
