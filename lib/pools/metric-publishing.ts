@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
+import { checkDuration } from '../core/required';
 import { checkDurationSeconds } from '../core/validation';
 import { IInstancePoolEndpoint } from './instance-pool-endpoint';
 
@@ -29,10 +30,10 @@ export interface MetricPublishingOptions {
  * library's CloudWatch periods derive from it, and aws-cdk-lib takes no token periods). Returns the seconds.
  */
 export function checkMetricPublishFrequency(prop: string, frequency: Duration | undefined): number | undefined {
-  if (frequency === undefined) return undefined;
-  if (frequency.isUnresolved()) {
+  if (checkDuration(prop, frequency) === undefined) return undefined;
+  if (frequency!.isUnresolved()) {
     throw new InstancePoolsError('OutOfRange', prop,
-      'must be known at synth time (the periods of the library\'s CloudWatch metrics derive from it, and aws-cdk-lib takes no token periods)', 'a token');
+      'must be known at synth time (the periods of the library\'s CloudWatch metrics derive from it, and aws-cdk-lib takes no token periods)', described('a token'));
   }
   const seconds = checkDurationSeconds(prop, frequency, 10, 300)!;
   if (!METRIC_PUBLISH_FREQUENCIES.includes(seconds)) {

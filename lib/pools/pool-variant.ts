@@ -1,7 +1,7 @@
 import { Annotations, ArnFormat, Stack, Tags, Token } from 'aws-cdk-lib';
 import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
-import { checkConstruct, checkDuration, checkEnumValue } from '../core/required';
+import { checkBoolean, checkConstruct, checkDuration, checkEnumValue } from '../core/required';
 import { checkTags } from '../core/string-rules';
 import { checkDurationSeconds, checkInteger, checkSageMakerName, MAX_API_INTEGER } from '../core/validation';
 import { RankedInstancePool } from './instance-pool';
@@ -20,6 +20,8 @@ export function validatePoolEndpointOptions(props: PoolEndpointOptions, variantN
   checkTags('tags', props.tags);
   checkConstruct('encryptionKey', props.encryptionKey, 'a KMS key (kms.IKey)', true);
   checkMetricPublishFrequency('metricPublishFrequency', props.metricPublishFrequency);
+  checkBoolean('enhancedMetrics', props.enhancedMetrics);
+  checkBoolean('detailedObservability', props.detailedObservability);
 }
 
 /**

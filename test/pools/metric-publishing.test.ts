@@ -77,7 +77,7 @@ describe('metricPublishFrequency validation', () => {
     ['below 10 s', Duration.seconds(1), /must be a whole number of seconds from 10 to 300, got 1 \[OutOfRange\]/],
     ['above 5 minutes', Duration.minutes(10), /from 10 to 300, got 600 \[OutOfRange\]/],
     ['a fraction of a second', Duration.millis(10500), /got 10.5 \[OutOfRange\]/],
-    ['a token', Duration.seconds(Token.asNumber({ Ref: 'F' })), /must be known at synth time.*got 'a token' \[OutOfRange\]/],
+    ['a token', Duration.seconds(Token.asNumber({ Ref: 'F' })), /must be known at synth time.*got a token \[OutOfRange\]/],
   ])('rejects %s, on both endpoint kinds, before creating any child', (_, frequency, error) => {
     const stack = testStack();
     expect(() => seedEndpoint(stack, { metricPublishFrequency: frequency })).toThrow(error);
