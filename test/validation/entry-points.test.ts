@@ -34,7 +34,7 @@ const G6 = InstanceType.ML_G6_48XLARGE;
 const pools = () => [{ instanceType: G6, maxConcurrency: 8 }];
 const component = (s: Stack) => icEndpoint(s).addInferenceComponent('Valid', { specification: allTypes(s, { maxConcurrencyPerCopy: 4 }) });
 const ENDPOINT_OPTIONAL = ['endpointName', 'variantName', 'initialInstanceCount', 'routingStrategy', 'provisioningTimeout', 'containerStartupHealthCheckTimeout', 'tags',
-  'enhancedMetrics', 'detailedObservability', 'metricPublishFrequency'];
+  'enhancedMetrics', 'detailedObservability', 'metricPublishFrequency', 'encryptionKey'];
 const SPEC_OPTIONAL = ['maxMemory', 'acceleratorCount', 'cpuCoreCount', 'modelDataDownloadTimeout', 'containerStartupHealthCheckTimeout', 'maxConcurrencyPerCopy'];
 const template = () => ({ Resources: { P: { Type: 'AWS::ApplicationAutoScaling::ScalingPolicy', Properties: { TargetTrackingScalingPolicyConfiguration: {
   TargetValue: 0.7, CustomizedMetricSpecification: { Metrics: [{ Id: 'm1', ReturnData: false, MetricStat: { Metric: { Dimensions: [] } } }, { Id: 'e', Expression: 'm1 / 2', ReturnData: true }] },
@@ -48,13 +48,18 @@ export const ENTRY_POINTS: { [name: string]: EntryPoint } = {
   'ModelData.fromBucket': { args: (s) => [bucket(s), 'model.tar.gz'], call: (_s, a) => ModelData.fromBucket(a[0], a[1]) },
   'ModelData.fromBucketPrefix': { args: (s) => [bucket(s), 'llm/'], call: (_s, a) => ModelData.fromBucketPrefix(a[0], a[1]) },
   'ModelContainer.fromImage': { args: () => [ContainerImage.fromImageUri('nginx'), {}], call: (_s, a) => ModelContainer.fromImage(a[0], a[1]), optional: ['modelData', 'environment'] },
-  'ModelContainer.fromModelPackage': { args: () => ['pkg', {}], call: (_s, a) => ModelContainer.fromModelPackage(a[0], a[1]), optional: ['inferenceSpecificationName', 'environment'] },
+  'ModelContainer.fromModelPackage': { args: () => ['pkg', {}], call: (_s, a) => ModelContainer.fromModelPackage(a[0], a[1]), optional: ['inferenceSpecificationName', 'environment', 'image', 'modelData'] },
   'new Model': { args: () => [{ container: ModelContainer.fromImage(ContainerImage.fromImageUri('nginx')) }], call: (s, a) => new Model(s, 'Subject', a[0]),
     optional: ['modelName', 'role', 'vpc', 'vpcSubnets', 'securityGroups', 'networkIsolation'] },
   'Model.fromModelName': { args: () => ['existing'], call: (s, a) => Model.fromModelName(s, 'Subject', a[0]) },
   'Model.fromModelAttributes': { args: () => [{ modelName: 'existing' }], call: (s, a) => Model.fromModelAttributes(s, 'Subject', a[0]), optional: ['role'] },
   'new CapacityAwareEndpoint': { args: (s) => [{ model: imported(s), pools: pools() }], call: (s, a) => new CapacityAwareEndpoint(s, 'Subject', a[0]),
     optional: [...ENDPOINT_OPTIONAL, 'modelDataDownloadTimeout', 'encryptionKey', 'asyncInference', 'deployment', 'existingEndpoint'] },
+  'new CapacityAwareEndpoint, asyncInference': { args: (s) => [{ outputBucket: bucket(s) }], call: (s, a) => endpoint(s, { asyncInference: a[0] }),
+    optional: ['inputBucket', 'inputPrefix', 'outputPrefix', 'failureBucket', 'failurePrefix', 'successTopic', 'errorTopic', 'outputEncryptionKey',
+      'maxConcurrentInvocationsPerInstance'] },
+  'new InferenceComponentEndpoint, managedInstanceScaling': { args: () => [{ maxInstanceCount: 4 }], call: (s, a) => icEndpoint(s, { managedInstanceScaling: a[0] }),
+    optional: ['minInstanceCount'] },
   'CapacityAwareEndpoint.fromEndpointAttributes': { args: () => [{ endpointName: 'live', pools: pools() }],
     call: (s, a) => CapacityAwareEndpoint.fromEndpointAttributes(s, 'Subject', a[0]), optional: ['variantName', 'metricPublishFrequency'] },
   'new InferenceComponentEndpoint': { args: () => [{ pools: [{ instanceType: G6 }] }], call: (s, a) => new InferenceComponentEndpoint(s, 'Subject', a[0]),
