@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { checkConstruct, checkEnumLike, requireNumber, requireObject } from '../core/required';
+import { checkConstruct, checkEnumLike, checkScopeAndId, requireNumber, requireObject } from '../core/required';
 import { checkCapacityRange } from '../core/validation';
 import { metricCadence } from '../pools/metric-publishing';
 import { warnSparseSignal } from '../scaling/signal-config';
@@ -65,7 +65,7 @@ export class InferenceComponentAutoScaling extends Construct {
    * the API's range or `minCopyCount` above `maxCopyCount`
    */
   constructor(scope: Construct, id: string, props: InferenceComponentAutoScalingProps) {
-    super(scope, id);
+    super(scope, checkScopeAndId(scope, id));
     props = requireObject('autoScale options', props);
     checkConstruct('component', props.component, 'an inference component');
     requireNumber('maxCopyCount', props.maxCopyCount, 'the most copies, across all instance types');

@@ -3,7 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { InstancePoolsError } from '../core/errors';
 import { ALARM_NAME, registerPhysicalName } from '../core/physical-names';
-import { checkConstruct, checkDuration, requireObject } from '../core/required';
+import { checkConstruct, checkDuration, checkScopeAndId, requireObject } from '../core/required';
 import { checkInteger, checkPercent, checkPeriod, MAX_API_INTEGER } from '../core/validation';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { mathConstant } from '../pools/concurrency';
@@ -110,7 +110,7 @@ export class PoolAlarms extends Construct {
    * threshold is compared in its own unit); at synth time `[DuplicatePhysicalName]`
    */
   constructor(scope: Construct, id: string, props: PoolAlarmsProps) {
-    super(scope, id);
+    super(scope, checkScopeAndId(scope, id));
     props = requireObject('props', props);
     checkConstruct('endpoint', props.endpoint, 'a capacity-aware endpoint');
     const endpoint = props.endpoint;

@@ -3,7 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { described, InstancePoolsError } from '../core/errors';
 import { DASHBOARD_NAME, registerPhysicalName } from '../core/physical-names';
-import { checkConstruct, checkDuration, requireObject } from '../core/required';
+import { checkConstruct, checkDuration, checkScopeAndId, requireObject } from '../core/required';
 import { checkDashboardName } from '../core/string-rules';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { DEFAULT_METRIC_PUBLISH_SECONDS, metricCadence } from '../pools/metric-publishing';
@@ -53,7 +53,7 @@ export class PoolDashboard extends Construct {
    * take; `[ConflictingOptions]`; `[DashboardLimit]`; at synth time `[DuplicatePhysicalName]`
    */
   constructor(scope: Construct, id: string, props: PoolDashboardProps) {
-    super(scope, id);
+    super(scope, checkScopeAndId(scope, id));
     props = requireObject('props', props);
     checkConstruct('endpoint', props.endpoint, 'a capacity-aware endpoint');
     checkConstruct('dashboard', props.dashboard, 'a CloudWatch dashboard (cloudwatch.Dashboard)', true);

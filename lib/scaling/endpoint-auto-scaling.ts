@@ -3,7 +3,7 @@ import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-application
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { InstancePoolsError } from '../core/errors';
-import { checkBoolean, checkConstruct, checkEnumLike, requireNumber, requireObject } from '../core/required';
+import { checkBoolean, checkConstruct, checkEnumLike, checkScopeAndId, requireNumber, requireObject } from '../core/required';
 import { checkCapacityRange } from '../core/validation';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { metricCadence } from '../pools/metric-publishing';
@@ -74,7 +74,7 @@ export class EndpointAutoScaling extends Construct {
    * `[AsyncScalingSignal]` for an asynchronous endpoint without a signal
    */
   constructor(scope: Construct, id: string, props: EndpointAutoScalingProps) {
-    super(scope, id);
+    super(scope, checkScopeAndId(scope, id));
     props = requireObject('autoScale options', props);
     checkConstruct('endpoint', props.endpoint, 'a capacity-aware endpoint');
     requireNumber('maxCapacity', props.maxCapacity, 'the most instances, across all pools');

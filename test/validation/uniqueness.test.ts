@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { CapacityAwareEndpoint, InstanceType, Model } from '../../lib';
+import { CapacityAwareEndpoint, EndpointAutoScaling, InstanceType, Model, PoolAlarms } from '../../lib';
 import { allTypes, badInputTable, endpoint, expectCode, icEndpoint, lmi, outcome } from './hostile-input';
 
 /** Physical names unique within an app: per account and region, or per stack when those are unknown. */
@@ -42,6 +42,10 @@ badInputTable('physical names', [
     const ic = icEndpoint(s); ic.addInferenceComponent('C', { specification: allTypes(s) }); ic.addInferenceComponent('C', { specification: allTypes(s) });
   }, 'DuplicateConstructId'],
   ["a second Model with construct id 'M'", (s) => { lmi(s, 'M'); lmi(s, 'M'); }, 'DuplicateConstructId'],
+  ["new PoolAlarms with construct id 'Alarms' next to addAlarms()", (s) => { const e = endpoint(s); e.addAlarms(); new PoolAlarms(e, 'Alarms', { endpoint: e }); }, 'DuplicateConstructId'],
+  ["new EndpointAutoScaling with construct id 'AutoScaling' next to autoScale()", (s) => {
+    const e = endpoint(s); e.autoScale({ maxCapacity: 2 }); new EndpointAutoScaling(e, 'AutoScaling', { endpoint: e, maxCapacity: 2 });
+  }, 'DuplicateConstructId'],
   ['Model.fromModelName with an id already taken', (s) => { lmi(s, 'M'); Model.fromModelName(s, 'M', 'x'); }, 'DuplicateConstructId'],
 ]);
 
