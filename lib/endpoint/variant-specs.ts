@@ -2,7 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
 import { InstancePoolsError } from '../core/errors';
-import { checkDurationSeconds, checkInteger, checkSageMakerName } from '../core/validation';
+import { checkDurationSeconds, checkInteger, checkSageMakerName, MAX_API_INTEGER } from '../core/validation';
 import { IModel } from '../model/model';
 import { RankedInstancePool } from '../pools/instance-pool';
 import { PoolEndpointOptions } from '../pools/pool-endpoint-options';
@@ -49,7 +49,7 @@ export function variantSpec(scope: IConstruct, prop: string, options: Production
     throw new InstancePoolsError('MissingModel', `${prop}.model`, `a model for the variant (or on ${prop}.pools[0])`, 'none');
   }
   const initialInstanceCount = options.initialInstanceCount ?? 1;
-  checkInteger(`${prop}.initialInstanceCount`, initialInstanceCount, 1, Number.MAX_SAFE_INTEGER);
+  checkInteger(`${prop}.initialInstanceCount`, initialInstanceCount, 1, MAX_API_INTEGER);
   checkDurationSeconds(`${prop}.provisioningTimeout`, options.provisioningTimeout, 300, 3600);
   checkDurationSeconds(`${prop}.containerStartupHealthCheckTimeout`, options.containerStartupHealthCheckTimeout, 60, 3600);
   return primarySpec(scope, `${prop}.`, options.variantName, pools, model, initialInstanceCount, options, shadow);

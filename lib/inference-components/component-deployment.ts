@@ -2,7 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnInferenceComponent } from 'aws-cdk-lib/aws-sagemaker';
 import { InstancePoolsError } from '../core/errors';
-import { checkDurationSeconds, checkInteger, checkPercent } from '../core/validation';
+import { checkDuration, checkEnumLike, requireNumber, requireObject } from '../core/required';
+import { checkDurationSeconds, checkInteger, checkPercent, MAX_API_INTEGER } from '../core/validation';
 import { MAX_ROLLBACK_ALARMS } from '../deployment/deployment-limits';
 
 /** How an `InferenceComponentCapacitySize` counts: copies of the component, or a percentage of its copies. */
@@ -20,12 +21,14 @@ export enum ComponentCapacitySizeType {
 export class ComponentCapacitySize {
   /** A number of copies (an integer, at least 1). */
   public static copyCount(count: number): ComponentCapacitySize {
-    checkInteger('ComponentCapacitySize.copyCount', count, 1, Number.MAX_SAFE_INTEGER);
+    requireNumber('ComponentCapacitySize.copyCount', count, 'a number of copies');
+    checkInteger('ComponentCapacitySize.copyCount', count, 1, MAX_API_INTEGER);
     return new ComponentCapacitySize(ComponentCapacitySizeType.COPY_COUNT, count);
   }
 
   /** A percentage of the component's copies (an integer from 1 to 100; a rolling batch takes 5–50 %). */
   public static percent(percent: number): ComponentCapacitySize {
+    requireNumber('ComponentCapacitySize.percent', percent, 'a percentage from 1 to 100');
     checkPercent('ComponentCapacitySize.percent', percent, 1, 100);
     return new ComponentCapacitySize(ComponentCapacitySizeType.CAPACITY_PERCENT, percent);
   }
@@ -71,15 +74,23 @@ export interface ComponentRollingUpdateOptions {
 export class ComponentDeployment {
   /** Replace the component's copies in batches; each new copy is placed on the endpoint's pools in priority order. */
   public static rolling(options: ComponentRollingUpdateOptions): ComponentDeployment {
+    options = requireObject('rolling.options', options);
     if (!options.maximumBatchSize) {
       throw new InstancePoolsError('InvalidDeploymentConfig', 'rolling.maximumBatchSize', 'is required: ComponentCapacitySize.percent(...) or .copyCount(...)', 'none');
     }
+    checkEnumLike('rolling.maximumBatchSize', options.maximumBatchSize, ['_render'], 'ComponentCapacitySize.percent() or .copyCount()');
+    checkEnumLike('rolling.rollbackMaximumBatchSize', options.rollbackMaximumBatchSize, ['_render'], 'ComponentCapacitySize.percent() or .copyCount()', true);
+    checkDuration('rolling.waitInterval', options.waitInterval, false);
+    checkDuration('rolling.maximumExecutionTimeout', options.maximumExecutionTimeout);
     if (options.maximumBatchSize.kind === ComponentCapacitySizeType.CAPACITY_PERCENT) {
       checkPercent('rolling.maximumBatchSize', options.maximumBatchSize.value, 5, 50);
     }
     const wait = checkDurationSeconds('rolling.waitInterval', options.waitInterval, 0, 3600);
     const timeout = checkDurationSeconds('rolling.maximumExecutionTimeout', options.maximumExecutionTimeout, 600, 28800);
     const alarms = options.autoRollbackAlarms ?? [];
+    if (!Array.isArray(alarms) || alarms.some((alarm) => typeof alarm?.alarmName !== 'string')) {
+      throw new InstancePoolsError('MissingRequiredProp', 'rolling.autoRollbackAlarms', 'must be an array of CloudWatch alarms (cloudwatch.IAlarm)', alarms);
+    }
     if (alarms.length > MAX_ROLLBACK_ALARMS) {
       throw new InstancePoolsError('TooManyRollbackAlarms', 'rolling.autoRollbackAlarms', `at most ${MAX_ROLLBACK_ALARMS} alarms`, alarms.length);
     }

@@ -22,7 +22,7 @@ describe('ComponentDeployment.rolling', () => {
       const stack = testStack();
       return ComponentDeployment.rolling({ ...base, autoRollbackAlarms: Array.from({ length: 11 }, (_, i) => alarm(stack, `A${i}`)) });
     }, 'rolling.autoRollbackAlarms: at most 10 alarms, got 11 [TooManyRollbackAlarms]'],
-    ['0 copies', () => ComponentCapacitySize.copyCount(0), `ComponentCapacitySize.copyCount: must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}, got 0 [OutOfRange]`],
+    ['0 copies', () => ComponentCapacitySize.copyCount(0), `ComponentCapacitySize.copyCount: must be an integer of at least 1 (and at most 2147483647, the API's integer range), got 0 [OutOfRange]`],
     ['1.5 copies', () => ComponentCapacitySize.copyCount(1.5), 'got 1.5 [OutOfRange]'],
     ['0 %', () => ComponentCapacitySize.percent(0), 'ComponentCapacitySize.percent: must be a whole percentage from 1 to 100, got 0 [OutOfRange]'],
     ['101 %', () => ComponentCapacitySize.percent(101), 'got 101 [OutOfRange]'],

@@ -3,7 +3,7 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lib from '../../lib';
 import {
-  CapacityAwareEndpoint, CapacitySize, ContainerImage, CopyScalingSignal, DeploymentStrategy, EndpointAutoScaling,
+  CapacityAwareEndpoint, CapacitySize, ComponentCapacitySize, ComponentDeployment, ContainerImage, CopyScalingSignal, DeploymentStrategy, EndpointAutoScaling,
   InferenceComponentAutoScaling, InferenceComponentEndpoint, InferenceComponentSpecification, InferenceComponentWidgets, InstanceType,
   Model, ModelContainer, ModelData, PoolAlarms, PoolDashboard, PooledInferenceComponent, PoolWidgets, ScalingSignal, TrafficShift, testing,
 } from '../../lib';
@@ -71,6 +71,10 @@ export const ENTRY_POINTS: { [name: string]: EntryPoint } = {
   'TrafficShift.allAtOnce': { args: () => [Duration.minutes(1)], call: (_s, a) => TrafficShift.allAtOnce(a[0]) },
   'TrafficShift.canary': { args: () => [CapacitySize.percent(10), Duration.minutes(1)], call: (_s, a) => TrafficShift.canary(a[0], a[1]) },
   'TrafficShift.linear': { args: () => [CapacitySize.percent(10), Duration.minutes(1)], call: (_s, a) => TrafficShift.linear(a[0], a[1]) },
+  'ComponentCapacitySize.copyCount': { args: () => [2], call: (_s, a) => ComponentCapacitySize.copyCount(a[0]) },
+  'ComponentCapacitySize.percent': { args: () => [20], call: (_s, a) => ComponentCapacitySize.percent(a[0]) },
+  'ComponentDeployment.rolling': { args: () => [{ maximumBatchSize: ComponentCapacitySize.copyCount(1), waitInterval: Duration.minutes(1) }],
+    call: (_s, a) => ComponentDeployment.rolling(a[0]), optional: ['maximumExecutionTimeout', 'rollbackMaximumBatchSize', 'autoRollbackAlarms'] },
   'DeploymentStrategy.rolling': { args: () => [{ maximumBatchSize: CapacitySize.percent(20), waitInterval: Duration.minutes(5) }],
     call: (_s, a) => DeploymentStrategy.rolling(a[0]), optional: ['maximumExecutionTimeout', 'autoRollbackAlarms', 'rollbackOnEndpointAlarms', 'rollbackMaximumBatchSize'] },
   'DeploymentStrategy.blueGreen': { args: () => [{}], call: (_s, a) => DeploymentStrategy.blueGreen(a[0]),
@@ -183,8 +187,9 @@ describe('no public entry point ends in a TypeError or an aws-cdk-lib internal e
       if (typeof value !== 'function') continue;
       const statics = Object.getOwnPropertyNames(value).filter((k) => typeof (value as any)[k] === 'function');
       required.push(...statics.map((s) => `${name}.${s}`));
-      const privateConstructor = ['InstanceType', 'CapacitySize', 'TrafficShift', 'DeploymentStrategy'].includes(name);
-      if (!abstract.includes(name) && !privateConstructor) required.push(`new ${name}`);
+      const privateConstructor = ['InstanceType', 'CapacitySize', 'TrafficShift', 'DeploymentStrategy', 'ComponentCapacitySize', 'ComponentDeployment'].includes(name);
+      const isClass = /^[A-Z]/.test(name); // exported helper functions are not constructors
+      if (isClass && !abstract.includes(name) && !privateConstructor) required.push(`new ${name}`);
     }
     for (const [name, value] of Object.entries(testing)) {
       for (const s of Object.getOwnPropertyNames(value).filter((k) => typeof (value as any)[k] === 'function')) required.push(`testing.${name}.${s}`);
