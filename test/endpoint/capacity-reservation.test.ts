@@ -12,7 +12,7 @@ describe('validateCapacityReservation', () => {
   test.each<[string, Partial<CapacityReservation>, string]>([
     ['no ARN', { mlReservationArn: undefined }, "capacityReservation.mlReservationArn: is required: the ARN of the ML capacity reservation, got 'none' [InvalidCapacityReservation]"],
     ['an ARN of another service', { mlReservationArn: 'arn:aws:ec2:us-east-1:111111111111:capacity-reservation/cr-1' },
-      "capacityReservation.mlReservationArn: an ML reservation ARN like arn:aws:sagemaker:REGION:ACCOUNT:ml-reservation/NAME, 20 to 258 characters, got 'arn:aws:ec2:us-east-1:111111111111:capacity-reservation/cr-1' [InvalidCapacityReservation]"],
+      "capacityReservation.mlReservationArn: an ML reservation ARN like arn:aws:sagemaker:REGION:ACCOUNT:ml-reservation/NAME, 20 to 258 characters, got 'arn:aws:ec2:us-east-1:111111111111:capac…' (60 characters) [InvalidCapacityReservation]"],
     ['a short account id', { mlReservationArn: 'arn:aws:sagemaker:us-east-1:1111:ml-reservation/x' }, '[InvalidCapacityReservation]'],
     ['an ARN over 258 characters', { mlReservationArn: `${ARN}${'x'.repeat(250)}` }, 'capacityReservation.mlReservationArn: an ML reservation ARN'],
     ['an unknown preference', { preference: 'capacity-reservations-first' as CapacityReservationPreference },

@@ -191,7 +191,7 @@ describe('CapacityAwareEndpoint: variant validation', () => {
       'variants[0].pools: between 1 and 5 instance pools, got 6 [PoolCount]'],
     ['a variant with a repeated pool type', (s) => ({ variants: [{ variantName: 'B', model: lmiModel(s, 'X'), pools: [...pools, ...pools] }] }),
       "variants[0].pools[1].instanceType: each instance type at most once (already variants[0].pools[0]), got 'ml.g5.48xlarge' [DuplicateInstanceType]"],
-    ['a variant with 0 instances', (s) => ({ variants: [{ variantName: 'B', model: lmiModel(s, 'X'), pools, initialInstanceCount: 0 }] }), 'variants[0].initialInstanceCount: must be an integer from 1'],
+    ['a variant with 0 instances', (s) => ({ variants: [{ variantName: 'B', model: lmiModel(s, 'X'), pools, initialInstanceCount: 0 }] }), 'variants[0].initialInstanceCount: must be an integer of at least 1'],
     ['a variant provisioning timeout of 299 s', (s) => ({ variants: [{ variantName: 'B', model: lmiModel(s, 'X'), pools, provisioningTimeout: Duration.seconds(299) }] }),
       'variants[0].provisioningTimeout: must be a whole number of seconds from 300 to 3600, got 299 [OutOfRange]'],
     ['a variant health-check timeout of 59 s', (s) => ({ variants: [{ variantName: 'B', model: lmiModel(s, 'X'), pools, containerStartupHealthCheckTimeout: Duration.seconds(59) }] }),
