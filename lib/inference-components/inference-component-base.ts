@@ -53,7 +53,7 @@ export abstract class InferenceComponentBase extends Resource implements IInfere
 
   /** Concurrent requests per copy (`ConcurrentRequestsPerCopy`, high resolution). @default - average over 1 minute */
   public metricConcurrentRequestsPerCopy(options: EndpointMetricOptions = {}): cloudwatch.Metric {
-    return this.componentMetric(INVOCATION_NAMESPACE, 'ConcurrentRequestsPerCopy', 'Average', { period: Duration.minutes(1), ...options });
+    return this.componentMetric(INVOCATION_NAMESPACE, 'ConcurrentRequestsPerCopy', 'Average', options, Duration.minutes(1));
   }
 
   /** Time the model took to respond, in microseconds (`ModelLatency`). @default - average over 5 minutes */
@@ -96,7 +96,7 @@ export abstract class InferenceComponentBase extends Resource implements IInfere
     return this.componentMetric(INFERENCE_COMPONENT_NAMESPACE, 'MemoryUtilizationNormalized', 'Average', options);
   }
 
-  private componentMetric(namespace: string, metricName: string, statistic: string, options: EndpointMetricOptions): cloudwatch.Metric {
-    return dimensionedMetric(namespace, metricName, statistic, { InferenceComponentName: this.inferenceComponentName }, options);
+  private componentMetric(namespace: string, metricName: string, statistic: string, options: EndpointMetricOptions, period?: Duration): cloudwatch.Metric {
+    return dimensionedMetric(namespace, metricName, statistic, { InferenceComponentName: this.inferenceComponentName }, options, period);
   }
 }

@@ -54,7 +54,7 @@ export abstract class CapacityAwareEndpointBase extends InstancePoolEndpointBase
 
   /** Concurrent requests per model copy (`ConcurrentRequestsPerModel`, high resolution). @default - average over 1 minute */
   public metricConcurrentRequestsPerModel(options: EndpointMetricOptions = {}): cloudwatch.Metric {
-    return this.variantMetric(INVOCATION_NAMESPACE, 'ConcurrentRequestsPerModel', 'Average', { period: Duration.minutes(1), ...options });
+    return this.variantMetric(INVOCATION_NAMESPACE, 'ConcurrentRequestsPerModel', 'Average', options, Duration.minutes(1));
   }
 
   /** Requests answered with a 4XX error (`Invocation4XXErrors`). @default - sum over 5 minutes */
@@ -100,7 +100,7 @@ export abstract class CapacityAwareEndpointBase extends InstancePoolEndpointBase
     return this.endpointName;
   }
 
-  private variantMetric(namespace: string, metricName: string, statistic: string, options: EndpointMetricOptions): cloudwatch.Metric {
-    return dimensionedMetric(namespace, metricName, statistic, { EndpointName: this.metricEndpointName, VariantName: this.variantName }, options);
+  private variantMetric(namespace: string, metricName: string, statistic: string, options: EndpointMetricOptions, period?: Duration): cloudwatch.Metric {
+    return dimensionedMetric(namespace, metricName, statistic, { EndpointName: this.metricEndpointName, VariantName: this.variantName }, options, period);
   }
 }

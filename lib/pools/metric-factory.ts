@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { checkDuration, requireObject, requireString } from '../core/required';
 import { InstanceType } from '../instance-types/instance-type';
@@ -29,17 +30,30 @@ export interface DimensionedMetricOptions extends cloudwatch.MetricOptions {
 
 /**
  * A metric with the resource's `dimensions`, then `InstanceType` when `options.instanceType` is set, then any
- * `options.dimensionsMap` (which wins on a clash). `statistic` is the default; `options.statistic` overrides it.
+ * `options.dimensionsMap` (which wins on a clash). `statistic` and `defaultPeriod` (else CloudWatch's 5 minutes) are
+ * the defaults; `options.statistic` and `options.period` override them. The one place where the caller's options meet
+ * the defaults: an option passed as `undefined` (or `null`, from JavaScript) keeps its default.
  */
 export function dimensionedMetric(namespace: string, metricName: string, statistic: string, dimensions: { [name: string]: string },
-  options: DimensionedMetricOptions = {}): cloudwatch.Metric {
+  options: DimensionedMetricOptions = {}, defaultPeriod?: Duration): cloudwatch.Metric {
   requireString('metricName', metricName, 'a SageMaker metric name');
-  const { instanceType, ...metricOptions } = requireObject('options', options, true);
+  const { instanceType, ...given } = requireObject('options', options, true);
   if (instanceType !== undefined && instanceType !== null) checkInstanceType('options.instanceType', instanceType);
-  if (metricOptions.statistic !== undefined && metricOptions.statistic !== null) requireString('options.statistic', metricOptions.statistic, 'a statistic (Average, Sum, p99, ...)', 'InvalidEnumValue');
-  checkDuration('options.period', metricOptions.period);
-  requireObject('options.dimensionsMap', metricOptions.dimensionsMap, true);
+  if (given.statistic !== undefined && given.statistic !== null) requireString('options.statistic', given.statistic, 'a statistic (Average, Sum, p99, ...)', 'InvalidEnumValue');
+  checkDuration('options.period', given.period);
+  requireObject('options.dimensionsMap', given.dimensionsMap, true);
+  const metricOptions = setOptions(given);
   const dimensionsMap: { [name: string]: string } = { ...dimensions };
   if (instanceType) dimensionsMap.InstanceType = instanceType.name;
-  return new cloudwatch.Metric({ namespace, metricName, statistic, ...metricOptions, dimensionsMap: { ...dimensionsMap, ...metricOptions.dimensionsMap } });
+  return new cloudwatch.Metric({
+    namespace, metricName, statistic, period: defaultPeriod, ...metricOptions, dimensionsMap: { ...dimensionsMap, ...metricOptions.dimensionsMap },
+  });
+}
+
+/**
+ * The options that are set: spreading `{ statistic: undefined }` over the defaults would replace the default with
+ * nothing (aws-cdk-lib's Average, 5 minutes) rather than keep it.
+ */
+function setOptions(options: cloudwatch.MetricOptions): cloudwatch.MetricOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined && value !== null));
 }

@@ -38,6 +38,13 @@ describe('InferenceComponentBase: metrics', () => {
     expect(component.metricConcurrentRequestsPerCopy({ period: Duration.minutes(5) }).period.toMinutes()).toBe(5);
   });
 
+  test('an option passed as undefined keeps its default', () => {
+    const { component } = pooledComponent(testStack());
+    const concurrency = component.metricConcurrentRequestsPerCopy({ period: undefined, statistic: undefined });
+    expect([concurrency.statistic, concurrency.period.toMinutes()]).toEqual(['Average', 1]);
+    expect(component.metricInvocations({ statistic: undefined }).statistic).toBe('Sum');
+  });
+
   test.each([
     ['metricGPUUtilizationNormalized', 'GPUUtilizationNormalized'],
     ['metricGPUMemoryUtilizationNormalized', 'GPUMemoryUtilizationNormalized'],

@@ -63,6 +63,14 @@ describe('CapacityAwareEndpointBase metric helpers', () => {
     expect(summary(metric)).toEqual([INVOCATIONS, 'ConcurrentRequestsPerModel', 'Maximum', 60]);
   });
 
+  test.each(HELPERS)('%s: an option passed as undefined or null keeps its default', (_, helper, namespace, metricName, statistic, period) => {
+    const endpoint = new TestEndpoint(testStack(), 'Endpoint');
+    for (const unset of [undefined, null as any]) {
+      expect(summary(helper(endpoint, { statistic: unset, period: unset, instanceType: unset, dimensionsMap: unset, label: unset })))
+        .toEqual([namespace, metricName, statistic, period]);
+    }
+  });
+
   test('a token endpoint name is the EndpointName dimension as it is', () => {
     const stack = testStack();
     const metric = new TestEndpoint(stack, 'Endpoint', Token.asString({ Ref: 'Name' })).metricInvocations();

@@ -47,6 +47,14 @@ describe('dimensionedMetric', () => {
     expect(dimensionedMetric(INVOCATION_NAMESPACE, 'Invocations', 'Sum', VARIANT, { statistic: 'SampleCount' }).statistic).toBe('SampleCount');
   });
 
+  test('an option passed as undefined (or null, from JavaScript) keeps the default statistic and period', () => {
+    for (const unset of [undefined, null as any]) {
+      const metric = dimensionedMetric(INVOCATION_NAMESPACE, 'Invocations', 'Sum', VARIANT, { statistic: unset, period: unset, label: unset }, Duration.minutes(1));
+      expect([metric.statistic, metric.period.toSeconds(), metric.label]).toEqual(['Sum', 60, undefined]);
+    }
+    expect(dimensionedMetric(INVOCATION_NAMESPACE, 'Invocations', 'Sum', VARIANT, { period: Duration.minutes(2) }, Duration.minutes(1)).period.toSeconds()).toBe(120);
+  });
+
   test('the other metric options pass through', () => {
     const metric = dimensionedMetric(INVOCATION_NAMESPACE, 'Invocations', 'Sum', VARIANT, {
       period: Duration.minutes(1), label: 'requests', color: '#ff0000', unit: cloudwatch.Unit.COUNT, region: 'eu-west-1', account: '222222222222',
