@@ -173,11 +173,11 @@ export class DeploymentStrategy {
     const errors: InstancePoolsError[] = [];
     if (variantCount > 1) {
       errors.push(new InstancePoolsError('RollingNotSupported', 'deployment',
-        'SageMaker supports rolling updates only for endpoints with one production variant; use DeploymentStrategy.blueGreen()', `${variantCount} variants`));
+        'SageMaker supports rolling updates only for endpoints with one production variant; use DeploymentStrategy.blueGreen()', described(`${variantCount} variants`)));
     }
     if (serverless) {
       errors.push(new InstancePoolsError('RollingNotSupported', 'deployment',
-        'SageMaker supports no rolling updates for serverless variants; use DeploymentStrategy.blueGreen()', 'ServerlessConfig'));
+        'SageMaker supports no rolling updates for serverless variants; use DeploymentStrategy.blueGreen()', described('ServerlessConfig')));
     }
     return errors;
   }

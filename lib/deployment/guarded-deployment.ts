@@ -1,7 +1,7 @@
 import { Annotations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { IConstruct } from 'constructs';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
 import { MAX_ROLLBACK_ALARMS } from './deployment-limits';
 import { DeploymentStrategy } from './deployment-strategy';
 
@@ -46,7 +46,7 @@ export function deploymentErrors(scope: IConstruct, strategy: DeploymentStrategy
     errors.push(new InstancePoolsError('RollbackNeedsEndpointName', 'endpointName',
       'rolling back on the endpoint\'s own alarms needs a fixed endpoint name: the alarms watch the endpoint by name and the '
       + 'endpoint names the alarms, a cycle CloudFormation cannot create. Set endpointName or rollbackOnEndpointAlarms: false',
-      'a generated name'));
+      described('a generated name')));
   }
   const batch = strategy.maximumBatchSize;
   if (batch?.isPercent && maxInstances === 1) {

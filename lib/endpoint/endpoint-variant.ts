@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { CfnEndpoint } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
 import { IModel } from '../model/model';
 import { PoolAlarms, PoolAlarmsOptions } from '../monitoring/pool-alarms';
 import { PoolDashboard, PoolDashboardOptions } from '../monitoring/pool-dashboard';
@@ -52,7 +52,7 @@ export class EndpointVariant extends CapacityAwareEndpointBase implements ICapac
 
   public autoScale(options: AutoScalingOptions): EndpointAutoScaling {
     if (this._autoScaling) {
-      throw new InstancePoolsError('AutoScalingExists', 'autoScale', 'a variant has one scalable target; autoScale() was already called', this.node.path);
+      throw new InstancePoolsError('AutoScalingExists', 'autoScale', 'a variant has one scalable target; autoScale() was already called', described(this.node.path));
     }
     this._autoScaling = new EndpointAutoScaling(this, 'AutoScaling', {
       ...options, endpoint: this, initialInstanceCount: this.initialInstanceCount, asyncInference: this.host.asyncInference,
@@ -64,7 +64,7 @@ export class EndpointVariant extends CapacityAwareEndpointBase implements ICapac
 
   public addAlarms(options: PoolAlarmsOptions = {}): PoolAlarms {
     if (this._alarms) {
-      throw new InstancePoolsError('AlarmsExist', 'addAlarms', 'alarm names are unique per variant; addAlarms() was already called', this.node.path);
+      throw new InstancePoolsError('AlarmsExist', 'addAlarms', 'alarm names are unique per variant; addAlarms() was already called', described(this.node.path));
     }
     this._alarms = new PoolAlarms(this, 'Alarms', { ...options, endpoint: this });
     this.host.variantChanged();

@@ -1,7 +1,7 @@
 import { Aws, CfnMapping, Stack, Token } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
 
 /**
  * The AWS account that hosts the Deep Learning Container registry of each region. Images and their pull
@@ -97,7 +97,7 @@ export function deepLearningContainerRegistry(scope: IConstruct, account?: strin
   if (account === undefined && known === undefined) {
     throw new InstancePoolsError('DeepLearningContainerRegion', 'fromDeepLearningContainer.account',
       `no AWS Deep Learning Container registry account is known for region ${region}; pass the account of that region's registry`
-      + ` (known regions: ${DEEP_LEARNING_CONTAINER_REGIONS.join(', ')})`, 'none');
+      + ` (known regions: ${DEEP_LEARNING_CONTAINER_REGIONS.join(', ')})`, described('none'));
   }
   const info = RegionInfo.get(region);
   return {

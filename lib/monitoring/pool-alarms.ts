@@ -1,7 +1,7 @@
 import { Annotations, Duration, Token, Tokenization } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
 import { ALARM_NAME, registerPhysicalName } from '../core/physical-names';
 import { checkConstruct, checkDuration, checkScopeAndId, requireObject } from '../core/required';
 import { checkInteger, checkPercent, checkPeriod, MAX_API_INTEGER } from '../core/validation';
@@ -246,7 +246,7 @@ function validateProps(props: PoolAlarmsProps, prefix: string, period: Duration,
   if (latency && !latency.isUnresolved()) {
     const ms = latency.toMilliseconds({ integral: false });
     if (ms <= 0 || ms > 3_600_000) {
-      throw new InstancePoolsError('OutOfRange', 'modelLatencyThreshold', 'must be more than 0 and at most 60 minutes', latency.toHumanString());
+      throw new InstancePoolsError('OutOfRange', 'modelLatencyThreshold', 'must be more than 0 and at most 60 minutes', described(latency.toHumanString()));
     }
   }
   checkPercent('errorRateThresholdPercent', props.errorRateThresholdPercent, 0.01, 100, true);

@@ -61,7 +61,7 @@ export function variantErrors(variants: any[], kind: EndpointKind, list = 'Produ
     if (kind === EndpointKind.SINGLE_MODEL && variant.ManagedInstanceScaling) {
       errors.push(new InstancePoolsError('ManagedScalingNeedsComponents', at('ManagedInstanceScaling'),
         'SageMaker supports managed instance scaling only for inference component endpoints (use InferenceComponentEndpoint)',
-        'ManagedInstanceScaling').message);
+        described('ManagedInstanceScaling')).message);
     }
     if (kind === EndpointKind.INFERENCE_COMPONENTS && variant.ModelName) {
       errors.push(new InstancePoolsError('VariantModelWithComponents', at('ModelName'),
@@ -80,7 +80,7 @@ export function variantErrors(variants: any[], kind: EndpointKind, list = 'Produ
       }
     });
     if (variant.ServerlessConfig) {
-      errors.push(new InstancePoolsError('ServerlessWithPools', at('ServerlessConfig'), 'serverless inference has no instance types and cannot use instance pools', 'ServerlessConfig').message);
+      errors.push(new InstancePoolsError('ServerlessWithPools', at('ServerlessConfig'), 'serverless inference has no instance types and cannot use instance pools', described('ServerlessConfig')).message);
     }
     if (variant.InstanceType) {
       errors.push(new InstancePoolsError('InstanceTypeWithPools', at('InstanceType'), 'InstancePools replaces InstanceType; set only one', variant.InstanceType).message);

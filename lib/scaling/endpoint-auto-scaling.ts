@@ -2,7 +2,7 @@ import { Annotations, Duration } from 'aws-cdk-lib';
 import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
 import { checkBoolean, checkConstruct, checkEnumLike, checkScopeAndId, requireNumber, requireObject } from '../core/required';
 import { checkCapacityRange } from '../core/validation';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
@@ -86,7 +86,7 @@ export class EndpointAutoScaling extends Construct {
     validateCapacity(this.minCapacity, this.maxCapacity, props.initialInstanceCount, asyncInference);
     if (asyncInference && !props.signal) {
       throw new InstancePoolsError('AsyncScalingSignal', 'signal',
-        'asynchronous endpoints queue requests and publish no per-instance concurrency: pass ScalingSignal.backlogPerInstance({ targetValue })', 'none');
+        'asynchronous endpoints queue requests and publish no per-instance concurrency: pass ScalingSignal.backlogPerInstance({ targetValue })', described('none'));
     }
     const signal = (props.signal ?? ScalingSignal.weightedUtilization()).bind(props.endpoint);
     if (asyncInference && signal.weighted) {

@@ -81,7 +81,7 @@ export function checkTargetValue(prop: string, options: TargetValueOptions): num
 export function concurrencyMetrics(sources: ConcurrencySource[], requirement: string): PoolConcurrencyMetric[] {
   return sources.map((source) => {
     if (source.maxConcurrency === undefined) {
-      throw new InstancePoolsError('MissingMaxConcurrency', source.maxConcurrencyProp, `${requirement} (${source.instanceType.name})`, 'undefined');
+      throw new InstancePoolsError('MissingMaxConcurrency', source.maxConcurrencyProp, `${requirement} (${source.instanceType.name})`, described('undefined'));
     }
     return {
       id: source.id, label: source.instanceType.name, maxConcurrency: source.maxConcurrency, metric: source.metric,

@@ -71,7 +71,7 @@ describe('DeploymentStrategy.rolling', () => {
     const strategy = rolling();
     expect(strategy._targetErrors(1, false)).toEqual([]);
     expect(strategy._targetErrors(2, false).map((e) => e.message)).toEqual([
-      "deployment: SageMaker supports rolling updates only for endpoints with one production variant; use DeploymentStrategy.blueGreen(), got '2 variants' [RollingNotSupported]",
+      "deployment: SageMaker supports rolling updates only for endpoints with one production variant; use DeploymentStrategy.blueGreen(), got 2 variants [RollingNotSupported]",
     ]);
     expect(strategy._targetErrors(1, true).map((e) => e.code)).toEqual(['RollingNotSupported']);
     expect(DeploymentStrategy.blueGreen()._targetErrors(3, true)).toEqual([]);

@@ -77,7 +77,7 @@ describe('CapacityAwareEndpoint: alarms, dashboards and guarded deployments', ()
   test('rejects rolling back on its own alarms without a fixed endpoint name (CloudFormation cycle)', () => {
     const stack = testStack();
     seedEndpoint(stack, { deployment: rolling() }).addAlarms();
-    expect(() => Template.fromStack(stack)).toThrow(/endpointName: rolling back on the endpoint's own alarms needs a fixed endpoint name.*got 'a generated name' \[RollbackNeedsEndpointName\]/);
+    expect(() => Template.fromStack(stack)).toThrow(/endpointName: rolling back on the endpoint's own alarms needs a fixed endpoint name.*got a generated name \[RollbackNeedsEndpointName\]/);
   });
 
   test('rejects more than 10 rollback alarms in total', () => {
@@ -96,14 +96,14 @@ describe('CapacityAwareEndpoint: alarms, dashboards and guarded deployments', ()
     const stack = testStack();
     const endpoint = seedEndpoint(stack, { deployment: rolling() });
     endpoint.cfnEndpointConfig.addPropertyOverride('ProductionVariants.1', { VariantName: 'Shadow', ModelName: 'm', InitialInstanceCount: 1, InstanceType: 'ml.g5.xlarge' });
-    expect(() => Template.fromStack(stack)).toThrow("deployment: SageMaker supports rolling updates only for endpoints with one production variant; use DeploymentStrategy.blueGreen(), got '2 variants' [RollingNotSupported]");
+    expect(() => Template.fromStack(stack)).toThrow("deployment: SageMaker supports rolling updates only for endpoints with one production variant; use DeploymentStrategy.blueGreen(), got 2 variants [RollingNotSupported]");
   });
 
   test('rejects a rolling update of a serverless variant (escape hatch)', () => {
     const stack = testStack();
     const endpoint = seedEndpoint(stack, { deployment: rolling() });
     endpoint.cfnEndpointConfig.addPropertyOverride('ProductionVariants.0.ServerlessConfig', { MaxConcurrency: 1, MemorySizeInMB: 2048 });
-    expect(() => Template.fromStack(stack)).toThrow(/deployment: SageMaker supports no rolling updates for serverless variants.*\[RollingNotSupported\]/);
+    expect(() => Template.fromStack(stack)).toThrow(/deployment: SageMaker supports no rolling updates for serverless variants; use DeploymentStrategy.blueGreen\(\), got ServerlessConfig \[RollingNotSupported\]/);
   });
 
   test('addAlarms() once per endpoint, under construct ID Alarms', () => {

@@ -124,7 +124,7 @@ describe('CapacityAwareEndpoint: several production variants', () => {
   test('rolling deployments stay rejected with several variants', () => {
     const stack = testStack();
     abTest(stack, { deployment: DeploymentStrategy.rolling({ maximumBatchSize: CapacitySize.percent(20), waitInterval: Duration.minutes(5) }) });
-    expect(() => Template.fromStack(stack)).toThrow(/deployment: SageMaker supports rolling updates only for endpoints with one production variant.*got '2 variants' \[RollingNotSupported\]/);
+    expect(() => Template.fromStack(stack)).toThrow(/deployment: SageMaker supports rolling updates only for endpoints with one production variant.*got 2 variants \[RollingNotSupported\]/);
   });
 
   test('a variant with local-storage pools and a key gets its own warning', () => {

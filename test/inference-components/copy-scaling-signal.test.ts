@@ -57,7 +57,7 @@ describe('CopyScalingSignal', () => {
       specification: InferenceComponentSpecification.forAllInstanceTypes({ model: tpModels(stack).tp4, minMemory: Size.mebibytes(512) }),
     });
     expect(() => CopyScalingSignal.weightedUtilization().bind(component))
-      .toThrow("specification.maxConcurrencyPerCopy: the weighted copy-count signal needs the measured max concurrency per copy on every instance type (ml.g6.48xlarge), got 'undefined' [MissingMaxConcurrency]");
+      .toThrow("specification.maxConcurrencyPerCopy: the weighted copy-count signal needs the measured max concurrency per copy on every instance type (ml.g6.48xlarge), got undefined [MissingMaxConcurrency]");
   });
 
   test.each([0, 1.5, -0.1])('weighted: rejects targetUtilization %p', (target) => {

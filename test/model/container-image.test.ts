@@ -53,7 +53,7 @@ describe('ContainerImage', () => {
 
   test('a known region without a known registry fails synthesis, unless the account is given', () => {
     expect(() => bindToRole(lmi(), stackIn('xx-new-1'))).toThrow(
-      /^fromDeepLearningContainer\.account: no AWS Deep Learning Container registry account is known for region xx-new-1; pass the account of that region's registry \(known regions: us-east-1, .*, us-gov-west-1\), got 'none' \[DeepLearningContainerRegion\]$/);
+      /^fromDeepLearningContainer\.account: no AWS Deep Learning Container registry account is known for region xx-new-1; pass the account of that region's registry \(known regions: us-east-1, .*, us-gov-west-1\), got none \[DeepLearningContainerRegion\]$/);
     const { uri } = bindToRole(lmi({ account: '123456789012' }), stackIn('xx-new-1'));
     expect(JSON.stringify(uri)).toContain('123456789012.dkr.ecr.xx-new-1.');
   });

@@ -203,8 +203,8 @@ describe('PoolAlarms', () => {
   test.each([
     [{ alarmNamePrefix: 'my prefix' }, "alarmNamePrefix: letters, digits, -, _ and . (starting with a letter or digit), at most 64 characters, got 'my prefix' [InvalidName]"],
     [{ alarmNamePrefix: 'a'.repeat(65) }, /^alarmNamePrefix: letters, digits.*\[InvalidName\]$/],
-    [{ modelLatencyThreshold: Duration.millis(0) }, "modelLatencyThreshold: must be more than 0 and at most 60 minutes, got '0 millis' [OutOfRange]"],
-    [{ modelLatencyThreshold: Duration.minutes(61) }, "modelLatencyThreshold: must be more than 0 and at most 60 minutes, got '1 hour 1 minute' [OutOfRange]"],
+    [{ modelLatencyThreshold: Duration.millis(0) }, "modelLatencyThreshold: must be more than 0 and at most 60 minutes, got 0 millis [OutOfRange]"],
+    [{ modelLatencyThreshold: Duration.minutes(61) }, "modelLatencyThreshold: must be more than 0 and at most 60 minutes, got 1 hour 1 minute [OutOfRange]"],
     [{ errorRateThresholdPercent: 0 }, 'errorRateThresholdPercent: must be a percentage from 0.01 to 100, got 0 [OutOfRange]'],
     [{ errorRateThresholdPercent: 101 }, 'got 101'],
     [{ concurrencyThresholdPercent: 0.5 }, 'concurrencyThresholdPercent: must be a percentage from 1 to 200, got 0.5 [OutOfRange]'],

@@ -17,7 +17,7 @@ describe('rendered variants', () => {
   test('both kinds: no ServerlessConfig or InstanceType next to pools', () => {
     for (const kind of [EndpointKind.SINGLE_MODEL, EndpointKind.INFERENCE_COMPONENTS]) {
       expect(variantErrors([{ ...pooled, InstanceType: 'ml.g5.xlarge', ServerlessConfig: {} }], kind)).toEqual([
-        "ProductionVariants[0].ServerlessConfig: serverless inference has no instance types and cannot use instance pools, got 'ServerlessConfig' [ServerlessWithPools]",
+        "ProductionVariants[0].ServerlessConfig: serverless inference has no instance types and cannot use instance pools, got ServerlessConfig [ServerlessWithPools]",
         "ProductionVariants[0].InstanceType: InstancePools replaces InstanceType; set only one, got 'ml.g5.xlarge' [InstanceTypeWithPools]",
       ]);
     }
@@ -27,7 +27,7 @@ describe('rendered variants', () => {
   test('single-model endpoints take no ManagedInstanceScaling; endpoints for inference components no variant model', () => {
     const scaling = { ...pooled, ModelName: 'm', ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 2 } };
     expect(variantErrors([pooled, scaling], EndpointKind.SINGLE_MODEL)).toEqual([
-      "ProductionVariants[1].ManagedInstanceScaling: SageMaker supports managed instance scaling only for inference component endpoints (use InferenceComponentEndpoint), got 'ManagedInstanceScaling' [ManagedScalingNeedsComponents]",
+      "ProductionVariants[1].ManagedInstanceScaling: SageMaker supports managed instance scaling only for inference component endpoints (use InferenceComponentEndpoint), got ManagedInstanceScaling [ManagedScalingNeedsComponents]",
     ]);
     expect(variantErrors([scaling], EndpointKind.INFERENCE_COMPONENTS)).toEqual([
       "ProductionVariants[0].ModelName: an endpoint for inference components has no variant model; each component names its own, got 'm' [VariantModelWithComponents]",

@@ -119,7 +119,7 @@ describe('EndpointAutoScaling: resources', () => {
   test('asynchronous endpoints need an explicit signal, and are warned off concurrency signals', () => {
     const stack = testStack();
     const endpoint = seedEndpoint(stack, { asyncInference: { outputBucket: new s3.Bucket(stack, 'Out') } });
-    expect(() => endpoint.autoScale({ maxCapacity: 4 })).toThrow(/signal: asynchronous endpoints queue requests and publish no per-instance concurrency: pass ScalingSignal.backlogPerInstance\(\{ targetValue \}\), got 'none' \[AsyncScalingSignal\]/);
+    expect(() => endpoint.autoScale({ maxCapacity: 4 })).toThrow(/signal: asynchronous endpoints queue requests and publish no per-instance concurrency: pass ScalingSignal.backlogPerInstance\(\{ targetValue \}\), got none \[AsyncScalingSignal\]/);
     const other = testStack();
     seedEndpoint(other, { asyncInference: { outputBucket: new s3.Bucket(other, 'Out') } }).autoScale({ maxCapacity: 4, signal: ScalingSignal.weightedUtilization() });
     Annotations.fromStack(other).hasWarning('/TestStack/Llm/AutoScaling', Match.stringLikeRegexp('backlogPerInstance'));
@@ -183,7 +183,7 @@ describe('EndpointAutoScaling: validation', () => {
       pools: [{ instanceType: InstanceType.ML_G6_XLARGE, maxConcurrency: 4 }, { instanceType: InstanceType.ML_G5_XLARGE }],
     });
     expect(() => endpoint.autoScale({ maxCapacity: 4 }))
-      .toThrow("pools[1].maxConcurrency: the weighted-utilization signal needs the measured max concurrency of every pool (ml.g5.xlarge), got 'undefined' [MissingMaxConcurrency]");
+      .toThrow("pools[1].maxConcurrency: the weighted-utilization signal needs the measured max concurrency of every pool (ml.g5.xlarge), got undefined [MissingMaxConcurrency]");
   });
 
   test('minCapacity must not exceed maxCapacity', () => {

@@ -81,17 +81,17 @@ describe('concurrencyMetrics', () => {
     }
     expect(error).toBeInstanceOf(InstancePoolsError);
     expect(error).toMatchObject({ code: 'MissingMaxConcurrency', prop: 'pools[1].maxConcurrency' });
-    expect((error as Error).message).toBe(`pools[1].maxConcurrency: ${REQUIREMENT} (ml.g6.48xlarge), got 'undefined' [MissingMaxConcurrency]`);
+    expect((error as Error).message).toBe(`pools[1].maxConcurrency: ${REQUIREMENT} (ml.g6.48xlarge), got undefined [MissingMaxConcurrency]`);
   });
 
   test('names the first source without maxConcurrency', () => {
     const sources = [source(0, InstanceType.ML_P5_48XLARGE), source(1, InstanceType.ML_G6_48XLARGE)];
-    expect(() => concurrencyMetrics(sources, 'copies need it')).toThrow("pools[0].maxConcurrency: copies need it (ml.p5.48xlarge), got 'undefined' [MissingMaxConcurrency]");
+    expect(() => concurrencyMetrics(sources, 'copies need it')).toThrow("pools[0].maxConcurrency: copies need it (ml.p5.48xlarge), got undefined [MissingMaxConcurrency]");
   });
 
   test('a prop path shared by several types is named as given', () => {
     const copies = { ...source(0, InstanceType.ML_G5_XLARGE), maxConcurrencyProp: 'specification.maxConcurrencyPerCopy' };
-    expect(() => concurrencyMetrics([copies], 'per copy')).toThrow("specification.maxConcurrencyPerCopy: per copy (ml.g5.xlarge), got 'undefined' [MissingMaxConcurrency]");
+    expect(() => concurrencyMetrics([copies], 'per copy')).toThrow("specification.maxConcurrencyPerCopy: per copy (ml.g5.xlarge), got undefined [MissingMaxConcurrency]");
   });
 });
 

@@ -1,5 +1,5 @@
 import { Duration, Size, Stack } from 'aws-cdk-lib';
-import { CapacitySize, ContainerImage, InferenceComponentSpecification, InstanceType, Model, ModelData } from '../../lib';
+import { CapacitySize, ContainerImage, DeploymentStrategy, InferenceComponentSpecification, InstanceType, Model, ModelData } from '../../lib';
 import { bucket, endpoint, expectCode, js, lmi, numToken, outcome } from './hostile-input';
 
 /**
@@ -28,6 +28,12 @@ const rows: Array<[string, (s: Stack) => unknown, string]> = [
     "fromBucket.key: no '*' or '?': IAM reads them as wildcards, which would widen the grant to other objects of the bucket, got 'models/*' [InvalidS3Location]"],
   ['a token in the wrong unit names the unit to use', (s) => endpoint(s, { provisioningTimeout: Duration.minutes(numToken('T')) }),
     "provisioningTimeout: a token duration must be given in seconds, the API's unit: Duration.seconds(token) (aws-cdk-lib cannot convert a token between units), got a token in minutes [TokenUnit]"],
+  ['a missing signal is described, not quoted as if it were a value', (s) => endpoint(s, { asyncInference: { outputBucket: bucket(s) } }).autoScale({ maxCapacity: 2 }),
+    'pass ScalingSignal.backlogPerInstance({ targetValue }), got none [AsyncScalingSignal]'],
+  ['a count of variants is described, not quoted', (s) => endpoint(s, {
+    deployment: DeploymentStrategy.rolling({ maximumBatchSize: CapacitySize.percent(20), waitInterval: Duration.minutes(5), rollbackOnEndpointAlarms: false }),
+  }).cfnEndpointConfig.addPropertyOverride('ProductionVariants.1', { VariantName: 'B', ModelName: 'm', InstanceType: 'ml.g5.xlarge', InitialInstanceCount: 1 }),
+  'use DeploymentStrategy.blueGreen(), got 2 variants [RollingNotSupported]'],
   ['a non-object value is described by its kind', () => CapacitySize.percent(js([20])),
     'CapacitySize.percent: must be a number, got an array of 1 [OutOfRange]'],
   ['an unknown enum value lists the allowed ones', (s) => endpoint(s, { routingStrategy: js('BOGUS') }),
