@@ -1,6 +1,6 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DASHBOARD_NAME, ENDPOINT_NAME, registerPhysicalName } from '../../lib/core/physical-names';
+import { ALARM_NAME, DASHBOARD_NAME, ENDPOINT_NAME, registerPhysicalName } from '../../lib/core/physical-names';
 import { testStack } from '../util';
 
 describe('physical-name registry', () => {
@@ -26,6 +26,24 @@ describe('physical-name registry', () => {
     registerPhysicalName(new Construct(stack, 'B'), DASHBOARD_NAME, () => 'fleet');
     registerPhysicalName(new Construct(stack, 'C'), DASHBOARD_NAME, () => undefined);
     registerPhysicalName(new Construct(stack, 'D'), ENDPOINT_NAME, () => 'Fleet');
+    expect(synthError(stack)).toBeUndefined();
+  });
+
+  test('names with tokens collide when they resolve to the same expression in one stack', () => {
+    const stack = testStack();
+    const generated = Token.asString({ 'Fn::GetAtt': ['Endpoint', 'EndpointName'] });
+    registerPhysicalName(new Construct(stack, 'A'), ALARM_NAME, () => `SageMaker-${generated}-B-Errors`);
+    registerPhysicalName(new Construct(stack, 'B'), ALARM_NAME, () => `SageMaker-${generated}-B-Errors`);
+    registerPhysicalName(new Construct(stack, 'C'), ALARM_NAME, () => `SageMaker-${generated}-C-Errors`);
+    expect(synthError(stack)).toContain('alarmName: physical names are unique per account and region; TestStack/B and TestStack/A both use this name, '
+      + 'got a name known at deploy time, the same expression {"Fn::Join":["",["SageMaker-",{"Fn::GetAtt":["Endpoint","EndpointName"]},"-B-Errors"]]} [DuplicatePhysicalName]');
+    expect(synthError(stack)).not.toContain('TestStack/C');
+  });
+
+  test('the same expression in two stacks is not compared: it may resolve differently in each', () => {
+    const stack = testStack();
+    const other = new Stack(App.of(stack)!, 'Other', { env: { account: '111111111111', region: 'us-east-1' } });
+    for (const s of [stack, other]) registerPhysicalName(new Construct(s, 'A'), ENDPOINT_NAME, () => Token.asString({ Ref: 'Name' }));
     expect(synthError(stack)).toBeUndefined();
   });
 
