@@ -27,7 +27,7 @@ import { modelRoles } from './endpoint-roles';
 import { ICapacityAwareVariant } from './capacity-aware-variant';
 import { EndpointVariant } from './endpoint-variant';
 import { ExistingEndpoint } from './existing-endpoint';
-import { takeOverEndpoint, takeOverScalableTarget, validateExistingEndpoint, warnUntakenScalableTarget } from './existing-endpoint-takeover';
+import { takenLogicalIdErrors, takeOverEndpoint, takeOverScalableTarget, validateExistingEndpoint, warnUntakenScalableTarget } from './existing-endpoint-takeover';
 import { primarySpec, renderVariant, validateVariantSet, VariantSpec, variantSpec } from './variant-specs';
 
 /**
@@ -116,7 +116,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
     this.initialInstanceCount = props.initialInstanceCount ?? 1;
     this.asyncInference = props.asyncInference !== undefined && props.asyncInference !== null;
     validateEndpointProps(props, this.variantName);
-    if (props.existingEndpoint) validateExistingEndpoint(props.existingEndpoint, props.endpointName, this.variantName);
+    if (props.existingEndpoint !== undefined && props.existingEndpoint !== null) validateExistingEndpoint(props.existingEndpoint, props.endpointName, this.variantName);
     this.existing = props.existingEndpoint;
     const primary = primarySpec(this, '', this.variantName, this.pools, model, this.initialInstanceCount, props);
     const production = [primary, ...(props.variants ?? []).map((v, i) => variantSpec(this, `variants[${i}]`, v, false))];
@@ -162,7 +162,10 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
     this.node.addValidation({ validate: () => this.validateRenderedConfig() });
     if (this.existing) {
       const existing = this.existing;
-      this.node.addValidation({ validate: () => { warnUntakenScalableTarget(this, existing, this._autoScaling !== undefined); return []; } });
+      this.node.addValidation({ validate: () => {
+        warnUntakenScalableTarget(this, existing, this._autoScaling !== undefined);
+        return takenLogicalIdErrors([this.cfnEndpoint, ...(this._autoScaling ? [this._autoScaling.scalableTarget] : [])], existing);
+      } });
     }
     watchStackLimits(this);
   }

@@ -1,6 +1,7 @@
-import { Annotations, CfnResource, Token } from 'aws-cdk-lib';
+import { Annotations, CfnElement, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { InstancePoolsError } from '../core/errors';
+import { requireObject, requireString, requireValue } from '../core/required';
 import { ExistingEndpoint } from './existing-endpoint';
 
 /** CloudFormation logical IDs: letters and digits, 1 to 255 characters. */
@@ -11,11 +12,13 @@ const LOGICAL_ID = /^[A-Za-z0-9]{1,255}$/;
  * `ExistingEndpointMismatch` on the first broken rule.
  */
 export function validateExistingEndpoint(existing: ExistingEndpoint, endpointName: string | undefined, variantName: string): void {
-  if (existing.endpointLogicalId === undefined || existing.endpointLogicalId === null) {
-    throw new InstancePoolsError('InvalidLogicalId', 'existingEndpoint.endpointLogicalId', 'is required: the logical ID of the endpoint in the deployed template', 'none');
+  requireObject('existingEndpoint', existing);
+  requireValue('existingEndpoint.endpointLogicalId', existing.endpointLogicalId, 'the logical ID of the endpoint in the deployed template');
+  if (existing.scalableTargetResourceId !== undefined && existing.scalableTargetResourceId !== null) {
+    requireString('existingEndpoint.scalableTargetResourceId', existing.scalableTargetResourceId, 'the ResourceId of the deployed scalable target');
   }
   for (const [prop, id] of [['endpointLogicalId', existing.endpointLogicalId], ['scalableTargetLogicalId', existing.scalableTargetLogicalId]] as const) {
-    if (id === undefined || Token.isUnresolved(id)) continue;
+    if (id === undefined || id === null || Token.isUnresolved(id)) continue;
     if (typeof id !== 'string' || !LOGICAL_ID.test(id)) {
       throw new InstancePoolsError('InvalidLogicalId', `existingEndpoint.${prop}`, 'a CloudFormation logical ID: letters and digits, 1 to 255 characters', id);
     }
@@ -37,6 +40,28 @@ export function validateExistingEndpoint(existing: ExistingEndpoint, endpointNam
     throw new InstancePoolsError('ExistingEndpointMismatch', 'existingEndpoint.scalableTargetResourceId',
       `must name this endpoint's variant, '${expected}' (a ResourceId naming another endpoint would move its autoscaling here)`, resourceId);
   }
+}
+
+/**
+ * Logical IDs are unique in a template: a taken-over logical ID that another resource of the stack still holds (most
+ * often the endpoint being taken over, still in the app) would make synthesis fail without a word on which prop is
+ * wrong. Checked at synth time, when every resource of the stack exists.
+ */
+export function takenLogicalIdErrors(ours: CfnElement[], existing: ExistingEndpoint): string[] {
+  const stack = Stack.of(ours[0]);
+  const wanted = new Map<string, string>([[existing.endpointLogicalId, 'endpointLogicalId']]);
+  if (existing.scalableTargetLogicalId !== undefined && existing.scalableTargetLogicalId !== null) wanted.set(existing.scalableTargetLogicalId, 'scalableTargetLogicalId');
+  const errors: string[] = [];
+  for (const element of stack.node.findAll()) {
+    if (!CfnElement.isCfnElement(element) || ours.includes(element) || Stack.of(element) !== stack) continue;
+    const logicalId = stack.resolve(element.logicalId);
+    const prop = wanted.get(logicalId);
+    if (prop === undefined) continue;
+    errors.push(new InstancePoolsError('InvalidLogicalId', `existingEndpoint.${prop}`,
+      `logical IDs are unique in a template, and ${element.node.path} already has this one: remove the resource being taken over from the app `
+      + '(this endpoint takes its place), or name the logical ID of another resource', logicalId).message);
+  }
+  return errors;
 }
 
 /** Gives `endpoint` the logical ID the deployed template knows it by. */

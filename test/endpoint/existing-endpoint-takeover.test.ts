@@ -1,7 +1,8 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Token } from 'aws-cdk-lib';
+import { CfnEndpoint } from 'aws-cdk-lib/aws-sagemaker';
 import { seedEndpoint } from './fixtures';
-import { ExistingEndpoint } from '../../lib';
+import { CapacityAwareEndpoint, ExistingEndpoint, InstanceType, Model } from '../../lib';
 import { testStack } from '../util';
 
 describe('existingEndpoint: taking over an endpoint the app already manages', () => {
@@ -69,7 +70,7 @@ describe('existingEndpoint: taking over an endpoint the app already manages', ()
   });
 
   test.each<[string, Partial<ExistingEndpoint>, string | undefined, RegExp]>([
-    ['a missing endpoint logical ID', { endpointLogicalId: undefined }, undefined, /existingEndpoint\.endpointLogicalId: is required.*\[InvalidLogicalId\]/],
+    ['a missing endpoint logical ID', { endpointLogicalId: undefined }, undefined, /^existingEndpoint\.endpointLogicalId: required: the logical ID of the endpoint in the deployed template, got undefined \[MissingRequiredProp\]$/],
     ['a logical ID with a hyphen', { endpointLogicalId: 'my-endpoint' }, undefined, /existingEndpoint\.endpointLogicalId: a CloudFormation logical ID.*got 'my-endpoint' \[InvalidLogicalId\]/],
     ['an empty logical ID', { endpointLogicalId: '' }, undefined, /existingEndpoint\.endpointLogicalId: .*got '' \[InvalidLogicalId\]/],
     ['a 256-character logical ID', { endpointLogicalId: 'E'.repeat(256) }, undefined, /existingEndpoint\.endpointLogicalId: .*1 to 255 characters.*\[InvalidLogicalId\]/],
@@ -83,5 +84,31 @@ describe('existingEndpoint: taking over an endpoint the app already manages', ()
     const stack = testStack();
     expect(() => seedEndpoint(stack, { endpointName, existingEndpoint: { endpointLogicalId: 'Endpoint', ...existing } as ExistingEndpoint })).toThrow(message);
     expect(stack.node.tryFindChild('Llm')?.node.tryFindChild('Resource')).toBeUndefined(); // before any child
+  });
+});
+
+describe('existingEndpoint: a logical ID another resource still holds', () => {
+  test('the endpoint being taken over, still in the app, fails synthesis with the prop named', () => {
+    // GIVEN the L1 endpoint of today, left in the app by mistake
+    const stack = testStack();
+    new CfnEndpoint(stack, 'Endpoint', { endpointConfigName: 'old-config' });
+    seedEndpoint(stack, { existingEndpoint: { endpointLogicalId: 'Endpoint' } });
+    // THEN
+    expect(() => Template.fromStack(stack)).toThrow(
+      "existingEndpoint.endpointLogicalId: logical IDs are unique in a template, and TestStack/Endpoint already has this one: remove the resource being taken over "
+      + "from the app (this endpoint takes its place), or name the logical ID of another resource, got 'Endpoint' [InvalidLogicalId]");
+  });
+
+  test('a scalable target logical ID held by another resource, and two endpoints taking over one logical ID', () => {
+    const held = testStack();
+    new CfnEndpoint(held, 'Other', { endpointConfigName: 'c' }).overrideLogicalId('Target');
+    seedEndpoint(held, { existingEndpoint: { endpointLogicalId: 'Endpoint', scalableTargetLogicalId: 'Target' } }).autoScale({ maxCapacity: 2 });
+    expect(() => Template.fromStack(held)).toThrow(/existingEndpoint\.scalableTargetLogicalId: logical IDs are unique in a template, and TestStack\/Other already has this one.*\[InvalidLogicalId\]/);
+    const twice = testStack();
+    const model = Model.fromModelName(twice, 'M', 'm');
+    for (const id of ['A', 'B']) {
+      new CapacityAwareEndpoint(twice, id, { model, pools: [{ instanceType: InstanceType.ML_G5_XLARGE }], existingEndpoint: { endpointLogicalId: 'Endpoint' } });
+    }
+    expect(() => Template.fromStack(twice)).toThrow(/TestStack\/B\/Resource already has this one.*\[InvalidLogicalId\]/);
   });
 });
