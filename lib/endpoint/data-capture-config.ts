@@ -1,8 +1,10 @@
 import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
+import { checkBoolean, checkConstruct, checkEnumValue, requireArray, requireNumber, requireObject, requireString } from '../core/required';
 import { grantObjectWrite } from '../core/scoped-grants';
+import { checkS3Location } from '../core/string-rules';
 import { checkPercent } from '../core/validation';
 import { CaptureMode, DataCaptureOptions } from './data-capture';
 
@@ -15,31 +17,30 @@ const DEFAULT_PREFIX = 'data-capture/';
 
 /** Validates the options; throws on the first broken rule. */
 export function validateDataCapture(options: DataCaptureOptions): void {
-  if (options.initialSamplingPercentage === undefined || options.initialSamplingPercentage === null) {
-    throw new InstancePoolsError('InvalidDataCapture', 'dataCapture.initialSamplingPercentage', 'is required: the share of requests to capture, 0 to 100', 'none');
-  }
+  requireObject('dataCapture', options);
+  checkConstruct('dataCapture.bucket', options.bucket, 'an S3 bucket for the captured data (s3.IBucket)');
+  requireNumber('dataCapture.initialSamplingPercentage', options.initialSamplingPercentage, 'the share of requests to capture, a whole percentage from 0 to 100');
   checkPercent('dataCapture.initialSamplingPercentage', options.initialSamplingPercentage, 0, 100);
   const prefix = options.prefix;
-  if (prefix !== undefined && !Token.isUnresolved(prefix)) {
-    if (prefix.startsWith('/') || !prefix.endsWith('/') || prefix.length < 2) {
-      throw new InstancePoolsError('InvalidDataCapture', 'dataCapture.prefix', "a key prefix ending with '/' and not starting with '/'", prefix);
-    }
+  if (prefix !== undefined && prefix !== null) {
+    // The prefix is the resource of the write grant (`${prefix}*`) and part of the destination URI.
+    checkS3Location('dataCapture.prefix', prefix, 'prefix', 'InvalidS3Location');
     // s3:// + bucket name (at most 63) + / + prefix: the URI SageMaker takes is at most 512 characters.
     const maxPrefix = MAX_DESTINATION_LENGTH - 's3://'.length - 63 - 1;
-    if (prefix.length > maxPrefix) {
-      throw new InstancePoolsError('InvalidDataCapture', 'dataCapture.prefix',
-        `at most ${maxPrefix} characters long (the destination URI takes ${MAX_DESTINATION_LENGTH} with s3:// and a bucket name of up to 63)`, prefix.length);
+    if (!Token.isUnresolved(prefix) && prefix.length > maxPrefix) {
+      throw new InstancePoolsError('InvalidS3Location', 'dataCapture.prefix',
+        `at most ${maxPrefix} characters long (the destination URI takes ${MAX_DESTINATION_LENGTH} with s3:// and a bucket name of up to 63)`,
+        described(`${prefix.length} characters`));
     }
   }
   const modes = options.captureModes;
-  if (modes !== undefined) {
+  if (modes !== undefined && modes !== null) {
+    requireArray('dataCapture.captureModes', modes, 'capture modes (CaptureMode.INPUT, CaptureMode.OUTPUT)');
     if (modes.length === 0) {
-      throw new InstancePoolsError('InvalidDataCapture', 'dataCapture.captureModes', 'at least one of CaptureMode.INPUT and CaptureMode.OUTPUT', 'an empty list');
+      throw new InstancePoolsError('InvalidDataCapture', 'dataCapture.captureModes', 'at least one of CaptureMode.INPUT and CaptureMode.OUTPUT', described('an empty list'));
     }
     modes.forEach((mode, i) => {
-      if (!Object.values(CaptureMode).includes(mode)) {
-        throw new InstancePoolsError('InvalidDataCapture', `dataCapture.captureModes[${i}]`, 'CaptureMode.INPUT or CaptureMode.OUTPUT', String(mode));
-      }
+      checkEnumValue(`dataCapture.captureModes[${i}]`, mode, CaptureMode, 'CaptureMode');
       if (modes.indexOf(mode) !== i) {
         throw new InstancePoolsError('InvalidDataCapture', `dataCapture.captureModes[${i}]`, 'each capture mode at most once', mode);
       }
@@ -47,14 +48,18 @@ export function validateDataCapture(options: DataCaptureOptions): void {
   }
   checkContentTypes('dataCapture.jsonContentTypes', options.jsonContentTypes);
   checkContentTypes('dataCapture.csvContentTypes', options.csvContentTypes);
+  checkConstruct('dataCapture.encryptionKey', options.encryptionKey, 'a KMS key (kms.IKey)', true);
+  checkBoolean('dataCapture.enabled', options.enabled);
 }
 
 function checkContentTypes(prop: string, types: string[] | undefined): void {
-  if (types === undefined) return;
+  if (types === undefined || types === null) return;
+  requireArray(prop, types, "MIME types like 'application/json'");
   if (types.length < 1 || types.length > MAX_CONTENT_TYPES) {
     throw new InstancePoolsError('InvalidDataCapture', prop, `1 to ${MAX_CONTENT_TYPES} content types`, types.length);
   }
   types.forEach((type, i) => {
+    requireString(`${prop}[${i}]`, type, "a MIME type like 'application/json'", 'InvalidDataCapture');
     if (Token.isUnresolved(type)) return;
     if (type.length > MAX_CONTENT_TYPE_LENGTH || !CONTENT_TYPE.test(type)) {
       throw new InstancePoolsError('InvalidDataCapture', `${prop}[${i}]`, `a MIME type like 'application/json' of at most ${MAX_CONTENT_TYPE_LENGTH} characters`, type);

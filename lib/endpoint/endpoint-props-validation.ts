@@ -13,5 +13,5 @@ export function validateEndpointProps(props: CapacityAwareEndpointProps, variant
   if (props.asyncInference !== undefined && props.asyncInference !== null) {
     validateAsyncInference(requireObject('asyncInference', props.asyncInference));
   }
-  if (props.dataCapture) validateDataCapture(props.dataCapture);
+  if (props.dataCapture !== undefined && props.dataCapture !== null) validateDataCapture(props.dataCapture);
 }
