@@ -13,6 +13,13 @@ import { described, ErrorCode, InstancePoolsError } from './errors';
  */
 export const MAX_API_INTEGER = 2147483647;
 
+/**
+ * The largest value of the API's `Float` shapes (a variant's `InitialVariantWeight`): a 32-bit IEEE 754 float
+ * (Smithy `Float`, https://smithy.io/2.0/spec/simple-types.html#float). A larger number cannot reach the service as
+ * what the template says.
+ */
+export const MAX_API_FLOAT = 3.4028234663852886e38;
+
 /** Integer in [min, max]; a `max` of `MAX_API_INTEGER` is named as the API's integer range. */
 export function checkInteger(prop: string, value: number | undefined, min: number, max: number, code: ErrorCode = 'OutOfRange', reason = ''): void {
   if (value === undefined || value === null || Token.isUnresolved(value)) return;
@@ -58,6 +65,28 @@ export function checkMebibytes(prop: string, size: Size | undefined, minMebibyte
     throw new InstancePoolsError('OutOfRange', prop, `must be a whole number of mebibytes from ${minMebibytes} to ${MAX_API_INTEGER}`, described(`${mib} MiB`));
   }
   return mib;
+}
+
+/**
+ * A size in whole gibibytes within [minGibibytes, maxGibibytes]. Returns the gibibytes (the token, for a token). A
+ * token is accepted only as `Size.gibibytes(token)`: aws-cdk-lib cannot convert a token between units, and the API
+ * takes gibibytes (`VolumeSizeInGB`).
+ */
+export function checkGibibytes(prop: string, size: Size | undefined, minGibibytes: number, maxGibibytes: number): number | undefined {
+  if (size === undefined || size === null) return undefined;
+  if (size.isUnresolved()) {
+    if (!size.toHumanString().endsWith(' GiB')) {
+      throw new InstancePoolsError('TokenUnit', prop,
+        'a token size must be given in gibibytes, the API\'s unit: Size.gibibytes(token) (aws-cdk-lib cannot convert a token between units)',
+        described(`a token in ${size.toHumanString().split(' ').pop()}`));
+    }
+    return size.toGibibytes();
+  }
+  const gib = size.toGibibytes({ rounding: SizeRoundingBehavior.NONE });
+  if (!Number.isInteger(gib) || gib < minGibibytes || gib > maxGibibytes) {
+    throw new InstancePoolsError('OutOfRange', prop, `must be a whole number of GiB from ${minGibibytes} to ${maxGibibytes}`, described(`${gib} GiB`));
+  }
+  return gib;
 }
 
 /**

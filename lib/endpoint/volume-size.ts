@@ -1,6 +1,8 @@
-import { Annotations, Size, SizeRoundingBehavior } from 'aws-cdk-lib';
+import { Annotations, Size, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
+import { checkSize } from '../core/required';
+import { checkGibibytes } from '../core/validation';
 import { RankedInstancePool } from '../pools/instance-pool';
 
 /**
@@ -10,20 +12,20 @@ import { RankedInstancePool } from '../pools/instance-pool';
  * (https://docs.aws.amazon.com/sagemaker/latest/dg/host-instance-storage.html), so a variant whose pools include one
  * cannot take a volume size. With pools the variant's volume size applies to every pool type; whether SageMaker rejects
  * it for a mix of EBS-only and NVMe types or ignores it on the NVMe ones is not documented, and the safe side is to
- * reject it. Returns the size in GiB, or undefined when not set (or a token).
+ * reject it, whatever the size (a token size too). Returns the size in GiB (a token for a token), or undefined when not
+ * set.
  */
 export function checkVolumeSize(scope: IConstruct, prop: string, size: Size | undefined, pools: RankedInstancePool[], poolsProp: string): number | undefined {
-  if (size === undefined) return undefined;
-  if (size.isUnresolved()) return size.toGibibytes();
-  const gib = size.toGibibytes({ rounding: SizeRoundingBehavior.NONE });
-  if (!Number.isInteger(gib) || gib < 1 || gib > 512) {
-    throw new InstancePoolsError('OutOfRange', prop, 'must be a whole number of GiB from 1 to 512', `${gib} GiB`);
-  }
+  if (size === undefined || size === null) return undefined;
+  checkSize(prop, size);
+  const gib = checkGibibytes(prop, size, 1, 512);
+  // A token size is checked against the pools too: its value is unknown, but any value is refused by a local-storage pool.
+  const shown = described(Token.isUnresolved(gib) ? 'a token size' : `${gib} GiB`);
   pools.forEach((pool) => {
     if (pool.instanceType.hasLocalStorage === true) {
       throw new InstancePoolsError('VolumeSizeWithLocalStorage', prop,
         `${poolsProp}[${pool.priority - 1}] (${pool.instanceType.name}) has local NVMe instance storage and takes no volume size; drop volumeSize or that pool`,
-        `${gib} GiB`);
+        shown);
     }
   });
   const unknown = pools.filter((pool) => pool.instanceType.hasLocalStorage === undefined).map((pool) => pool.instanceType.name);

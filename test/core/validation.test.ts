@@ -1,6 +1,6 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration, Size, Token } from 'aws-cdk-lib';
 import { InstancePoolsError } from '../../lib/core/errors';
-import { checkCapacityRange, checkFraction, checkMinMax, checkWithinRange } from '../../lib/core/validation';
+import { checkCapacityRange, checkFraction, checkGibibytes, checkMinMax, checkWithinRange, MAX_API_FLOAT } from '../../lib/core/validation';
 import { checkDurationSeconds, checkInteger, checkPercent, checkPeriod, checkPositive, checkSageMakerName } from '../../lib/core/validation';
 
 describe('shared validation', () => {
@@ -55,6 +55,22 @@ describe('shared validation', () => {
     expect(() => checkPercent('p', 0, 0.01, 100, true)).toThrow('p: must be a percentage from 0.01 to 100, got 0 [OutOfRange]');
     expect(() => checkPercent('p', 2.5, 0.01, 100, true)).not.toThrow();
     expect(() => checkPercent('p', Token.asNumber({ Ref: 'P' }), 5, 50)).not.toThrow();
+  });
+
+  test('checkGibibytes takes whole GiB within range, and a token only in GiB', () => {
+    expect(checkGibibytes('v', Size.gibibytes(512), 1, 512)).toBe(512);
+    expect(checkGibibytes('v', Size.mebibytes(2048), 1, 512)).toBe(2);
+    expect(checkGibibytes('v', undefined, 1, 512)).toBeUndefined();
+    expect(() => checkGibibytes('v', Size.mebibytes(1536), 1, 512)).toThrow('v: must be a whole number of GiB from 1 to 512, got 1.5 GiB [OutOfRange]');
+    expect(() => checkGibibytes('v', Size.gibibytes(513), 1, 512)).toThrow(/got 513 GiB \[OutOfRange\]/);
+    const token = Token.asNumber({ Ref: 'V' });
+    expect(Token.isUnresolved(checkGibibytes('v', Size.gibibytes(token), 1, 512))).toBe(true);
+    expect(() => checkGibibytes('v', Size.tebibytes(token), 1, 512)).toThrow(/^v: a token size must be given in gibibytes.*got a token in TiB \[TokenUnit\]$/);
+  });
+
+  test('MAX_API_FLOAT is the largest 32-bit float', () => {
+    expect(MAX_API_FLOAT).toBe(new Float32Array([3.4028234663852886e38])[0]);
+    expect(new Float32Array([MAX_API_FLOAT * 1.0000001])[0]).toBe(Infinity);
   });
 
   test('checkPeriod takes whole steps within range, and no tokens (aws-cdk-lib metrics reject them)', () => {

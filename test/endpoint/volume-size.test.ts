@@ -29,11 +29,22 @@ describe('volumeSize (VolumeSizeInGB)', () => {
   });
 
   test.each<[string, Partial<CapacityAwareEndpointProps>, string]>([
-    ['0 GiB', { volumeSize: Size.gibibytes(0) }, "volumeSize: must be a whole number of GiB from 1 to 512, got '0 GiB' [OutOfRange]"],
-    ['513 GiB', { volumeSize: Size.gibibytes(513) }, "volumeSize: must be a whole number of GiB from 1 to 512, got '513 GiB' [OutOfRange]"],
-    ['1.5 GiB', { volumeSize: Size.mebibytes(1536) }, "got '1.5 GiB' [OutOfRange]"],
+    ['0 GiB', { volumeSize: Size.gibibytes(0) }, "volumeSize: must be a whole number of GiB from 1 to 512, got 0 GiB [OutOfRange]"],
+    ['513 GiB', { volumeSize: Size.gibibytes(513) }, "volumeSize: must be a whole number of GiB from 1 to 512, got 513 GiB [OutOfRange]"],
+    ['1.5 GiB', { volumeSize: Size.mebibytes(1536) }, "got 1.5 GiB [OutOfRange]"],
     ['a pool with local NVMe storage', { pools: [{ instanceType: InstanceType.ML_M5_XLARGE }, { instanceType: InstanceType.ML_G5_2XLARGE }], volumeSize: Size.gibibytes(50) },
-      "volumeSize: pools[1] (ml.g5.2xlarge) has local NVMe instance storage and takes no volume size; drop volumeSize or that pool, got '50 GiB' [VolumeSizeWithLocalStorage]"],
+      "volumeSize: pools[1] (ml.g5.2xlarge) has local NVMe instance storage and takes no volume size; drop volumeSize or that pool, got 50 GiB [VolumeSizeWithLocalStorage]"],
+  ])('rejects %s', (_, props, message) => {
+    expect(() => cpuEndpoint(props)).toThrow(InstancePoolsError);
+    expect(() => cpuEndpoint(props)).toThrow(message);
+  });
+
+  test.each<[string, Partial<CapacityAwareEndpointProps>, string]>([
+    ['a token size next to a local-storage pool', { pools: [{ instanceType: InstanceType.ML_G5_2XLARGE }], volumeSize: Size.gibibytes(Token.asNumber({ Ref: 'V' })) },
+      'volumeSize: pools[0] (ml.g5.2xlarge) has local NVMe instance storage and takes no volume size; drop volumeSize or that pool, got a token size [VolumeSizeWithLocalStorage]'],
+    ['a token size in mebibytes', { volumeSize: Size.mebibytes(Token.asNumber({ Ref: 'V' })) },
+      "volumeSize: a token size must be given in gibibytes, the API's unit: Size.gibibytes(token) (aws-cdk-lib cannot convert a token between units), got a token in MiB [TokenUnit]"],
+    ['a number of GiB instead of a Size', { volumeSize: 100 as any }, 'volumeSize: must be a Size (Size.mebibytes(...), Size.gibibytes(...)), got 100 [InvalidEnumValue]'],
   ])('rejects %s', (_, props, message) => {
     expect(() => cpuEndpoint(props)).toThrow(InstancePoolsError);
     expect(() => cpuEndpoint(props)).toThrow(message);
@@ -44,7 +55,7 @@ describe('volumeSize (VolumeSizeInGB)', () => {
     expect(() => new CapacityAwareEndpoint(stack, 'Ab', {
       model: Model.fromModelName(stack, 'M', 'm'), pools: [{ instanceType: InstanceType.ML_M5_XLARGE }], volumeSize: Size.gibibytes(20),
       variants: [{ variantName: 'B', model: lmiModel(stack, 'B'), pools: [{ instanceType: InstanceType.ML_P5_48XLARGE }], volumeSize: Size.gibibytes(20) }],
-    })).toThrow("variants[0].volumeSize: variants[0].pools[0] (ml.p5.48xlarge) has local NVMe instance storage and takes no volume size; drop volumeSize or that pool, got '20 GiB' [VolumeSizeWithLocalStorage]");
+    })).toThrow("variants[0].volumeSize: variants[0].pools[0] (ml.p5.48xlarge) has local NVMe instance storage and takes no volume size; drop volumeSize or that pool, got 20 GiB [VolumeSizeWithLocalStorage]");
   });
 
   test('an instance type the library does not know warns', () => {
