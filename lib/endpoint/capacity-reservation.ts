@@ -1,7 +1,9 @@
-import { Annotations, Token } from 'aws-cdk-lib';
+import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
 import { InstancePoolsError } from '../core/errors';
+import { checkEnumValue, requireObject, requireString } from '../core/required';
 import { RankedInstancePool } from '../pools/instance-pool';
 
 /** Where SageMaker may launch a variant's instances (`CapacityReservationPreference`). */
@@ -29,22 +31,36 @@ export interface CapacityReservation {
 }
 
 /** `MlReservationArn`: length 20 to 258 and this pattern, from the API reference above. */
-const RESERVATION_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z0-9-]{1,14}\/.*$/;
+const RESERVATION_ARN = /^arn:(aws[a-z-]*):sagemaker:([a-z0-9-]*):[0-9]{12}:[a-z0-9-]{1,14}\/.*$/;
 
-/** Validates a reservation; `prop` names it (`capacityReservation`, `variants[1].capacityReservation`). */
-export function validateCapacityReservation(prop: string, reservation: CapacityReservation | undefined): void {
-  if (reservation === undefined) return;
-  const arn = reservation.mlReservationArn;
-  if (arn === undefined || arn === null) {
-    throw new InstancePoolsError('InvalidCapacityReservation', `${prop}.mlReservationArn`, 'is required: the ARN of the ML capacity reservation', 'none');
-  }
-  if (!Token.isUnresolved(arn) && (arn.length < 20 || arn.length > 258 || !RESERVATION_ARN.test(arn))) {
+/**
+ * Validates a reservation; `prop` names it (`capacityReservation`, `variants[1].capacityReservation`). Beyond the API's
+ * pattern (whose name part is `.*`): an ARN names one reservation, so it holds no whitespace, control or non-ASCII
+ * characters and no `*` or `?`; and an ML capacity reservation is a resource of one partition and region, so in a
+ * stack whose region is known its partition and region must be the stack's.
+ */
+export function validateCapacityReservation(scope: IConstruct, prop: string, reservation: CapacityReservation | undefined): void {
+  if (reservation === undefined || reservation === null) return;
+  requireObject(prop, reservation);
+  const arn = requireString(`${prop}.mlReservationArn`, reservation.mlReservationArn, 'the ARN of the ML capacity reservation');
+  checkEnumValue(`${prop}.preference`, reservation.preference, CapacityReservationPreference, 'CapacityReservationPreference');
+  if (Token.isUnresolved(arn)) return;
+  const match = RESERVATION_ARN.exec(arn);
+  if (arn.length < 20 || arn.length > 258 || !match) {
     throw new InstancePoolsError('InvalidCapacityReservation', `${prop}.mlReservationArn`,
       'an ML reservation ARN like arn:aws:sagemaker:REGION:ACCOUNT:ml-reservation/NAME, 20 to 258 characters', arn);
   }
-  const preference = reservation.preference;
-  if (preference !== undefined && !Object.values(CapacityReservationPreference).includes(preference)) {
-    throw new InstancePoolsError('InvalidCapacityReservation', `${prop}.preference`, 'CapacityReservationPreference.CAPACITY_RESERVATIONS_ONLY', String(preference));
+  if (/[^\x21-\x7e]|[*?]/.test(arn)) {
+    throw new InstancePoolsError('InvalidCapacityReservation', `${prop}.mlReservationArn`,
+      "the ARN of one reservation: printable ASCII without whitespace, '*' or '?'", arn);
+  }
+  const region = Stack.of(scope).region;
+  if (Token.isUnresolved(region)) return;
+  const [, partition, arnRegion] = match;
+  const stackPartition = RegionInfo.get(region).partition;
+  if ((stackPartition !== undefined && partition !== stackPartition) || (arnRegion !== '' && arnRegion !== region)) {
+    throw new InstancePoolsError('InvalidCapacityReservation', `${prop}.mlReservationArn`,
+      `the ARN of a reservation in the stack's partition and region (${stackPartition ?? 'an unknown partition'}, ${region}), where the endpoint is created`, arn);
   }
 }
 
@@ -57,7 +73,7 @@ export function validateCapacityReservation(prop: string, reservation: CapacityR
  */
 export function renderCapacityReservation(scope: IConstruct, prop: string, reservation: CapacityReservation | undefined,
   pools: RankedInstancePool[]): CfnEndpointConfig.CapacityReservationConfigProperty | undefined {
-  if (reservation === undefined) return undefined;
+  if (reservation === undefined || reservation === null) return undefined;
   if (pools.length > 1) {
     const fallbacks = pools.slice(1).map((pool) => pool.instanceType.name).join(', ');
     const only = reservation.preference === CapacityReservationPreference.CAPACITY_RESERVATIONS_ONLY;

@@ -63,7 +63,7 @@ export function primarySpec(scope: IConstruct, propPrefix: string, variantName: 
     throw new InstancePoolsError('InvalidVariantWeight', `${propPrefix}initialVariantWeight`, 'must be a number of at least 0', weight);
   }
   checkDurationSeconds(`${propPrefix}modelDataDownloadTimeout`, options.modelDataDownloadTimeout, 60, 3600);
-  validateCapacityReservation(`${propPrefix}capacityReservation`, options.capacityReservation);
+  validateCapacityReservation(scope, `${propPrefix}capacityReservation`, options.capacityReservation);
   const volumeSizeInGb = checkVolumeSize(scope, `${propPrefix}volumeSize`, options.volumeSize, pools, `${propPrefix}pools`);
   return { propPrefix, variantName, pools, model, initialInstanceCount, initialVariantWeight: weight, shadow, options, volumeSizeInGb };
 }
