@@ -28,7 +28,7 @@ import { ICapacityAwareVariant } from './capacity-aware-variant';
 import { EndpointVariant } from './endpoint-variant';
 import { ExistingEndpoint } from './existing-endpoint';
 import { takenLogicalIdErrors, takeOverEndpoint, takeOverScalableTarget, validateExistingEndpoint, warnUntakenScalableTarget } from './existing-endpoint-takeover';
-import { primarySpec, renderVariant, validateVariantSet, VariantSpec, variantSpec } from './variant-specs';
+import { furtherVariantSpecs, primarySpec, renderVariant, validateVariantSet, VariantSpec, variantModel } from './variant-specs';
 
 /**
  * A SageMaker AI real-time or asynchronous endpoint whose production variant runs on a ranked list of instance
@@ -104,13 +104,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
     super(scope, checkScopeAndId(scope, id), { physicalName: requireObject('props', props).endpointName });
     // Validate everything before any child exists.
     this.pools = rankPools(this, props.pools);
-    const model = props.model ?? this.pools[0].model;
-    if (!model) {
-      throw new InstancePoolsError('MissingModel', 'model', 'a model for the variant (or on pools[0])', described('none'));
-    }
-    if (typeof model.modelName !== 'string') {
-      throw new InstancePoolsError('MissingModel', 'model', 'must be a model (Model, or Model.fromModelName(...))', model);
-    }
+    const model = variantModel('', props.model, this.pools);
     this.model = model;
     this.variantName = props.variantName ?? 'AllTraffic';
     this.initialInstanceCount = props.initialInstanceCount ?? 1;
@@ -119,9 +113,9 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
     if (props.existingEndpoint !== undefined && props.existingEndpoint !== null) validateExistingEndpoint(props.existingEndpoint, props.endpointName, this.variantName);
     this.existing = props.existingEndpoint;
     const primary = primarySpec(this, '', this.variantName, this.pools, model, this.initialInstanceCount, props);
-    const production = [primary, ...(props.variants ?? []).map((v, i) => variantSpec(this, `variants[${i}]`, v, false))];
-    const shadows = (props.shadowVariants ?? []).map((v, i) => variantSpec(this, `shadowVariants[${i}]`, v, true));
-    validateVariantSet(production, shadows);
+    const production = [primary, ...furtherVariantSpecs(this, 'variants', props.variants, false)];
+    const shadows = furtherVariantSpecs(this, 'shadowVariants', props.shadowVariants, true);
+    validateVariantSet(this, production, shadows);
     const specs = [...production, ...shadows];
     this.variantNames = specs.map((spec) => spec.variantName);
     specs.forEach((spec) => warnOnKeyWithLocalStorage(this, props, spec.pools, `${spec.propPrefix}pools`));
@@ -221,6 +215,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
    * `addDashboard()`. Throws `UnknownVariant` for any other name.
    */
   public variant(variantName: string): ICapacityAwareVariant {
+    requireValue('variantName', variantName, `the name of one of this endpoint's variants (${this.variantNames.join(', ')})`);
     if (variantName === this.variantName) return this;
     const found = this.further.find((v) => v.variantName === variantName);
     if (!found) {
@@ -262,7 +257,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
       variantChanged: () => { this.retainInstanceCounts(); this.renderDeployment(); },
     };
     for (const spec of specs) {
-      this.further.push(new EndpointVariant(scope, spec.variantName, spec.pools, spec.model, spec.initialInstanceCount, spec.shadow, host));
+      this.further.push(new EndpointVariant(scope, spec, host));
     }
   }
 

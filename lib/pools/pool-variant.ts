@@ -12,16 +12,29 @@ import { PoolEndpointOptions, RoutingStrategy } from './pool-endpoint-options';
  * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html). */
 export function validatePoolEndpointOptions(props: PoolEndpointOptions, variantName: string, initialInstanceCount: number): void {
   checkSageMakerName('endpointName', props.endpointName);
-  checkSageMakerName('variantName', variantName);
-  checkInteger('initialInstanceCount', initialInstanceCount, 1, MAX_API_INTEGER);
-  checkEnumValue('routingStrategy', props.routingStrategy, RoutingStrategy, 'RoutingStrategy');
-  checkDurationSeconds('provisioningTimeout', checkDuration('provisioningTimeout', props.provisioningTimeout), 300, 3600);
-  checkDurationSeconds('containerStartupHealthCheckTimeout', checkDuration('containerStartupHealthCheckTimeout', props.containerStartupHealthCheckTimeout), 60, 3600);
+  validateVariantOptions('', props, variantName, initialInstanceCount);
   checkTags('tags', props.tags);
   checkConstruct('encryptionKey', props.encryptionKey, 'a KMS key (kms.IKey)', true);
   checkMetricPublishFrequency('metricPublishFrequency', props.metricPublishFrequency);
   checkBoolean('enhancedMetrics', props.enhancedMetrics);
   checkBoolean('detailedObservability', props.detailedObservability);
+}
+
+/** What each production variant of an endpoint takes beyond its pools and model: the endpoint's own, and each further one. */
+export type VariantRenderOptions = Pick<PoolEndpointOptions, 'routingStrategy' | 'provisioningTimeout' | 'containerStartupHealthCheckTimeout'>;
+
+/**
+ * Checks one production variant's name, instance count, routing and timeouts, the same rules for every variant
+ * (`propPrefix` is '' for the endpoint's own variant, else e.g. `variants[0].`).
+ */
+export function validateVariantOptions(propPrefix: string, options: VariantRenderOptions, variantName: string, initialInstanceCount: number): void {
+  const at = (prop: string) => `${propPrefix}${prop}`;
+  checkSageMakerName(at('variantName'), variantName);
+  checkInteger(at('initialInstanceCount'), initialInstanceCount, 1, MAX_API_INTEGER);
+  checkEnumValue(at('routingStrategy'), options.routingStrategy, RoutingStrategy, 'RoutingStrategy');
+  checkDurationSeconds(at('provisioningTimeout'), checkDuration(at('provisioningTimeout'), options.provisioningTimeout), 300, 3600);
+  checkDurationSeconds(at('containerStartupHealthCheckTimeout'),
+    checkDuration(at('containerStartupHealthCheckTimeout'), options.containerStartupHealthCheckTimeout), 60, 3600);
 }
 
 /**
@@ -51,7 +64,7 @@ export function warnOnKeyWithLocalStorage(scope: IConstruct, props: PoolEndpoint
 }
 
 /** The production variant fields both endpoint kinds render the same way: pools, routing, count, timeouts. */
-export function poolVariant(props: PoolEndpointOptions, variantName: string, initialInstanceCount: number, pools: RankedInstancePool[],
+export function poolVariant(props: VariantRenderOptions, variantName: string, initialInstanceCount: number, pools: RankedInstancePool[],
   modelNameOverride: (pool: RankedInstancePool) => string | undefined = () => undefined): CfnEndpointConfig.ProductionVariantProperty {
   return {
     variantName,

@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CapacitySize, CapacityAwareEndpointProps, DeploymentStrategy, InstanceType, ProductionVariantOptions } from '../../lib';
@@ -173,6 +173,41 @@ describe('CapacityAwareEndpoint: shadow variant', () => {
   });
 });
 
+describe('CapacityAwareEndpoint: further variants, named in messages and construct IDs', () => {
+  test('a variant named by a token gets a construct ID from the expression, the same however many tokens came before', () => {
+    const ids = [0, 5].map((before) => {
+      const stack = testStack();
+      for (let i = 0; i < before; i++) Token.asString({ Ref: `Unrelated${i}` });
+      const endpoint = abTest(stack, {}, { variantName: Token.asString({ Ref: 'CandidateName' }) });
+      return endpoint.variant(endpoint.variantNames[1]).node.id;
+    });
+    expect(ids[0]).toMatch(/^TokenRefCandidateName[0-9A-F]{8}$/);
+    expect(ids[1]).toBe(ids[0]);
+  });
+
+  test('two variants named by the same expression are one name twice', () => {
+    const stack = testStack();
+    const name = () => Token.asString({ Ref: 'Name' });
+    expect(() => abTest(stack, { variants: [
+      { variantName: name(), model: lmiModel(stack, 'X'), pools: [{ instanceType: InstanceType.ML_G5_48XLARGE }] },
+      { variantName: name(), model: lmiModel(stack, 'Y'), pools: [{ instanceType: InstanceType.ML_G5_48XLARGE }] },
+    ] })).toThrow(/^variants\[1\]\.variantName: each variant name at most once per endpoint \(already variants\[0\]\.variantName\), got '\$\{Token.*\[DuplicateVariantName\]$/);
+  });
+
+  test('variant(name) requires a name; a variant\'s addAlarms, addDashboard and autoScale check their arguments like the endpoint\'s', () => {
+    const stack = testStack();
+    const endpoint = abTest(stack);
+    expect(() => endpoint.variant(undefined as any)).toThrow("variantName: required: the name of one of this endpoint's variants (AllTraffic, B), got undefined [MissingRequiredProp]");
+    const b = endpoint.variant('B');
+    expect(() => b.addAlarms('loud' as any)).toThrow("addAlarms options: must be an object of properties, got 'loud' [MissingRequiredProp]");
+    expect(() => b.addDashboard('D', 'big' as any)).toThrow("addDashboard options: must be an object of properties, got 'big' [MissingRequiredProp]");
+    b.addDashboard('D');
+    expect(() => b.addDashboard('D')).toThrow("id: construct ids are unique within a scope; TestStack/Llm/Variants/B already has a child with this id, got 'D' [DuplicateConstructId]");
+    b.autoScale({ maxCapacity: 2 });
+    expect(() => b.autoScale({ maxCapacity: 2 })).toThrow('autoScale: a variant has one scalable target; autoScale() was already called, got TestStack/Llm/Variants/B [AutoScalingExists]');
+  });
+});
+
 describe('CapacityAwareEndpoint: variant validation', () => {
   const pools = [{ instanceType: InstanceType.ML_G5_48XLARGE }];
   const many = (n: number, stack: Stack) => Array.from({ length: n }, (_, i) => ({ variantName: `V${i}`, model: lmiModel(stack, `M${i}`), pools }));
@@ -184,9 +219,10 @@ describe('CapacityAwareEndpoint: variant validation', () => {
     ['two variants of one name', (s) => ({ variants: [{ variantName: 'B', model: lmiModel(s, 'X'), pools }, { variantName: 'B', model: lmiModel(s, 'Y'), pools }] }),
       "variants[1].variantName: each variant name at most once per endpoint (already variants[0].variantName), got 'B' [DuplicateVariantName]"],
     ['a shadow named like the primary', (s) => ({ shadowVariants: [{ variantName: 'AllTraffic', model: lmiModel(s, 'X'), pools }] }), '[DuplicateVariantName]'],
-    ['a variant without a name', (s) => ({ variants: [{ model: lmiModel(s, 'X'), pools } as any] }), "variants[0].variantName: is required: each variant has its own name, got 'none' [InvalidName]"],
+    ['a variant without a name', (s) => ({ variants: [{ model: lmiModel(s, 'X'), pools } as any] }),
+      "variants[0].variantName: required: the variant's name, unique in the endpoint, got undefined [MissingRequiredProp]"],
     ['a variant with a bad name', (s) => ({ variants: [{ variantName: 'b_2', model: lmiModel(s, 'X'), pools }] }), "variants[0].variantName: only letters, digits and inner hyphens"],
-    ['a variant without a model', () => ({ variants: [{ variantName: 'B', pools }] }), "variants[0].model: a model for the variant (or on variants[0].pools[0]), got 'none' [MissingModel]"],
+    ['a variant without a model', () => ({ variants: [{ variantName: 'B', pools }] }), 'variants[0].model: a model for the variant (or on variants[0].pools[0]), got none [MissingModel]'],
     ['a variant with six pools', (s) => ({ variants: [{ variantName: 'B', model: lmiModel(s, 'X'), pools: ['g5.xlarge', 'g5.2xlarge', 'g5.4xlarge', 'g5.8xlarge', 'g5.12xlarge', 'g5.16xlarge'].map((t) => ({ instanceType: InstanceType.of(`ml.${t}`) })) }] }),
       'variants[0].pools: between 1 and 5 instance pools, got 6 [PoolCount]'],
     ['a variant with a repeated pool type', (s) => ({ variants: [{ variantName: 'B', model: lmiModel(s, 'X'), pools: [...pools, ...pools] }] }),
@@ -200,15 +236,15 @@ describe('CapacityAwareEndpoint: variant validation', () => {
       'variants[0].modelDataDownloadTimeout: must be a whole number of seconds from 60 to 3600, got 30 [OutOfRange]'],
     ['a variant with a malformed reservation', (s) => ({ variants: [{ variantName: 'B', model: lmiModel(s, 'X'), pools, capacityReservation: { mlReservationArn: 'x' } }] }),
       "variants[0].capacityReservation.mlReservationArn: an ML reservation ARN"],
-    ['a negative weight', () => ({ initialVariantWeight: -1 }), 'initialVariantWeight: must be a number of at least 0, got -1 [InvalidVariantWeight]'],
-    ['a negative variant weight', (s) => ({ variants: [{ variantName: 'B', model: lmiModel(s, 'X'), pools, initialVariantWeight: -0.5 }] }), 'variants[0].initialVariantWeight: must be a number of at least 0, got -0.5 [InvalidVariantWeight]'],
-    ['a weight that is not a number', () => ({ initialVariantWeight: NaN }), 'initialVariantWeight: must be a number of at least 0, got NaN [InvalidVariantWeight]'],
+    ['a negative weight', () => ({ initialVariantWeight: -1 }), "initialVariantWeight: must be a number of at least 0 (and at most 3.4028234663852886e+38, the API's float range), got -1 [InvalidVariantWeight]"],
+    ['a negative variant weight', (s) => ({ variants: [{ variantName: 'B', model: lmiModel(s, 'X'), pools, initialVariantWeight: -0.5 }] }), 'variants[0].initialVariantWeight: must be a number of at least 0'],
+    ['a weight that is not a number', () => ({ initialVariantWeight: NaN }), 'got NaN [InvalidVariantWeight]'],
     ['weights that are all 0', (s) => ({ initialVariantWeight: 0, variants: [{ variantName: 'B', model: lmiModel(s, 'X'), pools, initialVariantWeight: 0 }] }),
-      "initialVariantWeight: the production variants' weights must not all be 0 (no variant would get traffic), got '0, 0' [InvalidVariantWeight]"],
+      "initialVariantWeight: the production variants' weights must not all be 0 (no variant would get traffic), got 0, 0 [InvalidVariantWeight]"],
     ['two shadow variants', (s) => ({ shadowVariants: many(2, s) }),
-      "shadowVariants: one shadow variant, next to a single production variant (CreateEndpointConfig ShadowProductionVariants), got '2 shadow and 1 production variants' [ShadowVariantCount]"],
+      "shadowVariants: one shadow variant, next to a single production variant (CreateEndpointConfig ShadowProductionVariants), got 2 shadow and 1 production variants [ShadowVariantCount]"],
     ['a shadow next to two production variants', (s) => ({ variants: many(1, s), shadowVariants: [{ variantName: 'S', model: lmiModel(s, 'X'), pools }] }),
-      "got '1 shadow and 2 production variants' [ShadowVariantCount]"],
+      "got 1 shadow and 2 production variants [ShadowVariantCount]"],
   ])('rejects %s before creating any child', (_, props, message) => {
     const stack = testStack();
     expect(() => seedEndpoint(stack, props(stack))).toThrow(InstancePoolsError);
