@@ -42,6 +42,7 @@ export class EndpointVariant extends CapacityAwareEndpointBase implements ICapac
   public readonly model: IModel;
   public readonly initialInstanceCount: number;
   public readonly shadow: boolean;
+  private readonly poolsProp: string;
   private _autoScaling?: EndpointAutoScaling;
   private _alarms?: PoolAlarms;
 
@@ -52,6 +53,7 @@ export class EndpointVariant extends CapacityAwareEndpointBase implements ICapac
     this.model = spec.model;
     this.initialInstanceCount = spec.initialInstanceCount;
     this.shadow = spec.shadow;
+    this.poolsProp = `${spec.propPrefix}pools`;
     this.endpointName = host.endpointName;
     this.endpointArn = host.endpointArn;
     this.metricPublishFrequency = host.metricPublishFrequency;
@@ -98,6 +100,11 @@ export class EndpointVariant extends CapacityAwareEndpointBase implements ICapac
       scalingTarget: options.scalingTarget ?? scaling?.targetValue,
       endpoint: this,
     });
+  }
+
+  /** @internal */
+  public get _poolsProp(): string {
+    return this.poolsProp;
   }
 
   protected get metricEndpointName(): string {

@@ -93,6 +93,14 @@ export abstract class CapacityAwareEndpointBase extends InstancePoolEndpointBase
   }
 
   /**
+   * The prop that holds the variant's pools, for messages: `pools`, or `variants[0].pools` for a further variant.
+   * @internal
+   */
+  public get _poolsProp(): string {
+    return 'pools';
+  }
+
+  /**
    * The `EndpointName` dimension of the metrics. A created endpoint with a fixed name uses the plain name rather
    * than a reference to the endpoint resource, so alarms on its metrics can guard its own deployments.
    */

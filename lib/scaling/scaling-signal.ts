@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
-import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { instanceSamplesMetric } from '../pools/instance-samples';
 import { dimensionedMetric, INVOCATION_NAMESPACE } from '../pools/metric-factory';
 import { metricCadence } from '../pools/metric-publishing';
@@ -79,11 +79,12 @@ export abstract class ScalingSignal {
 function poolConcurrencyMetrics(endpoint: ICapacityAwareEndpoint): PoolConcurrencyMetric[] {
   // Graphed per minute (the signal's period follows the publish frequency); target tracking takes no period.
   const period = Duration.minutes(1);
+  const poolsProp = endpoint instanceof CapacityAwareEndpointBase ? endpoint._poolsProp : 'pools';
   return concurrencyMetrics(endpoint.pools.map((pool, i) => ({
     id: `pool${pool.priority}`,
     instanceType: pool.instanceType,
     maxConcurrency: pool.maxConcurrency,
-    maxConcurrencyProp: `pools[${i}].maxConcurrency`,
+    maxConcurrencyProp: `${poolsProp}[${i}].maxConcurrency`,
     metric: endpoint.metric('ConcurrentRequestsPerModel', { instanceType: pool.instanceType, statistic: 'Average', period }),
     presenceId: `pool${pool.priority}_instances`,
     presence: instanceSamplesMetric(endpoint, pool.instanceType, period),

@@ -174,6 +174,16 @@ describe('CapacityAwareEndpoint: shadow variant', () => {
 });
 
 describe('CapacityAwareEndpoint: further variants, named in messages and construct IDs', () => {
+  test('a missing maxConcurrency names the pool of the variant that autoscales', () => {
+    const stack = testStack();
+    const endpoint = abTest(stack, {}, { pools: [{ instanceType: InstanceType.ML_G6E_48XLARGE, maxConcurrency: 16 }, { instanceType: InstanceType.ML_G5_48XLARGE }] });
+    expect(() => endpoint.variant('B').autoScale({ maxCapacity: 2 })).toThrow(
+      'variants[0].pools[1].maxConcurrency: the weighted-utilization signal needs the measured max concurrency of every pool (ml.g5.48xlarge), got undefined [MissingMaxConcurrency]');
+    const shadow = testStack();
+    const withShadow = seedEndpoint(shadow, { shadowVariants: [{ variantName: 'S', model: lmiModel(shadow, 'C'), pools: [{ instanceType: InstanceType.ML_G5_48XLARGE }] }] });
+    expect(() => withShadow.variant('S').autoScale({ maxCapacity: 2 })).toThrow(/^shadowVariants\[0\]\.pools\[0\]\.maxConcurrency: .*\[MissingMaxConcurrency\]$/);
+  });
+
   test('a variant named by a token gets a construct ID from the expression, the same however many tokens came before', () => {
     const ids = [0, 5].map((before) => {
       const stack = testStack();
