@@ -72,12 +72,14 @@ export interface ComponentRollingUpdateOptions {
  * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentRollingUpdatePolicy.html.
  */
 export class ComponentDeployment {
-  /** Replace the component's copies in batches; each new copy is placed on the endpoint's pools in priority order. */
+  /**
+   * Replace the component's copies in batches; each new copy is placed on the endpoint's pools in priority order.
+   * @throws `[MissingRequiredProp]` without `maximumBatchSize` or `waitInterval`; `[InvalidEnumValue]` for sizes not made
+   * by `ComponentCapacitySize` and durations that are not a `Duration`; `[OutOfRange]`, `[TokenUnit]` and
+   * `[TooManyRollbackAlarms]` outside the API's ranges
+   */
   public static rolling(options: ComponentRollingUpdateOptions): ComponentDeployment {
     options = requireObject('rolling.options', options);
-    if (!options.maximumBatchSize) {
-      throw new InstancePoolsError('InvalidDeploymentConfig', 'rolling.maximumBatchSize', 'is required: ComponentCapacitySize.percent(...) or .copyCount(...)', 'none');
-    }
     checkEnumLike('rolling.maximumBatchSize', options.maximumBatchSize, ['_render'], 'ComponentCapacitySize.percent() or .copyCount()');
     checkEnumLike('rolling.rollbackMaximumBatchSize', options.rollbackMaximumBatchSize, ['_render'], 'ComponentCapacitySize.percent() or .copyCount()', true);
     checkDuration('rolling.waitInterval', options.waitInterval, false);

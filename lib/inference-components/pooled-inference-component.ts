@@ -83,7 +83,7 @@ export class PooledInferenceComponent extends InferenceComponentBase {
 
   /**
    * @throws `[MissingRequiredProp]` without `endpoint` or `specification`; `[InvalidEnumValue]` for a
-   * specification not made by `InferenceComponentSpecification`; `[InvalidName]`, `[InvalidCapacity]`,
+   * specification not made by `InferenceComponentSpecification` or a deployment not made by `ComponentDeployment`; `[InvalidName]`, `[InvalidCapacity]`,
    * `[InvalidTag]` for the other props; the specification's errors; at synth time `[DuplicatePhysicalName]`
    */
   constructor(scope: Construct, id: string, props: PooledInferenceComponentProps) {
@@ -96,6 +96,7 @@ export class PooledInferenceComponent extends InferenceComponentBase {
     this.copyCount = props.copyCount ?? 1;
     checkInteger('copyCount', this.copyCount, 0, MAX_API_INTEGER, 'InvalidCapacity');
     checkTags('tags', props.tags);
+    checkEnumLike('deployment', props.deployment, ['_render'], 'ComponentDeployment.rolling()', true);
     if (this.copyCount === 0) {
       // The API takes 0 (`InferenceComponentRuntimeConfig.CopyCount`, "Minimum value of 0",
       // https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentRuntimeConfig.html; CloudFormation

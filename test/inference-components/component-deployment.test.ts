@@ -14,7 +14,9 @@ describe('ComponentDeployment.rolling', () => {
   test.each<[string, () => unknown, string]>([
     ['a batch of 4 %', () => ComponentDeployment.rolling({ ...base, maximumBatchSize: ComponentCapacitySize.percent(4) }), 'rolling.maximumBatchSize: must be a whole percentage from 5 to 50, got 4 [OutOfRange]'],
     ['a batch of 51 %', () => ComponentDeployment.rolling({ ...base, maximumBatchSize: ComponentCapacitySize.percent(51) }), 'rolling.maximumBatchSize: must be a whole percentage from 5 to 50, got 51 [OutOfRange]'],
-    ['no batch', () => ComponentDeployment.rolling({ ...base, maximumBatchSize: undefined as any }), "rolling.maximumBatchSize: is required: ComponentCapacitySize.percent(...) or .copyCount(...), got 'none' [InvalidDeploymentConfig]"],
+    ['no batch', () => ComponentDeployment.rolling({ ...base, maximumBatchSize: undefined as any }),
+      'rolling.maximumBatchSize: required: made by ComponentCapacitySize.percent() or .copyCount(), got undefined [MissingRequiredProp]'],
+    ['no wait interval', () => ComponentDeployment.rolling({ ...base, waitInterval: null as any }), 'rolling.waitInterval: required: a Duration, got null [MissingRequiredProp]'],
     ['a wait of 61 minutes', () => ComponentDeployment.rolling({ ...base, waitInterval: Duration.minutes(61) }), 'rolling.waitInterval: must be a whole number of seconds from 0 to 3600, got 3660 [OutOfRange]'],
     ['a timeout of 9 minutes', () => ComponentDeployment.rolling({ ...base, maximumExecutionTimeout: Duration.minutes(9) }), 'rolling.maximumExecutionTimeout: must be a whole number of seconds from 600 to 28800, got 540 [OutOfRange]'],
     ['a timeout over 8 hours', () => ComponentDeployment.rolling({ ...base, maximumExecutionTimeout: Duration.seconds(28801) }), 'got 28801 [OutOfRange]'],
@@ -72,5 +74,10 @@ describe('PooledInferenceComponent deployment', () => {
     const none = testStack();
     pooledComponent(none);
     Template.fromStack(none).hasResourceProperties('AWS::SageMaker::InferenceComponent', { DeploymentConfig: Match.absent() });
+  });
+
+  test('a deployment not made by ComponentDeployment.rolling() is rejected where it enters', () => {
+    expect(() => pooledComponent(testStack(), { deployment: 'ROLLING' as any }))
+      .toThrow("deployment: must be made by ComponentDeployment.rolling(), got 'ROLLING' [InvalidEnumValue]");
   });
 });
