@@ -35,6 +35,12 @@ const pools = () => [{ instanceType: G6, maxConcurrency: 8 }];
 const component = (s: Stack) => icEndpoint(s).addInferenceComponent('Valid', { specification: allTypes(s, { maxConcurrencyPerCopy: 4 }) });
 const ENDPOINT_OPTIONAL = ['endpointName', 'variantName', 'initialInstanceCount', 'routingStrategy', 'provisioningTimeout', 'containerStartupHealthCheckTimeout', 'tags',
   'enhancedMetrics', 'detailedObservability', 'metricPublishFrequency', 'encryptionKey'];
+const VARIANT_SETTINGS = ['initialVariantWeight', 'modelDataDownloadTimeout', 'capacityReservation', 'volumeSize'];
+const VARIANT_OPTIONAL = ['model', 'initialInstanceCount', 'routingStrategy', 'provisioningTimeout', 'containerStartupHealthCheckTimeout', ...VARIANT_SETTINGS];
+const RESERVATION = 'arn:aws:sagemaker:us-east-1:111111111111:ml-reservation/plan';
+/** A further variant on a CPU type without local storage, so that every one of its settings can be valid. */
+const variantOptions = (s: Stack) => ({ variantName: 'B', model: imported(s, 'VariantModel'), pools: [{ instanceType: InstanceType.ML_M5_XLARGE, maxConcurrency: 4 }] });
+const withVariant = (s: Stack) => endpoint(s, { variants: [variantOptions(s)] });
 const SPEC_OPTIONAL = ['maxMemory', 'acceleratorCount', 'cpuCoreCount', 'modelDataDownloadTimeout', 'containerStartupHealthCheckTimeout', 'maxConcurrencyPerCopy'];
 const template = () => ({ Resources: { P: { Type: 'AWS::ApplicationAutoScaling::ScalingPolicy', Properties: { TargetTrackingScalingPolicyConfiguration: {
   TargetValue: 0.7, CustomizedMetricSpecification: { Metrics: [{ Id: 'm1', ReturnData: false, MetricStat: { Metric: { Dimensions: [] } } }, { Id: 'e', Expression: 'm1 / 2', ReturnData: true }] },
@@ -54,7 +60,15 @@ export const ENTRY_POINTS: { [name: string]: EntryPoint } = {
   'Model.fromModelName': { args: () => ['existing'], call: (s, a) => Model.fromModelName(s, 'Subject', a[0]) },
   'Model.fromModelAttributes': { args: () => [{ modelName: 'existing' }], call: (s, a) => Model.fromModelAttributes(s, 'Subject', a[0]), optional: ['role'] },
   'new CapacityAwareEndpoint': { args: (s) => [{ model: imported(s), pools: pools() }], call: (s, a) => new CapacityAwareEndpoint(s, 'Subject', a[0]),
-    optional: [...ENDPOINT_OPTIONAL, 'modelDataDownloadTimeout', 'encryptionKey', 'asyncInference', 'deployment', 'existingEndpoint'] },
+    optional: [...ENDPOINT_OPTIONAL, ...VARIANT_SETTINGS, 'asyncInference', 'deployment', 'existingEndpoint', 'variants', 'shadowVariants', 'dataCapture'] },
+  'new CapacityAwareEndpoint, variants[0]': { args: (s) => [variantOptions(s)], call: (s, a) => endpoint(s, { variants: [a[0]] }), optional: VARIANT_OPTIONAL },
+  'new CapacityAwareEndpoint, shadowVariants[0]': { args: (s) => [variantOptions(s)], call: (s, a) => endpoint(s, { shadowVariants: [a[0]] }), optional: VARIANT_OPTIONAL },
+  'new CapacityAwareEndpoint, capacityReservation': { args: () => [{ mlReservationArn: RESERVATION }], call: (s, a) => endpoint(s, { capacityReservation: a[0] }),
+    optional: ['preference'] },
+  'new CapacityAwareEndpoint, dataCapture': { args: (s) => [{ bucket: bucket(s), initialSamplingPercentage: 10 }], call: (s, a) => endpoint(s, { dataCapture: a[0] }),
+    optional: ['prefix', 'captureModes', 'jsonContentTypes', 'csvContentTypes', 'encryptionKey', 'enabled'] },
+  'new CapacityAwareEndpoint, existingEndpoint': { args: () => [{ endpointLogicalId: 'Endpoint' }], call: (s, a) => endpoint(s, { existingEndpoint: a[0] }).autoScale({ maxCapacity: 2 }),
+    optional: ['scalableTargetLogicalId', 'scalableTargetResourceId'] },
   'new CapacityAwareEndpoint, asyncInference': { args: (s) => [{ outputBucket: bucket(s) }], call: (s, a) => endpoint(s, { asyncInference: a[0] }),
     optional: ['inputBucket', 'inputPrefix', 'outputPrefix', 'failureBucket', 'failurePrefix', 'successTopic', 'errorTopic', 'outputEncryptionKey',
       'maxConcurrentInvocationsPerInstance'] },
@@ -94,7 +108,7 @@ export const ENTRY_POINTS: { [name: string]: EntryPoint } = {
     { instanceType: InstanceType.ML_G6_12XLARGE, model: imported(s, 'I2'), minMemory: Size.mebibytes(512) }]],
   call: (_s, a) => InferenceComponentSpecification.perInstanceType(a[0]) },
   'new PooledInferenceComponent': { args: (s) => [{ endpoint: icEndpoint(s), specification: allTypes(s) }], call: (s, a) => new PooledInferenceComponent(s, 'Subject', a[0]),
-    optional: ['copyCount', 'inferenceComponentName', 'tags'] },
+    optional: ['copyCount', 'inferenceComponentName', 'tags', 'deployment'] },
   'new InferenceComponentAutoScaling': { args: (s) => [{ component: component(s), maxCopyCount: 4 }], call: (s, a) => new InferenceComponentAutoScaling(s, 'Subject', a[0]),
     optional: ['minCopyCount', 'signal', 'copyCount', 'scaleInCooldown', 'scaleOutCooldown', 'disableScaleIn'] },
   'new InferenceComponentWidgets': { args: (s) => [component(s), {}], call: (_s, a) => new InferenceComponentWidgets(a[0], a[1]).widgets(), optional: ['period', 'widgetHeight'] },
@@ -104,6 +118,10 @@ export const ENTRY_POINTS: { [name: string]: EntryPoint } = {
       'evaluationPeriods', 'datapointsToAlarm', 'alarmActions', 'okActions'] },
   'new PoolDashboard': { args: (s) => [{ endpoint: endpoint(s) }], call: (s, a) => new PoolDashboard(s, 'Subject', a[0]),
     optional: ['dashboard', 'dashboardName', 'defaultInterval', 'period', 'alarms', 'scalingSignal', 'scalingTarget', 'widgetHeight'] },
+  'endpoint.variant': { args: () => ['B'], call: (s, a) => withVariant(s).variant(a[0]) },
+  'variant.autoScale': { args: () => [{ maxCapacity: 4 }], call: (s, a) => withVariant(s).variant('B').autoScale(a[0]), optional: ['minCapacity', 'signal', 'scaleInCooldown'] },
+  'variant.addAlarms': { args: () => [{}], call: (s, a) => withVariant(s).variant('B').addAlarms(a[0]), optional: ['alarmNamePrefix', 'modelLatencyThreshold', 'alarmActions'] },
+  'variant.addDashboard': { args: () => ['Dash', {}], call: (s, a) => withVariant(s).variant('B').addDashboard(a[0], a[1]), optional: ['dashboardName', 'dashboard', 'scalingSignal'] },
   'endpoint.autoScale': { args: () => [{ maxCapacity: 4 }], call: (s, a) => endpoint(s).autoScale(a[0]), optional: ['minCapacity', 'signal', 'scaleInCooldown'] },
   'endpoint.addAlarms': { args: () => [{}], call: (s, a) => endpoint(s).addAlarms(a[0]), optional: ['alarmNamePrefix', 'modelLatencyThreshold', 'alarmActions'] },
   'endpoint.addDashboard': { args: () => ['Dash', {}], call: (s, a) => endpoint(s).addDashboard(a[0], a[1]), optional: ['dashboardName', 'dashboard', 'scalingSignal'] },
@@ -111,7 +129,7 @@ export const ENTRY_POINTS: { [name: string]: EntryPoint } = {
   'endpoint.metric': { args: () => ['Invocations', {}], call: (s, a) => endpoint(s).metric(a[0], a[1]), optional: ['instanceType', 'statistic'] },
   'endpoint.metricModelLatency': { args: () => [{}], call: (s, a) => endpoint(s).metricModelLatency(a[0]), optional: ['instanceType'] },
   'icEndpoint.addInferenceComponent': { args: (s) => ['C', { specification: allTypes(s) }], call: (s, a) => icEndpoint(s).addInferenceComponent(a[0], a[1]),
-    optional: ['copyCount', 'inferenceComponentName', 'tags'] },
+    optional: ['copyCount', 'inferenceComponentName', 'tags', 'deployment'] },
   'component.autoScale': { args: () => [{ maxCopyCount: 4 }], call: (s, a) => component(s).autoScale(a[0]), optional: ['minCopyCount', 'signal'] },
   'component.widgets': { args: () => [{}], call: (s, a) => component(s).widgets(a[0]), optional: ['period', 'widgetHeight'] },
   'component.metric': { args: () => ['Invocations', {}], call: (s, a) => component(s).metric(a[0], a[1]), optional: ['instanceType'] },
