@@ -1,9 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
-  CapacitySize, CopyScalingSignal, DeploymentStrategy, Model, ModelContainer, PoolWidgets, ScalingSignal, TrafficShift,
+  CapacitySize, ComponentCapacitySize, ComponentDeployment, CopyScalingSignal, DeploymentStrategy, Model, ModelContainer, PoolWidgets, ScalingSignal, TrafficShift,
 } from '../../lib';
-import { allTypes, badInputTable, endpoint, icEndpoint, js } from './hostile-input';
+import { allTypes, badInputTable, capturing, endpoint, icEndpoint, js, onCpu, reserved, withShadow, withVariants } from './hostile-input';
 
 /** Enum values and enum-like classes, validated where they enter the library. */
 const image = () => ModelContainer.fromImage(js('nginx'));
@@ -45,4 +45,27 @@ badInputTable('enum-like values', [
   ["PoolWidgets alarms: ['my-alarm']", (s) => new PoolWidgets(endpoint(s), { alarms: js(['my-alarm']) }), 'InvalidEnumValue'],
   ["PoolWidgets scalingSignal: 'CPUUtilization'", (s) => new PoolWidgets(endpoint(s), { scalingSignal: js('CPUUtilization') }), 'InvalidEnumValue'],
   ['addAlarms period: 60 (a number)', (s) => endpoint(s).addAlarms({ period: js(60) }), 'InvalidEnumValue'],
+]);
+
+/** The newest surface: enum values and factory-made values of variants, reservations, data capture and component deployments. */
+const component = (deployment: unknown) => (s: any) => icEndpoint(s).addInferenceComponent('C', { specification: allTypes(s), deployment: js(deployment) });
+const rolling = (options: object) => () => ComponentDeployment.rolling(js({ maximumBatchSize: ComponentCapacitySize.percent(20), waitInterval: Duration.minutes(1), ...options }));
+
+badInputTable('enum-like values of variants, reservations, data capture and component deployments', [
+  ["variants[0].routingStrategy: 'BOGUS' (once rendered as given)", withVariants({ routingStrategy: 'BOGUS' }), 'InvalidEnumValue'],
+  ["shadowVariants[0].routingStrategy: 'random' (lower case)", withShadow({ routingStrategy: 'random' }), 'InvalidEnumValue'],
+  ['variants[0].provisioningTimeout: 300 (a number, once a TypeError)', withVariants({ provisioningTimeout: 300 }), 'InvalidEnumValue'],
+  ['variants[0].containerStartupHealthCheckTimeout: 60 (a number)', withVariants({ containerStartupHealthCheckTimeout: 60 }), 'InvalidEnumValue'],
+  ["variants[0].modelDataDownloadTimeout: 'PT10M' (an ISO string)", withVariants({ modelDataDownloadTimeout: 'PT10M' }), 'InvalidEnumValue'],
+  ['volumeSize: 100 (a number of GiB, once a TypeError)', onCpu({ volumeSize: 100 }), 'InvalidEnumValue'],
+  ["variants[0].volumeSize: '8 GiB' (a string)", withVariants({ volumeSize: '8 GiB' }), 'InvalidEnumValue'],
+  ["capacityReservation.preference: 'capacity-reservations-first'", reserved({ preference: 'capacity-reservations-first' }), 'InvalidEnumValue'],
+  ["capacityReservation.preference: 'CAPACITY_RESERVATIONS_ONLY' (the key, not the value)", reserved({ preference: 'CAPACITY_RESERVATIONS_ONLY' }), 'InvalidEnumValue'],
+  ["dataCapture.captureModes: ['INPUT'] (the key, not the value)", capturing({ captureModes: ['INPUT'] }), 'InvalidEnumValue'],
+  ["dataCapture.captureModes: ['input'] (lower case)", capturing({ captureModes: ['input'] }), 'InvalidEnumValue'],
+  ["dataCapture.enabled: 'yes' (once aws-cdk-lib's property error)", capturing({ enabled: 'yes' }), 'InvalidEnumValue'],
+  ["inference component deployment: 'ROLLING' (once a TypeError)", component('ROLLING'), 'InvalidEnumValue'],
+  ['inference component deployment: {} (a look-alike object)', component({}), 'InvalidEnumValue'],
+  ["ComponentDeployment rollbackMaximumBatchSize: { type: 'COPY_COUNT', value: 1 } (the L1 shape)", rolling({ rollbackMaximumBatchSize: { type: 'COPY_COUNT', value: 1 } }), 'InvalidEnumValue'],
+  ['ComponentDeployment waitInterval: 60 (a number)', rolling({ waitInterval: 60 }), 'InvalidEnumValue'],
 ]);

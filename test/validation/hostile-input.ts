@@ -2,7 +2,7 @@ import { App, Size, Stack, Token } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
   CapacityAwareEndpoint, CapacityAwareEndpointProps, ContainerImage, IModel, InferenceComponentEndpoint, InferenceComponentSpecification,
-  InstanceType, Model, ModelContainer, ModelData,
+  InstanceType, Model, ModelContainer, ModelData, ProductionVariantOptions,
 } from '../../lib';
 import { InstancePoolsError } from '../../lib/core/errors';
 import { testStack } from '../util';
@@ -96,3 +96,28 @@ export const fromKey = (stack: Stack, key: string) => lmi(stack, 'KeyModel', {
     modelData: ModelData.fromBucket(bucket(stack), key),
   }),
 });
+
+/** A further variant on a CPU type without local storage (its settings can all be valid), with overridable options. */
+export function variant(stack: Stack, options: object = {}): ProductionVariantOptions {
+  return { variantName: 'B', model: imported(stack, `VariantModel${stack.node.children.length}`), pools: [{ instanceType: InstanceType.ML_M5_XLARGE, maxConcurrency: 4 }], ...options };
+}
+
+/** An endpoint with further variants, each built by `variant` from the options given. */
+export const withVariants = (...options: object[]) => (s: Stack) => endpoint(s, { variants: options.map((o) => variant(s, o)) });
+
+/** An endpoint with a shadow variant built by `variant` from the options given. */
+export const withShadow = (options: object = {}, props: Partial<CapacityAwareEndpointProps> = {}) => (s: Stack) =>
+  endpoint(s, { shadowVariants: [variant(s, { variantName: 'Shadow', ...options })], ...props });
+
+/** An endpoint on a CPU pool (no local storage), for volume sizes. */
+export const onCpu = (props: object) => (s: Stack) => endpoint(s, { pools: [{ instanceType: InstanceType.ML_M5_XLARGE }], ...props });
+
+/** An endpoint that captures data, with overridable capture options. */
+export const capturing = (options: object) => (s: Stack) => endpoint(s, { dataCapture: { bucket: bucket(s), initialSamplingPercentage: 10, ...options } });
+
+/** An endpoint on an ML capacity reservation of the test stack's region. */
+export const RESERVATION = 'arn:aws:sagemaker:us-east-1:111111111111:ml-reservation/p5-plan';
+export const reserved = (options: object) => (s: Stack) => endpoint(s, { capacityReservation: { mlReservationArn: RESERVATION, ...options } });
+
+/** An endpoint that takes over `existingEndpoint`. */
+export const takingOver = (existing: unknown) => (s: Stack) => endpoint(s, { existingEndpoint: js(existing) });

@@ -1,6 +1,6 @@
 import { Duration, Size, Stack } from 'aws-cdk-lib';
-import { CapacitySize, ContainerImage, DeploymentStrategy, InferenceComponentSpecification, InstanceType, Model, ModelData } from '../../lib';
-import { bucket, endpoint, expectCode, js, lmi, numToken, outcome } from './hostile-input';
+import { CapacitySize, ContainerImage, DeploymentStrategy, InferenceComponentSpecification, InstanceType, Model, ModelData, PoolAlarms } from '../../lib';
+import { bucket, endpoint, expectCode, js, lmi, numToken, onCpu, outcome, reserved, variant, withVariants } from './hostile-input';
 
 /**
  * Messages: one quoting style (values quoted, descriptions not, long strings cut with their length), no
@@ -34,6 +34,16 @@ const rows: Array<[string, (s: Stack) => unknown, string]> = [
     deployment: DeploymentStrategy.rolling({ maximumBatchSize: CapacitySize.percent(20), waitInterval: Duration.minutes(5), rollbackOnEndpointAlarms: false }),
   }).cfnEndpointConfig.addPropertyOverride('ProductionVariants.1', { VariantName: 'B', ModelName: 'm', InstanceType: 'ml.g5.xlarge', InitialInstanceCount: 1 }),
   'use DeploymentStrategy.blueGreen(), got 2 variants [RollingNotSupported]'],
+  ["a further variant's missing maxConcurrency names that variant's pool, not the endpoint's", (s) => withVariants({ pools: [{ instanceType: InstanceType.ML_M5_XLARGE }] })(s)
+    .variant('B').autoScale({ maxCapacity: 2 }),
+  'variants[0].pools[0].maxConcurrency: the weighted-utilization signal needs the measured max concurrency of every pool (ml.m5.xlarge), got undefined [MissingMaxConcurrency]'],
+  ['a size is described, not quoted', onCpu({ volumeSize: Size.gibibytes(0) }), 'volumeSize: must be a whole number of GiB from 1 to 512, got 0 GiB [OutOfRange]'],
+  ["a reservation of another partition names the stack's partition and region", reserved({ mlReservationArn: 'arn:aws-cn:sagemaker:cn-north-1:111111111111:ml-reservation/a' }),
+    "capacityReservation.mlReservationArn: the ARN of a reservation in the stack's partition and region (aws, us-east-1), where the endpoint is created"],
+  ['a missing variant name is a required prop, with the variant in the path', withVariants({ variantName: undefined }),
+    "variants[0].variantName: required: the variant's name, unique in the endpoint, got undefined [MissingRequiredProp]"],
+  ['two alarms named alike at deploy time show the expression', (s) => { const b = endpoint(s, { variants: [variant(s)] }).variant('B'); b.addAlarms(); new PoolAlarms(s, 'Again', { endpoint: b }); },
+    'got a name known at deploy time, the same expression {"Fn::Join":["",["SageMaker-",{"Fn::GetAtt":["Ep'],
   ['a non-object value is described by its kind', () => CapacitySize.percent(js([20])),
     'CapacitySize.percent: must be a number, got an array of 1 [OutOfRange]'],
   ['an unknown enum value lists the allowed ones', (s) => endpoint(s, { routingStrategy: js('BOGUS') }),

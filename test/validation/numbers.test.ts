@@ -1,6 +1,8 @@
 import { Duration, Size } from 'aws-cdk-lib';
-import { CapacitySize, CopyScalingSignal, InstanceType, PoolWidgets, ScalingSignal, TrafficShift } from '../../lib';
-import { allTypes, badInputTable, bucket, endpoint, icEndpoint, js } from './hostile-input';
+import {
+  CapacitySize, ComponentCapacitySize, ComponentDeployment, CopyScalingSignal, InstanceType, PoolWidgets, ScalingSignal, TrafficShift,
+} from '../../lib';
+import { allTypes, badInputTable, bucket, capturing, endpoint, icEndpoint, js, onCpu, variant, withShadow, withVariants } from './hostile-input';
 
 /** Numbers within the API's integer range, and constants that metric math can read. */
 const pool = (maxConcurrency: unknown) => (s: any) => endpoint(s, { pools: [{ instanceType: InstanceType.ML_G6_48XLARGE, maxConcurrency: js(maxConcurrency) }] });
@@ -74,4 +76,50 @@ badInputTable('numbers', [
   ['provisioningTimeout: 299 seconds', (s) => endpoint(s, { provisioningTimeout: Duration.seconds(299) }), 'OutOfRange'],
   ['provisioningTimeout: 300.5 seconds', (s) => endpoint(s, { provisioningTimeout: Duration.millis(300500) }), 'OutOfRange'],
   ['TrafficShift.allAtOnce waitInterval: 61 minutes', () => TrafficShift.allAtOnce(Duration.minutes(61)), 'OutOfRange'],
+]);
+
+/** The newest surface: counts, weights, sizes and percentages of variants, data capture and component deployments. */
+const FIVE_G5 = ['xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'].map((size) => ({ instanceType: InstanceType.of(`ml.g5.${size}`) }));
+const batch = (size: () => ComponentCapacitySize) => () => ComponentDeployment.rolling({ maximumBatchSize: size(), waitInterval: Duration.minutes(1) });
+
+badInputTable('numbers of variants, volume sizes, data capture and component deployments', [
+  ['variants[0].initialInstanceCount: 0', withVariants({ initialInstanceCount: 0 }), 'OutOfRange'],
+  ['variants[0].initialInstanceCount: 1e21', withVariants({ initialInstanceCount: 1e21 }), 'OutOfRange'],
+  ['variants[0].initialInstanceCount: -1', withVariants({ initialInstanceCount: -1 }), 'OutOfRange'],
+  ['shadowVariants[0].initialInstanceCount: 1.5', withShadow({ initialInstanceCount: 1.5 }), 'OutOfRange'],
+  ['variants[0].initialInstanceCount: NaN', withVariants({ initialInstanceCount: NaN }), 'OutOfRange'],
+  ["variants[0].initialInstanceCount: '2', a string", withVariants({ initialInstanceCount: '2' }), 'OutOfRange'],
+  ['variants[0].initialVariantWeight: -1', withVariants({ initialVariantWeight: -1 }), 'InvalidVariantWeight'],
+  ['initialVariantWeight: 1e39, beyond the API float (once rendered as given)', (s) => endpoint(s, { initialVariantWeight: 1e39 }), 'InvalidVariantWeight'],
+  ['variants[0].initialVariantWeight: Infinity', withVariants({ initialVariantWeight: Infinity }), 'InvalidVariantWeight'],
+  ['shadowVariants[0].initialVariantWeight: NaN', withShadow({ initialVariantWeight: NaN }), 'InvalidVariantWeight'],
+  ["variants[0].initialVariantWeight: '1', a string", withVariants({ initialVariantWeight: '1' }), 'InvalidVariantWeight'],
+  ['the weights of every production variant 0', (s) => endpoint(s, { initialVariantWeight: 0, variants: [variant(s, { initialVariantWeight: 0 })] }), 'InvalidVariantWeight'],
+  ['volumeSize: 0 GiB', onCpu({ volumeSize: Size.gibibytes(0) }), 'OutOfRange'],
+  ['volumeSize: 513 GiB', onCpu({ volumeSize: Size.gibibytes(513) }), 'OutOfRange'],
+  ['volumeSize: NaN GiB', onCpu({ volumeSize: Size.gibibytes(NaN) }), 'OutOfRange'],
+  ['volumeSize: 1e21 GiB', onCpu({ volumeSize: Size.gibibytes(1e21) }), 'OutOfRange'],
+  ['volumeSize: Infinity GiB', onCpu({ volumeSize: Size.gibibytes(Infinity) }), 'OutOfRange'],
+  ['volumeSize: half a GiB', onCpu({ volumeSize: Size.mebibytes(512) }), 'OutOfRange'],
+  ['variants[0].volumeSize: 20 GiB on ml.p5.48xlarge (local NVMe storage)', withVariants({ pools: [{ instanceType: InstanceType.ML_P5_48XLARGE }], volumeSize: Size.gibibytes(20) }),
+    'VolumeSizeWithLocalStorage'],
+  ['dataCapture.initialSamplingPercentage: 101', capturing({ initialSamplingPercentage: 101 }), 'OutOfRange'],
+  ['dataCapture.initialSamplingPercentage: -1', capturing({ initialSamplingPercentage: -1 }), 'OutOfRange'],
+  ['dataCapture.initialSamplingPercentage: 12.5', capturing({ initialSamplingPercentage: 12.5 }), 'OutOfRange'],
+  ['dataCapture.initialSamplingPercentage: NaN', capturing({ initialSamplingPercentage: NaN }), 'OutOfRange'],
+  ["dataCapture.initialSamplingPercentage: '10', a string", capturing({ initialSamplingPercentage: '10' }), 'OutOfRange'],
+  ['variants[0].provisioningTimeout: 299 seconds', withVariants({ provisioningTimeout: Duration.seconds(299) }), 'OutOfRange'],
+  ['variants[0].modelDataDownloadTimeout: an hour and a second', withVariants({ modelDataDownloadTimeout: Duration.seconds(3601) }), 'OutOfRange'],
+  ['variants[0].containerStartupHealthCheckTimeout: 59.5 seconds', withVariants({ containerStartupHealthCheckTimeout: Duration.millis(59500) }), 'OutOfRange'],
+  ['ComponentCapacitySize.copyCount(1e21)', () => ComponentCapacitySize.copyCount(1e21), 'OutOfRange'],
+  ['ComponentCapacitySize.copyCount(-1)', () => ComponentCapacitySize.copyCount(-1), 'OutOfRange'],
+  ['ComponentCapacitySize.percent(NaN)', () => ComponentCapacitySize.percent(NaN), 'OutOfRange'],
+  ['a rolling batch of 51 % of the copies', batch(() => ComponentCapacitySize.percent(51)), 'OutOfRange'],
+  ['11 production variants', (s) => withVariants(...Array.from({ length: 10 }, (_, i) => ({ variantName: `V${i}` })))(s), 'VariantCount'],
+  ['a shadow variant next to two production variants', (s) => endpoint(s, { variants: [variant(s)], shadowVariants: [variant(s, { variantName: 'Shadow' })] }), 'ShadowVariantCount'],
+  ['two shadow variants', (s) => endpoint(s, { shadowVariants: [variant(s, { variantName: 'S1' }), variant(s, { variantName: 'S2' })] }), 'ShadowVariantCount'],
+  ['variants[0] with six pools', withVariants({ pools: FIVE_G5 }), 'PoolCount'],
+  ['variants[0] with no pool', withVariants({ pools: [] }), 'PoolCount'],
+  ['autoScale() of a variant whose pool has no maxConcurrency', (s) => withVariants({ pools: [{ instanceType: InstanceType.ML_M5_XLARGE }] })(s).variant('B')
+    .autoScale({ maxCapacity: 2 }), 'MissingMaxConcurrency'],
 ]);

@@ -1,10 +1,12 @@
 import { Duration, Size } from 'aws-cdk-lib';
 import {
-  CapacityAwareEndpoint, CapacitySize, ContainerImage, CopyScalingSignal, DeploymentStrategy, EndpointAutoScaling,
+  CapacityAwareEndpoint, CapacitySize, ComponentCapacitySize, ComponentDeployment, ContainerImage, CopyScalingSignal, DeploymentStrategy, EndpointAutoScaling,
   InferenceComponentAutoScaling, InferenceComponentEndpoint, InferenceComponentSpecification, InferenceComponentWidgets, InstanceType,
   Model, ModelContainer, ModelData, PoolAlarms, PoolDashboard, PooledInferenceComponent, PoolWidgets, ScalingSignal, TrafficShift,
 } from '../../lib';
-import { allTypes, badInputTable, bucket, endpoint, icEndpoint, imported, js } from './hostile-input';
+import {
+  allTypes, badInputTable, bucket, capturing, endpoint, icEndpoint, imported, js, RESERVATION, reserved, takingOver, variant, withShadow, withVariants,
+} from './hostile-input';
 
 /** Required props left out by callers without a type checker (plain JavaScript; None or null from jsii languages). */
 const G6 = InstanceType.ML_G6_48XLARGE;
@@ -87,4 +89,49 @@ badInputTable('required props', [
   ['new CapacityAwareEndpoint(undefined, ...): no scope', (s) => new CapacityAwareEndpoint(js(undefined), 'E', { model: imported(s), pools }), 'MissingRequiredProp'],
   ['InstanceType.of(undefined)', () => InstanceType.of(js(undefined)), 'MissingRequiredProp'],
   ['InstanceType.of(null)', () => InstanceType.of(js(null)), 'MissingRequiredProp'],
+]);
+
+/** The newest surface: several variants, capacity reservations, data capture, existingEndpoint, component deployments. */
+const rolling = (options: object) => () => ComponentDeployment.rolling(js({ maximumBatchSize: ComponentCapacitySize.percent(20), waitInterval: Duration.minutes(1), ...options }));
+const withB = (s: any) => endpoint(s, { variants: [variant(s)] });
+
+badInputTable('required props of variants, reservations, data capture and takeovers', [
+  ["variants: 'B' (a name, not a list)", (s) => endpoint(s, { variants: js('B') }), 'MissingRequiredProp'],
+  ['variants: {} (an object, not a list)', (s) => endpoint(s, { variants: js({}) }), 'MissingRequiredProp'],
+  ['variants: [null]', (s) => endpoint(s, { variants: js([null]) }), 'MissingRequiredProp'],
+  ['variants: [42]', (s) => endpoint(s, { variants: js([42]) }), 'MissingRequiredProp'],
+  ['variants[0] without variantName', withVariants({ variantName: undefined }), 'MissingRequiredProp'],
+  ['variants[0].variantName: null', withVariants({ variantName: null }), 'MissingRequiredProp'],
+  ['variants[0] without pools', withVariants({ pools: undefined }), 'MissingRequiredProp'],
+  ['variants[0].pools: [undefined]', withVariants({ pools: [undefined] }), 'MissingRequiredProp'],
+  ["shadowVariants: 'Shadow' (a name, not a list)", (s) => endpoint(s, { shadowVariants: js('Shadow') }), 'MissingRequiredProp'],
+  ['shadowVariants: [undefined]', (s) => endpoint(s, { shadowVariants: js([undefined]) }), 'MissingRequiredProp'],
+  ["variants[0].model: 'my-model' (a name, not a model)", withVariants({ model: 'my-model' }), 'MissingModel'],
+  ['variants[0] without a model, on a pool without one', withVariants({ model: undefined }), 'MissingModel'],
+  ["shadowVariants[0].pools[0].model: 'm' (a name)", withShadow({ model: undefined, pools: [{ instanceType: InstanceType.ML_M5_XLARGE, model: 'm' }] }), 'MissingModel'],
+  ["capacityReservation: 'arn:...' (an ARN, not the struct)", (s) => endpoint(s, { capacityReservation: js(RESERVATION) }), 'MissingRequiredProp'],
+  ['capacityReservation: {} without mlReservationArn', (s) => endpoint(s, { capacityReservation: js({}) }), 'MissingRequiredProp'],
+  ['capacityReservation.mlReservationArn: 42', reserved({ mlReservationArn: 42 }), 'MissingRequiredProp'],
+  ['variants[0].capacityReservation: [] (a list)', withVariants({ capacityReservation: [] }), 'MissingRequiredProp'],
+  ["dataCapture: 'captures' (a bucket name, not the struct)", (s) => endpoint(s, { dataCapture: js('captures') }), 'MissingRequiredProp'],
+  ['dataCapture without a bucket', capturing({ bucket: undefined }), 'MissingRequiredProp'],
+  ["dataCapture.bucket: 'captures' (a name, not a bucket)", capturing({ bucket: 'captures' }), 'MissingRequiredProp'],
+  ['dataCapture without initialSamplingPercentage', capturing({ initialSamplingPercentage: undefined }), 'MissingRequiredProp'],
+  ['dataCapture.encryptionKey: a key ARN string (was silently dropped)', capturing({ encryptionKey: 'arn:aws:kms:us-east-1:111111111111:key/k' }), 'MissingRequiredProp'],
+  ["dataCapture.captureModes: 'Input' (not a list)", capturing({ captureModes: 'Input' }), 'MissingRequiredProp'],
+  ['dataCapture.captureModes: [null]', capturing({ captureModes: [null] }), 'MissingRequiredProp'],
+  ["dataCapture.jsonContentTypes: 'application/json' (not a list)", capturing({ jsonContentTypes: 'application/json' }), 'MissingRequiredProp'],
+  ['dataCapture.csvContentTypes: [null]', capturing({ csvContentTypes: [null] }), 'MissingRequiredProp'],
+  ["existingEndpoint: 'Endpoint' (a logical ID, not the struct)", takingOver('Endpoint'), 'MissingRequiredProp'],
+  ['existingEndpoint: {} without endpointLogicalId', takingOver({}), 'MissingRequiredProp'],
+  ['existingEndpoint.scalableTargetResourceId: 42', takingOver({ endpointLogicalId: 'E', scalableTargetLogicalId: 'T', scalableTargetResourceId: 42 }), 'MissingRequiredProp'],
+  ['endpoint.variant(undefined)', (s) => withB(s).variant(js(undefined)), 'MissingRequiredProp'],
+  ['endpoint.variant(null)', (s) => withB(s).variant(js(null)), 'MissingRequiredProp'],
+  ["variant.addAlarms('loud')", (s) => withB(s).variant('B').addAlarms(js('loud')), 'MissingRequiredProp'],
+  ["variant.addDashboard('D', 'big')", (s) => withB(s).variant('B').addDashboard('D', js('big')), 'MissingRequiredProp'],
+  ['variant.addDashboard(undefined): no construct id', (s) => withB(s).variant('B').addDashboard(js(undefined)), 'MissingRequiredProp'],
+  ['variant.autoScale(undefined)', (s) => withB(s).variant('B').autoScale(js(undefined)), 'MissingRequiredProp'],
+  ['ComponentDeployment.rolling without maximumBatchSize', rolling({ maximumBatchSize: undefined }), 'MissingRequiredProp'],
+  ['ComponentDeployment.rolling with waitInterval: null', rolling({ waitInterval: null }), 'MissingRequiredProp'],
+  ['ComponentDeployment.rolling(undefined)', () => ComponentDeployment.rolling(js(undefined)), 'MissingRequiredProp'],
 ]);

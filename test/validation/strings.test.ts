@@ -1,7 +1,9 @@
 import { Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
-import { CapacityAwareEndpoint, ContainerImage, Model, ModelContainer, ModelData } from '../../lib';
-import { allTypes, badInputTable, bucket, endpoint, fromKey, icEndpoint, js, lmi, strToken } from './hostile-input';
+import { CapacityAwareEndpoint, CaptureMode, ContainerImage, Model, ModelContainer, ModelData } from '../../lib';
+import {
+  allTypes, badInputTable, bucket, capturing, endpoint, fromKey, icEndpoint, js, lmi, reserved, strToken, takingOver, variant, withShadow, withVariants,
+} from './hostile-input';
 
 /** Strings checked against the pattern of the API they end up in, and never widening an IAM grant. */
 const dlc = (repository: string, tag = '1.0') => () => ContainerImage.fromDeepLearningContainer(repository, tag);
@@ -126,6 +128,64 @@ badInputTable('strings', [
   ['fromModelPackage with a 3-digit account in the ARN', () => ModelContainer.fromModelPackage('arn:aws:sagemaker:us-east-1:123:model-package/pkg/1'), 'InvalidModelContainer'],
   ["fromModelPackage('pkg/*'): a wildcard version", () => ModelContainer.fromModelPackage('pkg/*'), 'InvalidModelContainer'],
   ["inferenceSpecificationName 'g6 build'", () => ModelContainer.fromModelPackage('pkg', { inferenceSpecificationName: 'g6 build' }), 'InvalidModelContainer'],
+]);
+
+/** The newest surface: variant names, reservation ARNs, capture prefixes and content types, logical IDs, variant look-ups. */
+const arn = (value: string) => reserved({ mlReservationArn: value });
+const ARN_OF = (region: string, name = 'p5-plan', partition = 'aws') => `arn:${partition}:sagemaker:${region}:111111111111:ml-reservation/${name}`;
+const prefixed = (value: unknown) => capturing({ prefix: value });
+const logicalId = (value: unknown) => takingOver({ endpointLogicalId: value });
+const lookUp = (name: string) => (s: any) => endpoint(s, { variants: [variant(s)] }).variant(name);
+
+badInputTable('strings of variants, reservations, data capture and takeovers', [
+  ["variants[0].variantName: 'a b'", withVariants({ variantName: 'a b' }), 'InvalidName'],
+  ["variants[0].variantName: ''", withVariants({ variantName: '' }), 'InvalidName'],
+  ["variants[0].variantName: 'variant_b'", withVariants({ variantName: 'variant_b' }), 'InvalidName'],
+  ['variants[0].variantName of 64 characters', withVariants({ variantName: 'v'.repeat(64) }), 'InvalidName'],
+  ['variants[0].variantName of 10,000 characters', withVariants({ variantName: 'v'.repeat(10_000) }), 'InvalidName'],
+  ["variants[0].variantName: 'Kandidat-ä' (non-ASCII)", withVariants({ variantName: 'Kandidat-ä' }), 'InvalidName'],
+  ["variants[0].variantName: '*'", withVariants({ variantName: '*' }), 'InvalidName'],
+  ["shadowVariants[0].variantName: 'Shadow?'", withShadow({ variantName: 'Shadow?' }), 'InvalidName'],
+  ['variants[0].variantName: 42, a number from JavaScript', withVariants({ variantName: 42 }), 'InvalidName'],
+  ['a reservation ARN of another partition (aws-cn in us-east-1)', arn(ARN_OF('cn-north-1', 'p5-plan', 'aws-cn')), 'InvalidCapacityReservation'],
+  ['a reservation ARN of GovCloud (aws-us-gov in us-east-1)', arn(ARN_OF('us-gov-west-1', 'p5-plan', 'aws-us-gov')), 'InvalidCapacityReservation'],
+  ['a reservation ARN of another region (eu-west-1 in us-east-1)', arn(ARN_OF('eu-west-1')), 'InvalidCapacityReservation'],
+  ["a reservation ARN ending in '*'", arn(ARN_OF('us-east-1', '*')), 'InvalidCapacityReservation'],
+  ["a reservation ARN with '?'", arn(ARN_OF('us-east-1', 'p5-plan?')), 'InvalidCapacityReservation'],
+  ['a reservation ARN with a space', arn(ARN_OF('us-east-1', 'p5 plan')), 'InvalidCapacityReservation'],
+  ['a reservation ARN with a tab', arn(ARN_OF('us-east-1', 'p5\tplan')), 'InvalidCapacityReservation'],
+  ["a reservation ARN with non-ASCII characters ('plän')", arn(ARN_OF('us-east-1', 'plän')), 'InvalidCapacityReservation'],
+  ['a reservation ARN of 10,000 characters', arn(ARN_OF('us-east-1', 'x'.repeat(10_000))), 'InvalidCapacityReservation'],
+  ['an EC2 capacity reservation ARN', arn('arn:aws:ec2:us-east-1:111111111111:capacity-reservation/cr-0123'), 'InvalidCapacityReservation'],
+  ["a reservation ARN ''", arn(''), 'InvalidCapacityReservation'],
+  ['a variant\'s reservation ARN of another region', withVariants({ capacityReservation: { mlReservationArn: ARN_OF('us-west-2') } }), 'InvalidCapacityReservation'],
+  ["dataCapture.prefix 'capture/*/': s3:PutObject on other prefixes (once accepted)", prefixed('capture/*/'), 'InvalidS3Location'],
+  ["dataCapture.prefix 'c?/' (once accepted)", prefixed('c?/'), 'InvalidS3Location'],
+  ["dataCapture.prefix ''", prefixed(''), 'InvalidS3Location'],
+  ["dataCapture.prefix '/capture/': leading slash", prefixed('/capture/'), 'InvalidS3Location'],
+  ["dataCapture.prefix 'capture': no trailing slash", prefixed('capture'), 'InvalidS3Location'],
+  ['dataCapture.prefix with a control character (once accepted)', prefixed('cap\u0001/'), 'InvalidS3Location'],
+  ['dataCapture.prefix of 10,000 characters', prefixed(`${'p'.repeat(10_000)}/`), 'InvalidS3Location'],
+  ['dataCapture.prefix of 444 characters (the 512-character URI)', prefixed(`${'p'.repeat(443)}/`), 'InvalidS3Location'],
+  ['dataCapture.prefix 42, a number (once a TypeError)', prefixed(42), 'InvalidS3Location'],
+  ["a token dataCapture.prefix followed by '*/'", prefixed(`${strToken('P')}*/`), 'InvalidS3Location'],
+  ["dataCapture.jsonContentTypes ['application']", capturing({ jsonContentTypes: ['application'] }), 'InvalidDataCapture'],
+  ["dataCapture.csvContentTypes ['text/ csv']: a space", capturing({ csvContentTypes: ['text/ csv'] }), 'InvalidDataCapture'],
+  ['dataCapture.csvContentTypes [42]', capturing({ csvContentTypes: [42] }), 'InvalidDataCapture'],
+  ['eleven dataCapture.jsonContentTypes', capturing({ jsonContentTypes: Array.from({ length: 11 }, (_, i) => `application/x${i}`) }), 'InvalidDataCapture'],
+  ['dataCapture.captureModes []', capturing({ captureModes: [] }), 'InvalidDataCapture'],
+  ['dataCapture.captureModes [INPUT, INPUT]', capturing({ captureModes: [CaptureMode.INPUT, CaptureMode.INPUT] }), 'InvalidDataCapture'],
+  ["existingEndpoint.endpointLogicalId 'my-endpoint'", logicalId('my-endpoint'), 'InvalidLogicalId'],
+  ["existingEndpoint.endpointLogicalId ''", logicalId(''), 'InvalidLogicalId'],
+  ['existingEndpoint.endpointLogicalId 42', logicalId(42), 'InvalidLogicalId'],
+  ['existingEndpoint.endpointLogicalId of 256 characters', logicalId('E'.repeat(256)), 'InvalidLogicalId'],
+  ["existingEndpoint.endpointLogicalId 'Endpoint*'", logicalId('Endpoint*'), 'InvalidLogicalId'],
+  ["existingEndpoint.endpointLogicalId 'Éndpoint' (non-ASCII)", logicalId('Éndpoint'), 'InvalidLogicalId'],
+  ["existingEndpoint.scalableTargetLogicalId 'Scalable Target'", takingOver({ endpointLogicalId: 'E', scalableTargetLogicalId: 'Scalable Target' }), 'InvalidLogicalId'],
+  ["endpoint.variant('b'): the name of variant 'B' in another case", lookUp('b'), 'UnknownVariant'],
+  ["endpoint.variant('Variants'): the construct that holds the variants", lookUp('Variants'), 'UnknownVariant'],
+  ["endpoint.variant('')", lookUp(''), 'UnknownVariant'],
+  ['endpoint.variant(42)', lookUp(js(42)), 'UnknownVariant'],
 ]);
 
 test('a token string is never rejected by a pattern, only by the wildcards of its literal parts', () => {

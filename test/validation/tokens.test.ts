@@ -1,6 +1,8 @@
 import { Duration, Size } from 'aws-cdk-lib';
-import { CapacitySize, DeploymentStrategy, InferenceComponentSpecification, InstanceType, TrafficShift } from '../../lib';
-import { allTypes, badInputTable, endpoint, icEndpoint, imported, numToken } from './hostile-input';
+import {
+  CapacitySize, ComponentCapacitySize, ComponentDeployment, DeploymentStrategy, InferenceComponentSpecification, InstanceType, TrafficShift,
+} from '../../lib';
+import { allTypes, badInputTable, endpoint, icEndpoint, imported, numToken, onCpu, withShadow, withVariants } from './hostile-input';
 
 /**
  * Tokens: never rejected when aws-cdk-lib can render them. A Duration or Size token in the API's own unit is
@@ -34,4 +36,17 @@ badInputTable('token units', [
     { instanceType: InstanceType.ML_G6_12XLARGE, model: imported(s, 'I2'), minMemory: Size.mebibytes(512) }]), 'TokenUnit'],
   ['alarm period: Duration.minutes(param) (CloudWatch periods in aws-cdk-lib cannot be tokens)', (s) => endpoint(s).addAlarms({ period: Duration.minutes(p) }), 'OutOfRange'],
   ['fallbackAlarmAfter: Duration.hours(param)', (s) => endpoint(s).addAlarms({ fallbackAlarmAfter: Duration.hours(p) }), 'OutOfRange'],
+]);
+
+const componentRolling = (options: object) => () => ComponentDeployment.rolling({ maximumBatchSize: ComponentCapacitySize.percent(20), waitInterval: Duration.seconds(60), ...options });
+
+badInputTable('token units of variants, volume sizes and component deployments', [
+  ['variants[0].provisioningTimeout: Duration.minutes(param)', withVariants({ provisioningTimeout: Duration.minutes(p) }), 'TokenUnit'],
+  ['shadowVariants[0].containerStartupHealthCheckTimeout: Duration.hours(param)', withShadow({ containerStartupHealthCheckTimeout: Duration.hours(p) }), 'TokenUnit'],
+  ['variants[0].modelDataDownloadTimeout: Duration.minutes(param)', withVariants({ modelDataDownloadTimeout: Duration.minutes(p) }), 'TokenUnit'],
+  ['volumeSize: Size.mebibytes(param) (once an aws-cdk-lib conversion error)', onCpu({ volumeSize: Size.mebibytes(p) }), 'TokenUnit'],
+  ['variants[0].volumeSize: Size.tebibytes(param)', withVariants({ volumeSize: Size.tebibytes(p) }), 'TokenUnit'],
+  ['volumeSize: Size.gibibytes(param) next to a local-storage pool (once accepted)', (s) => endpoint(s, { volumeSize: Size.gibibytes(p) }), 'VolumeSizeWithLocalStorage'],
+  ['ComponentDeployment waitInterval: Duration.minutes(param)', componentRolling({ waitInterval: Duration.minutes(p) }), 'TokenUnit'],
+  ['ComponentDeployment maximumExecutionTimeout: Duration.hours(param)', componentRolling({ maximumExecutionTimeout: Duration.hours(p) }), 'TokenUnit'],
 ]);

@@ -1,7 +1,8 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { CfnEndpoint } from 'aws-cdk-lib/aws-sagemaker';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CapacityAwareEndpoint, EndpointAutoScaling, InstanceType, Model, PoolAlarms } from '../../lib';
-import { allTypes, badInputTable, endpoint, expectCode, icEndpoint, lmi, outcome } from './hostile-input';
+import { allTypes, badInputTable, bucket, endpoint, expectCode, icEndpoint, lmi, outcome, variant, withShadow, withVariants } from './hostile-input';
 
 /** Physical names unique within an app: per account and region, or per stack when those are unknown. */
 const sibling = (stack: Stack, id = 'Other', env: object = { account: '111111111111', region: 'us-east-1' }) => new Stack(App.of(stack)!, id, { env });
@@ -47,6 +48,41 @@ badInputTable('physical names', [
     const e = endpoint(s); e.autoScale({ maxCapacity: 2 }); new EndpointAutoScaling(e, 'AutoScaling', { endpoint: e, maxCapacity: 2 });
   }, 'DuplicateConstructId'],
   ['Model.fromModelName with an id already taken', (s) => { lmi(s, 'M'); Model.fromModelName(s, 'M', 'x'); }, 'DuplicateConstructId'],
+]);
+
+/** The newest surface: variant names, physical names of variants' alarms and dashboards, taken-over logical IDs. */
+const withB = (s: Stack, props: object = {}, id = 'Ep') => endpoint(s, { variants: [variant(s)], ...props }, id);
+const param = () => Token.asString({ Ref: 'CandidateName' });
+
+badInputTable('unique names of variants, their alarms and dashboards, and taken-over logical IDs', [
+  ["a variant named like the primary ('AllTraffic')", withVariants({ variantName: 'AllTraffic' }), 'DuplicateVariantName'],
+  ["a shadow variant named like the primary ('AllTraffic')", withShadow({ variantName: 'AllTraffic' }), 'DuplicateVariantName'],
+  ["two variants named 'B'", withVariants({}, {}), 'DuplicateVariantName'],
+  ['two variants named by the same parameter (once accepted)', withVariants({ variantName: param() }, { variantName: param() }), 'DuplicateVariantName'],
+  ['two PoolAlarms on one variant of an endpoint with a generated name (once accepted)', (s) => {
+    const b = withB(s).variant('B'); b.addAlarms(); new PoolAlarms(s, 'Again', { endpoint: b });
+  }, 'DuplicatePhysicalName'],
+  ["alarms of variant 'b-c' of endpoint 'a' and of variant 'c' of endpoint 'a-b'", (s) => {
+    endpoint(s, { endpointName: 'a-b', variantName: 'c' }, 'A').addAlarms();
+    endpoint(s, { endpointName: 'a', variants: [variant(s, { variantName: 'b-c', pools: [{ instanceType: InstanceType.ML_G6_48XLARGE }] })] }, 'B').variant('b-c').addAlarms();
+  }, 'DuplicatePhysicalName'],
+  ['dashboards of two variants with one dashboardName', (s) => {
+    const e = endpoint(s, { variants: [variant(s), variant(s, { variantName: 'C' })] });
+    e.variant('B').addDashboard('D', { dashboardName: 'fleet' }); e.variant('C').addDashboard('D', { dashboardName: 'fleet' });
+  }, 'DuplicatePhysicalName'],
+  ["a variant's addDashboard('D') twice", (s) => { const b = withB(s).variant('B'); b.addDashboard('D'); b.addDashboard('D'); }, 'DuplicateConstructId'],
+  ["a variant's autoScale() twice", (s) => { const b = withB(s).variant('B'); b.autoScale({ maxCapacity: 2 }); b.autoScale({ maxCapacity: 2 }); }, 'AutoScalingExists'],
+  ["a variant's addAlarms() twice", (s) => { const b = withB(s).variant('B'); b.addAlarms(); b.addAlarms(); }, 'AlarmsExist'],
+  ['existingEndpoint naming the logical ID of the old endpoint still in the app (once an aws-cdk-lib AssumptionError)', (s) => {
+    new CfnEndpoint(s, 'Endpoint', { endpointConfigName: 'old' }); endpoint(s, { existingEndpoint: { endpointLogicalId: 'Endpoint' } });
+  }, 'InvalidLogicalId'],
+  ['two endpoints taking over one logical ID', (s) => {
+    endpoint(s, { existingEndpoint: { endpointLogicalId: 'Endpoint' } }, 'A'); endpoint(s, { existingEndpoint: { endpointLogicalId: 'Endpoint' } }, 'B');
+  }, 'InvalidLogicalId'],
+  ["existingEndpoint.scalableTargetLogicalId naming a bucket's logical ID", (s) => {
+    (bucket(s).node.defaultChild as CfnResource).overrideLogicalId('Target');
+    endpoint(s, { existingEndpoint: { endpointLogicalId: 'Endpoint', scalableTargetLogicalId: 'Target' } }).autoScale({ maxCapacity: 2 });
+  }, 'InvalidLogicalId'],
 ]);
 
 describe('physical names', () => {

@@ -1,13 +1,13 @@
-import { Duration, Size, Stack } from 'aws-cdk-lib';
+import { App, Duration, Size, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
-  CapacityAwareEndpoint, CapacitySize, ContainerImage, DeploymentStrategy, InferenceComponentSpecification, InstanceType, Model,
+  CapacityAwareEndpoint, CapacityReservationPreference, CapacitySize, CaptureMode, ContainerImage, DeploymentStrategy, InferenceComponentSpecification, InstanceType, Model,
   ModelContainer, ModelData, RoutingStrategy, ScalingSignal, TrafficShift, UtilizationAggregation,
 } from '../../lib';
 import { testStack } from '../util';
-import { allTypes, bucket, endpoint, icEndpoint, imported, lmi, numToken, outcome, strToken } from './hostile-input';
+import { allTypes, bucket, endpoint, icEndpoint, imported, lmi, numToken, outcome, strToken, variant } from './hostile-input';
 
 /** Valid but unusual inputs: each must synthesize. */
 const type = (name: string) => ({ instanceType: InstanceType.of(name) });
@@ -100,6 +100,51 @@ const rows: Array<[string, (s: Stack) => unknown]> = [
     .addInferenceComponent('C', { specification: InferenceComponentSpecification.perInstanceType([
       { instanceType: InstanceType.of('ml.g9.xlarge'), model: imported(s), minMemory: Size.gibibytes(1), acceleratorCount: 1 },
       { instanceType: InstanceType.of('ml.g9.2xlarge'), model: imported(s, 'I2'), minMemory: Size.gibibytes(1), acceleratorCount: 1 }]) })],
+  // The newest surface: several variants, shadow variants, reservations, volume sizes, data capture, takeovers.
+  ["variants named like the endpoint's construct children ('Resource', 'AutoScaling', 'Alarms', 'Variants', 'EndpointConfig'), each fully equipped", (s) => {
+    const names = ['Resource', 'AutoScaling', 'Alarms', 'Variants', 'EndpointConfig'];
+    const e = endpoint(s, { endpointName: 'children', variants: names.map((variantName) => variant(s, { variantName })) });
+    for (const name of names) { e.variant(name).autoScale({ maxCapacity: 2 }); e.variant(name).addAlarms(); e.variant(name).addDashboard('Dashboard'); }
+  }],
+  ['a variant named by a parameter, autoscaled and alarmed', (s) => {
+    const e = endpoint(s, { variants: [variant(s, { variantName: strToken('CandidateName') })] });
+    e.variant(e.variantNames[1]).autoScale({ maxCapacity: 2 }); e.variant(e.variantNames[1]).addAlarms();
+  }],
+  ['six variants with five pools each, every one autoscaled, alarmed and on a dashboard', (s) => {
+    const e = endpoint(s, { endpointName: 'six', pools: FIVE, variants: ['B', 'C', 'D', 'E', 'F'].map((variantName) => variant(s, { variantName, pools: FIVE })) });
+    for (const name of e.variantNames) {
+      const v = e.variant(name);
+      v.autoScale({ maxCapacity: 4, signal: ScalingSignal.concurrentRequestsPerModel({ targetValue: 4 }) }); v.addAlarms(); v.addDashboard(`Dashboard${name}`);
+    }
+  }],
+  ['a shadow variant on its own pools, autoscaled, with data capture', (s) => {
+    const e = endpoint(s, { shadowVariants: [variant(s, { variantName: 'Shadow', initialVariantWeight: 0.5 })], dataCapture: { bucket: bucket(s), initialSamplingPercentage: 100 } });
+    e.variant('Shadow').autoScale({ maxCapacity: 2 });
+  }],
+  ['data capture on an asynchronous endpoint (the API takes both)', (s) => endpoint(s, {
+    asyncInference: { outputBucket: bucket(s) }, dataCapture: { bucket: bucket(s, 'Captures'), initialSamplingPercentage: 0, captureModes: [CaptureMode.OUTPUT] },
+  })],
+  ['data capture at its bounds: 100 %, ten content types, a prefix of 443 characters, a token prefix', (s) => {
+    endpoint(s, { dataCapture: { bucket: bucket(s), initialSamplingPercentage: 100, prefix: `${'p'.repeat(442)}/`,
+      jsonContentTypes: Array.from({ length: 10 }, (_, i) => `application/x${i}`), csvContentTypes: ['text/csv'] } }, 'A');
+    endpoint(s, { dataCapture: { bucket: bucket(s, 'B2'), initialSamplingPercentage: numToken('Sampling'), prefix: `${strToken('Prefix')}/`, enabled: false } }, 'B');
+  }],
+  ['a reservation of any partition in an environment-agnostic stack, and a reservation ARN parameter', (s) => {
+    endpoint(new Stack(App.of(s)!, 'Agnostic'), { capacityReservation: { mlReservationArn: 'arn:aws-cn:sagemaker:cn-north-1:111111111111:ml-reservation/a' } });
+    endpoint(s, { capacityReservation: { mlReservationArn: strToken('Reservation'), preference: CapacityReservationPreference.CAPACITY_RESERVATIONS_ONLY } });
+  }],
+  ['a reservation and a volume size on a variant, a weight of 0 next to the primary', (s) => endpoint(s, { variants: [variant(s, {
+    initialVariantWeight: 0, volumeSize: Size.gibibytes(512), capacityReservation: { mlReservationArn: 'arn:aws:sagemaker:us-east-1:111111111111:ml-reservation/plan' } })] })],
+  ['a volume size parameter in GiB on CPU pools', (s) => endpoint(s, { pools: [type('ml.m5.xlarge'), type('ml.c5.xlarge')], volumeSize: Size.gibibytes(numToken('Volume')) })],
+  ['null for the optional props of variants, reservations and data capture from a jsii language', (s) => endpoint(s, {
+    variants: [variant(s, { capacityReservation: null, volumeSize: null, routingStrategy: null, provisioningTimeout: null, initialVariantWeight: null })],
+    shadowVariants: null as any, capacityReservation: null as any, volumeSize: null as any, existingEndpoint: null as any,
+    dataCapture: { bucket: bucket(s), initialSamplingPercentage: 5, prefix: null as any, captureModes: null as any, jsonContentTypes: null as any, encryptionKey: null as any },
+  })],
+  ['taking over an endpoint with further variants, autoscaling the variant', (s) => {
+    const e = endpoint(s, { endpointName: 'live', existingEndpoint: { endpointLogicalId: 'LiveEndpoint', scalableTargetLogicalId: 'LiveTarget' }, variants: [variant(s)] });
+    e.autoScale({ maxCapacity: 2 }); e.variant('B').autoScale({ maxCapacity: 2 });
+  }],
 ];
 
 describe('valid but unusual input', () => {
