@@ -95,10 +95,13 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
   private readonly scarceCapacity: boolean;
 
   /**
-   * @throws `[MissingRequiredProp]` without `pools` (or with an empty entry); `[MissingModel]` without a model;
-   * `[PoolCount]`, `[InvalidInstanceType]`, `[DuplicateInstanceType]`, `[InvalidMaxConcurrency]` for the pools;
-   * `[InvalidName]`, `[OutOfRange]`, `[InvalidEnumValue]`, `[InvalidTag]`, `[TokenUnit]`, `[KmsWithLocalStorage]`,
-   * `[InvalidAsyncConfig]` for the other props; at synth time `[DuplicatePhysicalName]` and the escape-hatch checks
+   * @throws `[MissingRequiredProp]` without `pools` (or with an empty entry), or any other required prop of a struct;
+   * `[MissingModel]` without a model; `[PoolCount]`, `[InvalidInstanceType]`, `[DuplicateInstanceType]`,
+   * `[InvalidMaxConcurrency]` for the pools of every variant; `[InvalidName]`, `[OutOfRange]`, `[InvalidEnumValue]`,
+   * `[InvalidTag]`, `[TokenUnit]`, `[InvalidAsyncConfig]`, `[InvalidS3Location]`, `[InvalidDataCapture]`,
+   * `[InvalidCapacityReservation]`, `[VolumeSizeWithLocalStorage]`, `[InvalidLogicalId]`, `[ExistingEndpointMismatch]`
+   * for the other props; `[VariantCount]`, `[DuplicateVariantName]`, `[InvalidVariantWeight]`, `[ShadowVariantCount]`
+   * for the variants; at synth time `[DuplicatePhysicalName]`, `[InvalidLogicalId]` and the escape-hatch checks
    */
   constructor(scope: Construct, id: string, props: CapacityAwareEndpointProps) {
     super(scope, checkScopeAndId(scope, id), { physicalName: requireObject('props', props).endpointName });
@@ -212,7 +215,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
   /**
    * A variant of the endpoint by name: the endpoint itself for its own variant, else the further production or
    * shadow variant (construct `Variants/NAME`), with its own metrics, `autoScale()`, `addAlarms()` and
-   * `addDashboard()`. Throws `UnknownVariant` for any other name.
+   * `addDashboard()`. Throws `MissingRequiredProp` without a name and `UnknownVariant` for any other name.
    */
   public variant(variantName: string): ICapacityAwareVariant {
     requireValue('variantName', variantName, `the name of one of this endpoint's variants (${this.variantNames.join(', ')})`);

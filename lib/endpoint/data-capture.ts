@@ -24,8 +24,9 @@ export interface DataCaptureOptions {
    */
   readonly bucket: s3.IBucket;
   /**
-   * The key prefix of the captured data (ends with `/`, does not start with one). The destination URI is rendered
-   * without the trailing slash, so SageMaker's own `ENDPOINT/VARIANT/...` keys follow a single slash.
+   * The key prefix of the captured data (ends with `/`, does not start with one; no control characters and no `*` or
+   * `?`, which would widen the write grant: else `InvalidS3Location`). The destination URI is rendered without the
+   * trailing slash, so SageMaker's own `ENDPOINT/VARIANT/...` keys follow a single slash.
    * @default 'data-capture/'
    */
   readonly prefix?: string;

@@ -8,7 +8,7 @@ import { CapacityReservation } from './capacity-reservation';
 export interface VariantSettings {
   /**
    * The variant's share of the traffic, relative to the other production variants' weights (`InitialVariantWeight`, 0
-   * or more; the weights of an endpoint's production variants must not all be 0). For a shadow variant, the share of
+   * or more, at most the API's float range; the weights of an endpoint's production variants must not all be 0). For a shadow variant, the share of
    * the production variant's requests copied to it, relative to the production variant's weight.
    * @default 1
    */
@@ -21,7 +21,8 @@ export interface VariantSettings {
   /**
    * Run the variant on an ML capacity reservation (`CapacityReservationConfig`). The reservation applies to the whole
    * variant; with several pools the endpoint warns (`cdk-sagemaker-instance-pools:capacityReservationWithPools`), since
-   * AWS does not document how it combines with instance pools. Throws `InvalidCapacityReservation` for a malformed ARN.
+   * AWS does not document how it combines with instance pools. Throws `InvalidCapacityReservation` for a malformed ARN, or
+   * one of another partition or region than a stack whose region is known; `InvalidEnumValue` for another preference.
    * @default - no reservation: on-demand capacity
    */
   readonly capacityReservation?: CapacityReservation;
@@ -29,7 +30,8 @@ export interface VariantSettings {
    * The size of the EBS (gp2) ML storage volume attached to each instance of the variant (`VolumeSizeInGB`, 1 to 512
    * GiB, whole gibibytes). SageMaker takes it only for instance types without local NVMe storage: a pool with local
    * storage (g4dn, g5, g6, g6e, p4d, p5, m5d, ...) fails with `VolumeSizeWithLocalStorage`, and a pool type the library
-   * does not know warns (https://docs.aws.amazon.com/sagemaker/latest/dg/host-instance-storage.html).
+   * does not know warns (https://docs.aws.amazon.com/sagemaker/latest/dg/host-instance-storage.html). A token size is
+   * given in gibibytes (`Size.gibibytes(param)`, else `TokenUnit`) and is checked against the pools too.
    * @default - not set: SageMaker's default volume for the instance type
    */
   readonly volumeSize?: Size;
@@ -40,7 +42,10 @@ export interface VariantSettings {
  * ranked pools and model.
  */
 export interface ProductionVariantOptions extends VariantSettings {
-  /** The variant's name, unique in the endpoint (at most 63 letters, digits and inner hyphens). */
+  /**
+   * The variant's name, unique in the endpoint (at most 63 letters, digits and inner hyphens). A token name is allowed;
+   * two variants named by the same expression are the same name twice (`DuplicateVariantName`).
+   */
   readonly variantName: string;
   /** The variant's ranked instance pools, preferred first, at most five. */
   readonly pools: InstancePool[];
