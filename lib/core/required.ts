@@ -29,13 +29,16 @@ export function requireObject<T extends object>(prop: string, value: T | undefin
   return value;
 }
 
-/** `value` must be an array (of `what`) whose entries are all set. */
+/**
+ * `value` must be an array (of `what`) whose entries are all set. Every index is checked, holes of a sparse array
+ * (`[, x]` in JavaScript) too: `forEach` and `map` skip them, and a hole would reach the code as `undefined`.
+ */
 export function requireArray<T>(prop: string, value: T[] | undefined | null, what: string): T[] {
   requireValue(prop, value, `an array of ${what}`);
   if (!Array.isArray(value)) {
     throw new InstancePoolsError('MissingRequiredProp', prop, `must be an array of ${what}`, value);
   }
-  value.forEach((entry, i) => requireValue(`${prop}[${i}]`, entry, what));
+  for (let i = 0; i < value.length; i++) requireValue(`${prop}[${i}]`, value[i], what);
   return value;
 }
 

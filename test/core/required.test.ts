@@ -18,6 +18,8 @@ describe('required props and enum checks', () => {
   test('requireArray names the empty entry', () => {
     expect(() => requireArray('pools', [1, null], 'pools')).toThrow('pools[1]: required: pools, got null [MissingRequiredProp]');
     expect(() => requireArray('pools', 'x' as any, 'pools')).toThrow("pools: must be an array of pools, got 'x' [MissingRequiredProp]");
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => requireArray('pools', [, 1] as any, 'pools')).toThrow('pools[0]: required: pools, got undefined [MissingRequiredProp]');
   });
 
   test('requireString takes tokens, and the code for a wrong type', () => {

@@ -94,6 +94,8 @@ badInputTable('required props', [
 /** The newest surface: several variants, capacity reservations, data capture, existingEndpoint, component deployments. */
 const rolling = (options: object) => () => ComponentDeployment.rolling(js({ maximumBatchSize: ComponentCapacitySize.percent(20), waitInterval: Duration.minutes(1), ...options }));
 const withB = (s: any) => endpoint(s, { variants: [variant(s)] });
+/** A JavaScript array with a hole at index 0: `[, entry]`. */
+const sparse = (entry: unknown): any => Object.assign(new Array(2), { 1: entry });
 
 badInputTable('required props of variants, reservations, data capture and takeovers', [
   ["variants: 'B' (a name, not a list)", (s) => endpoint(s, { variants: js('B') }), 'MissingRequiredProp'],
@@ -134,4 +136,9 @@ badInputTable('required props of variants, reservations, data capture and takeov
   ['ComponentDeployment.rolling without maximumBatchSize', rolling({ maximumBatchSize: undefined }), 'MissingRequiredProp'],
   ['ComponentDeployment.rolling with waitInterval: null', rolling({ waitInterval: null }), 'MissingRequiredProp'],
   ['ComponentDeployment.rolling(undefined)', () => ComponentDeployment.rolling(js(undefined)), 'MissingRequiredProp'],
+  ['variants: [, variant] (a sparse array from JavaScript, once a TypeError)', (s) => endpoint(s, { variants: sparse(variant(s)) }), 'MissingRequiredProp'],
+  ['pools: [, pool] (a sparse array, once a TypeError)', (s) => endpoint(s, { pools: sparse({ instanceType: InstanceType.ML_M5_XLARGE }) }), 'MissingRequiredProp'],
+  ['variants[0].pools: [, pool] (a sparse array, once a TypeError)', withVariants({ pools: sparse({ instanceType: InstanceType.ML_M5_XLARGE }) }), 'MissingRequiredProp'],
+  ["dataCapture.captureModes: [, 'Input'] (a sparse array, once accepted)", capturing({ captureModes: sparse('Input') }), 'MissingRequiredProp'],
+  ["dataCapture.jsonContentTypes: [, 'application/json'] (a sparse array, once accepted)", capturing({ jsonContentTypes: sparse('application/json') }), 'MissingRequiredProp'],
 ]);
