@@ -1,6 +1,6 @@
 import { Annotations, CfnElement, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
 import { requireObject, requireString, requireValue } from '../core/required';
 import { ExistingEndpoint } from './existing-endpoint';
 
@@ -18,7 +18,12 @@ export function validateExistingEndpoint(existing: ExistingEndpoint, endpointNam
     requireString('existingEndpoint.scalableTargetResourceId', existing.scalableTargetResourceId, 'the ResourceId of the deployed scalable target');
   }
   for (const [prop, id] of [['endpointLogicalId', existing.endpointLogicalId], ['scalableTargetLogicalId', existing.scalableTargetLogicalId]] as const) {
-    if (id === undefined || id === null || Token.isUnresolved(id)) continue;
+    if (id === undefined || id === null) continue;
+    if (Token.isUnresolved(id)) {
+      // A logical ID is a key of the template, written before any parameter or attribute has a value.
+      throw new InstancePoolsError('InvalidLogicalId', `existingEndpoint.${prop}`,
+        'must be known at synth time: a logical ID is a key of the template, not a value CloudFormation resolves', described('a token'));
+    }
     if (typeof id !== 'string' || !LOGICAL_ID.test(id)) {
       throw new InstancePoolsError('InvalidLogicalId', `existingEndpoint.${prop}`, 'a CloudFormation logical ID: letters and digits, 1 to 255 characters', id);
     }

@@ -75,6 +75,8 @@ describe('existingEndpoint: taking over an endpoint the app already manages', ()
     ['an empty logical ID', { endpointLogicalId: '' }, undefined, /existingEndpoint\.endpointLogicalId: .*got '' \[InvalidLogicalId\]/],
     ['a 256-character logical ID', { endpointLogicalId: 'E'.repeat(256) }, undefined, /existingEndpoint\.endpointLogicalId: .*1 to 255 characters.*\[InvalidLogicalId\]/],
     ['a scalable target logical ID with a space', { scalableTargetLogicalId: 'Scalable Target' }, undefined, /existingEndpoint\.scalableTargetLogicalId: .*\[InvalidLogicalId\]/],
+    ['a logical ID token', { endpointLogicalId: Token.asString({ Ref: 'Id' }) }, undefined,
+      /^existingEndpoint\.endpointLogicalId: must be known at synth time: a logical ID is a key of the template, not a value CloudFormation resolves, got a token \[InvalidLogicalId\]$/],
     ['the same logical ID twice', { scalableTargetLogicalId: 'Endpoint' }, undefined, /existingEndpoint\.scalableTargetLogicalId: must differ from endpointLogicalId.*\[InvalidLogicalId\]/],
     ['a ResourceId without a scalable target', { scalableTargetResourceId: 'endpoint/llm/variant/AllTraffic' }, 'llm', /scalableTargetResourceId: applies to a taken-over scalable target.*\[ExistingEndpointMismatch\]/],
     ['a ResourceId without a fixed endpoint name', { scalableTargetLogicalId: 'T', scalableTargetResourceId: 'endpoint/llm/variant/AllTraffic' }, undefined, /needs the same fixed endpointName.*\[ExistingEndpointMismatch\]/],

@@ -2,7 +2,7 @@ import { Duration, Size } from 'aws-cdk-lib';
 import {
   CapacitySize, ComponentCapacitySize, ComponentDeployment, DeploymentStrategy, InferenceComponentSpecification, InstanceType, TrafficShift,
 } from '../../lib';
-import { allTypes, badInputTable, endpoint, icEndpoint, imported, numToken, onCpu, withShadow, withVariants } from './hostile-input';
+import { allTypes, badInputTable, endpoint, icEndpoint, imported, numToken, onCpu, strToken, takingOver, withShadow, withVariants } from './hostile-input';
 
 /**
  * Tokens: never rejected when aws-cdk-lib can render them. A Duration or Size token in the API's own unit is
@@ -49,4 +49,6 @@ badInputTable('token units of variants, volume sizes and component deployments',
   ['volumeSize: Size.gibibytes(param) next to a local-storage pool (once accepted)', (s) => endpoint(s, { volumeSize: Size.gibibytes(p) }), 'VolumeSizeWithLocalStorage'],
   ['ComponentDeployment waitInterval: Duration.minutes(param)', componentRolling({ waitInterval: Duration.minutes(p) }), 'TokenUnit'],
   ['ComponentDeployment maximumExecutionTimeout: Duration.hours(param)', componentRolling({ maximumExecutionTimeout: Duration.hours(p) }), 'TokenUnit'],
+  ["existingEndpoint.endpointLogicalId: a parameter (once aws-cdk-lib's map-key error)", takingOver({ endpointLogicalId: strToken('Id') }), 'InvalidLogicalId'],
+  ['existingEndpoint.scalableTargetLogicalId: a parameter', takingOver({ endpointLogicalId: 'E', scalableTargetLogicalId: strToken('Target') }), 'InvalidLogicalId'],
 ]);
