@@ -14,7 +14,8 @@
 export interface ExistingEndpoint {
   /**
    * The logical ID of the `AWS::SageMaker::Endpoint` in this stack's deployed template, e.g. `Endpoint` for an L1
-   * `new CfnEndpoint(stack, 'Endpoint', ...)`. Letters and digits, at most 255 characters. Remove the endpoint being taken
+   * `new CfnEndpoint(stack, 'Endpoint', ...)`. Letters and digits, at most 255 characters, known at synth time (not a
+   * token: a logical ID is a key of the template). Remove the endpoint being taken
    * over from the app: a logical ID another resource of the stack still holds fails synthesis (`InvalidLogicalId`).
    */
   readonly endpointLogicalId: string;
