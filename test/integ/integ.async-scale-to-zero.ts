@@ -13,6 +13,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ExpectedResult, Match } from '@aws-cdk/integ-tests-alpha';
 import { CapacityAwareEndpoint, InstanceType, ScalingSignal } from '../../lib';
 import { assertWithin, integApp, integTest } from './support/integ-app';
+import { expectScalableTarget, expectScalingPolicies, variantResourceId } from './support/variant-autoscaling-calls';
 import { TINY_MODEL_REQUEST, tinyModel, tinyModelAnswerOf } from './support/tiny-model';
 
 const ENDPOINT_NAME = 'integ-pools-async';
@@ -38,24 +39,14 @@ const endpoint = new CapacityAwareEndpoint(stack, 'Endpoint', {
 endpoint.autoScale({ minCapacity: 0, maxCapacity: 1, signal: ScalingSignal.backlogPerInstance({ targetValue: 1 }) });
 
 const assertions = integTest(integ.app, 'AsyncScaleToZero', stack).assertions;
-const resourceId = `endpoint/${ENDPOINT_NAME}/variant/AllTraffic`;
+const resourceId = variantResourceId(ENDPOINT_NAME);
 const aMinute = Duration.minutes(1);
 
-const target = assertWithin(assertions.awsApiCall('ApplicationAutoScaling', 'describeScalableTargets', {
-  ServiceNamespace: 'sagemaker',
-  ResourceIds: [resourceId],
-  ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-}), ExpectedResult.objectLike({ ScalableTargets: [Match.objectLike({ MinCapacity: 0, MaxCapacity: 1 })] }), aMinute);
-const policies = assertWithin(assertions.awsApiCall('ApplicationAutoScaling', 'describeScalingPolicies', {
-  ServiceNamespace: 'sagemaker',
-  ResourceId: resourceId,
-  ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-}), ExpectedResult.objectLike({
-  ScalingPolicies: Match.arrayWith([
-    Match.objectLike({ PolicyType: 'TargetTrackingScaling' }),
-    Match.objectLike({ PolicyType: 'StepScaling', Alarms: Match.arrayWith([Match.objectLike({ AlarmName: Match.stringLikeRegexp('.') })]) }),
-  ]),
-}), aMinute);
+const target = expectScalableTarget(assertions, resourceId, { min: 0, max: 1 });
+const policies = expectScalingPolicies(assertions, resourceId, Match.arrayWith([
+  Match.objectLike({ PolicyType: 'TargetTrackingScaling' }),
+  Match.objectLike({ PolicyType: 'StepScaling', Alarms: Match.arrayWith([Match.objectLike({ AlarmName: Match.stringLikeRegexp('.') })]) }),
+]));
 
 // Idle: target tracking on the backlog scales the endpoint in to zero (its scale-in alarm needs about 15 minutes).
 const atZero = assertWithin(assertions.awsApiCall('SageMaker', 'describeEndpoint', { EndpointName: ENDPOINT_NAME }),

@@ -20,6 +20,7 @@ import { ExpectedResult, Match } from '@aws-cdk/integ-tests-alpha';
 import { CapacityAwareEndpoint, InstanceType } from '../../lib';
 import { EndpointIdentity } from './support/endpoint-identity';
 import { assertWithin, integApp, integTest } from './support/integ-app';
+import { expectScalableTarget, expectScalingPolicies, variantResourceId } from './support/variant-autoscaling-calls';
 import { tinyModel } from './support/tiny-model';
 
 const ENDPOINT_NAME = 'integ-pools-takeover';
@@ -65,7 +66,7 @@ if (integ.step === 1) {
   identity.recorded.node.addDependency(migrated.cfnEndpoint);
 
   const assertions = integTest(integ.app, 'ExistingEndpointTakeover', stack).assertions;
-  const resourceId = `endpoint/${ENDPOINT_NAME}/variant/AllTraffic`;
+  const resourceId = variantResourceId(ENDPOINT_NAME);
   const aMinute = Duration.minutes(1);
 
   const unchanged = assertWithin(assertions.invokeFunction({
@@ -86,24 +87,12 @@ if (integ.step === 1) {
         InstancePools: Match.arrayWith([Match.objectLike({ InstanceType: Match.stringLikeRegexp(`^(${C6I}|${M6I})$`), CurrentInstanceCount: 1 })]),
       })],
     }), Duration.minutes(10));
-  const target = assertWithin(assertions.awsApiCall('ApplicationAutoScaling', 'describeScalableTargets', {
-    ServiceNamespace: 'sagemaker',
-    ResourceIds: [resourceId],
-    ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-  }), ExpectedResult.objectLike({
-    ScalableTargets: [Match.objectLike({ ResourceId: resourceId, MinCapacity: 1, MaxCapacity: 2 })],
-  }), aMinute);
+  const target = expectScalableTarget(assertions, resourceId, { min: 1, max: 2 });
   // Exactly one policy: the library's weighted one; CloudFormation deleted the old predefined-metric policy.
-  const policy = assertWithin(assertions.awsApiCall('ApplicationAutoScaling', 'describeScalingPolicies', {
-    ServiceNamespace: 'sagemaker',
-    ResourceId: resourceId,
-    ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-  }), ExpectedResult.objectLike({
-    ScalingPolicies: [Match.objectLike({
-      PolicyType: 'TargetTrackingScaling',
-      TargetTrackingScalingPolicyConfiguration: Match.objectLike({ CustomizedMetricSpecification: Match.objectLike({}) }),
-    })],
-  }), aMinute);
+  const policy = expectScalingPolicies(assertions, resourceId, [Match.objectLike({
+    PolicyType: 'TargetTrackingScaling',
+    TargetTrackingScalingPolicyConfiguration: Match.objectLike({ CustomizedMetricSpecification: Match.objectLike({}) }),
+  })]);
   unchanged.next(described).next(target).next(policy);
 }
 integ.synth();

@@ -16,6 +16,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { ExpectedResult, Match } from '@aws-cdk/integ-tests-alpha';
 import { CapacityAwareEndpoint, InstancePool, InstanceType } from '../../lib';
 import { assertWithin, integApp, integTest } from './support/integ-app';
+import { expectScalableTarget, expectScalingPolicies, variantResourceId } from './support/variant-autoscaling-calls';
 import { tinyModel } from './support/tiny-model';
 
 const ENDPOINT_NAME = 'integ-pools-update';
@@ -39,7 +40,7 @@ endpoint.autoScale({ minCapacity: 1, maxCapacity: 2 });
 // Step 1 only deploys the stack; the test and its assertions come with the last step.
 if (integ.step === integ.steps) {
   const assertions = integTest(integ.app, 'PoolListUpdate', stack).assertions;
-  const resourceId = `endpoint/${ENDPOINT_NAME}/variant/AllTraffic`;
+  const resourceId = variantResourceId(ENDPOINT_NAME);
   const aMinute = Duration.minutes(1);
 
   const described = assertWithin(assertions.awsApiCall('SageMaker', 'describeEndpoint', { EndpointName: ENDPOINT_NAME }),
@@ -56,20 +57,8 @@ if (integ.step === integ.steps) {
   }), ExpectedResult.objectLike({
     ProductionVariants: [Match.objectLike({ InstancePools: POOLS[2].map((type, i) => ({ InstanceType: type, Priority: i + 1 })) })],
   }), aMinute);
-  const target = assertWithin(assertions.awsApiCall('ApplicationAutoScaling', 'describeScalableTargets', {
-    ServiceNamespace: 'sagemaker',
-    ResourceIds: [resourceId],
-    ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-  }), ExpectedResult.objectLike({
-    ScalableTargets: [Match.objectLike({ ResourceId: resourceId, MinCapacity: 1, MaxCapacity: 2 })],
-  }), aMinute);
-  const policy = assertWithin(assertions.awsApiCall('ApplicationAutoScaling', 'describeScalingPolicies', {
-    ServiceNamespace: 'sagemaker',
-    ResourceId: resourceId,
-    ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-  }), ExpectedResult.objectLike({
-    ScalingPolicies: [Match.objectLike({ PolicyType: 'TargetTrackingScaling' })],
-  }), aMinute);
+  const target = expectScalableTarget(assertions, resourceId, { min: 1, max: 2 });
+  const policy = expectScalingPolicies(assertions, resourceId, [Match.objectLike({ PolicyType: 'TargetTrackingScaling' })]);
   described.next(config).next(target).next(policy);
 }
 integ.synth();

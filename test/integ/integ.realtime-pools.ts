@@ -14,6 +14,7 @@ import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import { ExpectedResult, Match } from '@aws-cdk/integ-tests-alpha';
 import { CapacityAwareEndpoint, CapacitySize, DeploymentStrategy, InstanceType } from '../../lib';
 import { assertWithin, integApp, integTest } from './support/integ-app';
+import { expectScalableTarget, expectScalingPolicies, variantResourceId } from './support/variant-autoscaling-calls';
 import { MetricProbe } from './support/metric-probe';
 import { TINY_MODEL_REQUEST, tinyModel, tinyModelAnswerOf } from './support/tiny-model';
 
@@ -64,7 +65,7 @@ const idleConcurrency = probe('idle-concurrency', 'AWS/SageMaker', 'ConcurrentRe
 
 const test = integTest(integ.app, 'RealtimePools', stack);
 const assertions = test.assertions;
-const resourceId = `endpoint/${ENDPOINT_NAME}/variant/AllTraffic`;
+const resourceId = variantResourceId(ENDPOINT_NAME);
 const aMinute = Duration.minutes(1);
 
 // The instance runs in one of the two pools, and DescribeEndpoint reports it per pool.
@@ -102,29 +103,17 @@ const invoked = assertWithin(assertions.awsApiCall('SageMakerRuntime', 'invokeEn
 }), Duration.minutes(3));
 
 // Application Auto Scaling: the target, and the metric-math policy it accepted (it created the policy's alarms).
-const target = assertWithin(assertions.awsApiCall('ApplicationAutoScaling', 'describeScalableTargets', {
-  ServiceNamespace: 'sagemaker',
-  ResourceIds: [resourceId],
-  ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-}), ExpectedResult.objectLike({
-  ScalableTargets: [Match.objectLike({ ResourceId: resourceId, MinCapacity: 1, MaxCapacity: 2 })],
-}), aMinute);
-const policy = assertWithin(assertions.awsApiCall('ApplicationAutoScaling', 'describeScalingPolicies', {
-  ServiceNamespace: 'sagemaker',
-  ResourceId: resourceId,
-  ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-}), ExpectedResult.objectLike({
-  ScalingPolicies: [Match.objectLike({
-    PolicyType: 'TargetTrackingScaling',
-    TargetTrackingScalingPolicyConfiguration: Match.objectLike({
-      TargetValue: 0.7,
-      CustomizedMetricSpecification: Match.objectLike({
-        Metrics: Match.arrayWith([Match.objectLike({ Expression: Match.stringLikeRegexp('FILL'), ReturnData: true })]),
-      }),
+const target = expectScalableTarget(assertions, resourceId, { min: 1, max: 2 });
+const policy = expectScalingPolicies(assertions, resourceId, [Match.objectLike({
+  PolicyType: 'TargetTrackingScaling',
+  TargetTrackingScalingPolicyConfiguration: Match.objectLike({
+    TargetValue: 0.7,
+    CustomizedMetricSpecification: Match.objectLike({
+      Metrics: Match.arrayWith([Match.objectLike({ Expression: Match.stringLikeRegexp('FILL'), ReturnData: true })]),
     }),
-    Alarms: Match.arrayWith([Match.objectLike({ AlarmName: Match.stringLikeRegexp('^TargetTracking-') })]),
-  })],
-}), aMinute);
+  }),
+  Alarms: Match.arrayWith([Match.objectLike({ AlarmName: Match.stringLikeRegexp('^TargetTracking-') })]),
+})]);
 
 // The per-instance-type alarms, by their deterministic names, and the dashboard.
 const alarmPrefix = `SageMaker-${ENDPOINT_NAME}-AllTraffic-`;
