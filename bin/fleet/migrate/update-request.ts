@@ -1,5 +1,6 @@
 import type { DeploymentConfig, UpdateEndpointInput } from '@aws-sdk/client-sagemaker';
 import { FleetError } from '../errors';
+import { duration } from '../render/format';
 import { EndpointSnapshot } from '../snapshot/endpoint-snapshot';
 
 /** The UpdateEndpoint request of a migration or revert, with the reasons behind its choices. */
@@ -71,8 +72,8 @@ export function buildUpdateRequest(snapshot: EndpointSnapshot, configName: strin
     };
     if (last?.AutoRollbackConfiguration) deploymentConfig.AutoRollbackConfiguration = structuredClone(last.AutoRollbackConfiguration);
     request.DeploymentConfig = deploymentConfig;
-    deployment = `rolling, ${rollingPercent}% of the instances per batch, ${ROLLING_WAIT_SECONDS / 60}-minute bake per batch, `
-      + `rollback in batches of ${rollingPercent}%, at most ${ROLLING_TIMEOUT_SECONDS / 3600} h in all; ${rollbackAlarms(last)}`;
+    deployment = `rolling, ${rollingPercent}% of the instances per batch, ${duration(ROLLING_WAIT_SECONDS)} bake per batch, `
+      + `rollback in batches of ${rollingPercent}%, at most ${duration(ROLLING_TIMEOUT_SECONDS)} in all; ${rollbackAlarms(last)}`;
   } else if (last) {
     request.RetainDeploymentConfig = true;
     deployment = `as the endpoint's last deployment (RetainDeploymentConfig): ${describeDeployment(last)}`;

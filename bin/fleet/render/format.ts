@@ -1,11 +1,13 @@
 /** Small text helpers shared by the renderers. Pure: time comes in as an argument. */
 
-/** 45s, 4m 10s, 2h 05m. */
+/** 45s, 4m 10s, 2h 05m, 367d 03h: two units at most, days from 24 hours on. Every duration the CLI prints goes through here. */
 export function duration(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
+  const two = (n: number) => String(n).padStart(2, '0');
   if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${two(s % 60)}s`;
+  if (s < 86_400) return `${Math.floor(s / 3600)}h ${two(Math.floor((s % 3600) / 60))}m`;
+  return `${Math.floor(s / 86_400)}d ${two(Math.floor((s % 86_400) / 3600))}h`;
 }
 
 /** 2026-11-26 10:14 UTC (12m 04s ago). `null` prints as a dash. */

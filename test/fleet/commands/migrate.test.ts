@@ -177,7 +177,7 @@ describe('migrate ENDPOINT --pools: the writes', () => {
         AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'llm-5xx' }] },
       },
     });
-    expect(out).toContain('Deployment      rolling, 20% of the instances per batch, 5-minute bake per batch, rollback in batches of 20%');
+    expect(out).toContain('Deployment      rolling, 20% of the instances per batch, 5m 00s bake per batch, rollback in batches of 20%');
   });
 
   test('without --rolling, an endpoint with a last deployment config keeps it', async () => {

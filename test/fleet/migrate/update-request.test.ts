@@ -48,7 +48,7 @@ describe('buildUpdateRequest: deployment', () => {
         MaximumExecutionTimeoutInSeconds: 28800, RollbackMaximumBatchSize: { Type: 'CAPACITY_PERCENT', Value: 10 },
       },
     });
-    expect(plan.deployment).toBe('rolling, 10% of the instances per batch, 5-minute bake per batch, rollback in batches of 10%, at most 8 h in all; no rollback alarms');
+    expect(plan.deployment).toBe('rolling, 10% of the instances per batch, 5m 00s bake per batch, rollback in batches of 10%, at most 8h 00m in all; no rollback alarms');
   });
 
   test('--rolling refuses an endpoint with several production variants', () => {

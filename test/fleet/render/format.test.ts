@@ -2,6 +2,7 @@ import { bar, duration, percent, plural, table, timestamp } from '../../../bin/f
 
 test.each([
   [0, '0s'], [59.9, '59s'], [60, '1m 00s'], [250, '4m 10s'], [3599, '59m 59s'], [3600, '1h 00m'], [7500, '2h 05m'], [-5, '0s'],
+  [86_399, '23h 59m'], [86_400, '1d 00h'], [90_000, '1d 01h'], [8811 * 3600 + 49 * 60, '367d 03h'],
 ])('duration(%p) = %s', (seconds, text) => {
   expect(duration(seconds)).toBe(text);
 });
@@ -10,6 +11,7 @@ test('timestamp: UTC to the minute, with age when a clock is given', () => {
   expect(timestamp('2026-11-26T09:41:30.000Z')).toBe('2026-11-26 09:41 UTC');
   expect(timestamp('2026-11-26T09:41:30.000Z', Date.parse('2026-11-26T10:00:00Z'))).toBe('2026-11-26 09:41 UTC (18m 30s ago)');
   expect(timestamp('2026-11-26T10:01:00.000Z', Date.parse('2026-11-26T10:00:00Z'))).toBe('2026-11-26 10:01 UTC');
+  expect(timestamp('2025-11-19T08:11:00.000Z', Date.parse('2026-11-26T10:00:00Z'))).toBe('2025-11-19 08:11 UTC (372d 01h ago)');
   expect(timestamp(null)).toBe('-');
 });
 
