@@ -59,11 +59,13 @@ function candidate(r: InferenceRecommendation, index: number, packageArn: string
   const environment: Record<string, string> = {};
   for (const p of model?.EnvironmentParameters ?? []) if (p.Key) environment[p.Key] = p.Value ?? '';
   const m = r.Metrics ?? {};
+  // Units as "Recommendation results" gives them (https://docs.aws.amazon.com/sagemaker/latest/dg/inference-recommender-interpret-results.html):
+  // US dollars, InvokeEndpoint requests per minute, and ModelLatency in milliseconds.
   const performance: PerformanceValue[] = [
     metric('CostPerInference', m.CostPerInference, 'USD'),
     metric('CostPerHour', m.CostPerHour, 'USD'),
     metric('MaxInvocations', m.MaxInvocations, 'per minute'),
-    metric('ModelLatency', m.ModelLatency, null),
+    metric('ModelLatency', m.ModelLatency, 'ms'),
   ].filter((p): p is PerformanceValue => p !== null);
   return {
     index,

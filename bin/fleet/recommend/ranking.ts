@@ -24,6 +24,18 @@ export interface DroppedRecommendation {
   readonly reason: string;
 }
 
+/**
+ * Why a recommendation cannot become an inference component's specification without the memory a copy reserves
+ * (ComputeResourceRequirements.MinMemoryRequiredInMb, which SageMaker requires:
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentComputeResourceRequirements.html).
+ * AI recommendation jobs report it per recommendation; Inference Recommender results have no such field.
+ */
+const NO_MEMORY: Readonly<Record<RecommendationJob['kind'], string>> = {
+  'ai-recommendation': 'it gives no memory per model copy (DeploymentConfiguration.MinCpuMemoryRequiredInMb), which an inference component needs',
+  'inference-recommender': 'Inference Recommender results give no memory per model copy, which an inference component needs '
+    + '(ComputeResourceRequirements.MinMemoryRequiredInMb): an AI recommendation job reports it, or write the specification yourself',
+};
+
 export interface RankingOptions {
   /** `--order`: instance types, preferred first. */
   readonly order?: readonly string[];
@@ -41,9 +53,7 @@ export function rankCandidates(job: RecommendationJob, options: RankingOptions):
   const usable: Candidate[] = [];
   for (const c of job.candidates) {
     const missing = [...c.missing];
-    if (options.requireMemory && c.minMemoryMiB === null) {
-      missing.push('it gives no memory per model copy (DeploymentConfiguration.MinCpuMemoryRequiredInMb), which an inference component needs');
-    }
+    if (options.requireMemory && c.minMemoryMiB === null) missing.push(NO_MEMORY[job.kind]);
     if (missing.length > 0) dropped.push({ recommendation: c.index, instanceType: c.instanceType, reason: missing.join('; ') });
     else usable.push(c);
   }

@@ -99,7 +99,9 @@ describe('recommend JOB_NAME', () => {
     mocks.sagemaker.on(DescribeInferenceRecommendationsJobCommand).resolves(legacyJob());
     const { code, err } = await runMain(['recommend', LEGACY_JOB, '--inference-components']);
     expect(code).toBe(1);
-    expect(oneLine(err)).toContain('it gives no memory per model copy (DeploymentConfiguration.MinCpuMemoryRequiredInMb), which an inference component needs');
+    expect(oneLine(err)).toContain('Inference Recommender results give no memory per model copy, which an inference component needs '
+      + '(ComputeResourceRequirements.MinMemoryRequiredInMb)');
+    expect(err).not.toContain('DeploymentConfiguration');
   });
 
   test('no such job: exit 3', async () => {

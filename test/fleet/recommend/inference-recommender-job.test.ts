@@ -24,7 +24,7 @@ describe('fromInferenceRecommenderJob', () => {
         { metric: 'CostPerInference', stat: null, value: 0.0000052, reported: '0.0000052', unit: 'USD' },
         { metric: 'CostPerHour', stat: null, value: 1.2, reported: '1.2', unit: 'USD' },
         { metric: 'MaxInvocations', stat: null, value: 648, reported: '648', unit: 'per minute' },
-        { metric: 'ModelLatency', stat: null, value: 263, reported: '263', unit: null },
+        { metric: 'ModelLatency', stat: null, value: 263, reported: '263', unit: 'ms' },
       ],
       description: `${LEGACY_JOB}/ml.g5.xlarge`,
       missing: [],

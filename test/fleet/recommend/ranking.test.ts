@@ -67,6 +67,14 @@ describe('rankCandidates', () => {
     expect(ranking.dropped.map((d) => d.recommendation)).toEqual([1, 3]);
   });
 
+  test('inference components from an Inference Recommender job: every recommendation is dropped, naming what that job type lacks', () => {
+    const ranking = rankCandidates(fromInferenceRecommenderJob(legacyJob(), LEGACY_JOB), { requireMemory: true });
+    expect(ranking.pools).toEqual([]);
+    expect(ranking.dropped.map((d) => d.reason)).toContainEqual('Inference Recommender results give no memory per model copy, which an inference '
+      + 'component needs (ComputeResourceRequirements.MinMemoryRequiredInMb): an AI recommendation job reports it, or write the specification yourself');
+    expect(ranking.dropped.map((d) => d.reason).join(' ')).not.toContain('DeploymentConfiguration');
+  });
+
   test('inference components: a recommendation without memory per copy is dropped', () => {
     const job = fromAiRecommendationJob(aiJob(), AI_JOB);
     const withoutMemory = { ...job, candidates: job.candidates.map((c) => (c.index === 3 ? { ...c, minMemoryMiB: null } : c)) };

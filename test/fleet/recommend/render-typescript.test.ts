@@ -154,7 +154,9 @@ describe('generated TypeScript', () => {
     expect(component.RuntimeConfig).toEqual({ CopyCount: 2 });
   });
 
-  test('Inference Recommender: the tuned environment on each pool model', () => {
+  test('Inference Recommender: the tuned environment on each pool model, metrics with their units', () => {
+    expect(sources['inference-recommender'].replace(/\n *\/\/ /g, ' ')).toContain('Priority 1 · recommendation 2: 1 × ml.g4dn.xlarge · '
+      + 'CostPerInference 0.0000041 USD · CostPerHour 1.2 USD · MaxInvocations 648 per minute · ModelLatency 263 ms');
     const template = synthesize(sources['inference-recommender'], 'recommendedEndpoint');
     template.hasResourceProperties('AWS::SageMaker::Model', { PrimaryContainer: { ModelPackageName: packageArn(11), Environment: { OMP_NUM_THREADS: '8' } } });
     template.hasResourceProperties('AWS::SageMaker::EndpointConfig', {
