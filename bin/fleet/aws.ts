@@ -13,6 +13,7 @@ import {
   ListAWSDefaultServiceQuotasCommand, ListServiceQuotasCommand, ServiceQuota, ServiceQuotasClient,
 } from '@aws-sdk/client-service-quotas';
 import { classifyAwsError } from './errors';
+import { explainUndefinedProfile } from './profile';
 import { attemptsOf, retryStrategy } from './retry';
 import { captureResponseJson } from './wire-json';
 
@@ -222,9 +223,10 @@ export class AwsApi {
     try {
       return await send();
     } catch (error) {
-      throw classifyAwsError(error, {
+      const failure = classifyAwsError(error, {
         operation, attempts: attemptsOf(error), profile: this.connection.profile, region: this.resolvedRegion ?? this.connection.region,
       });
+      throw await explainUndefinedProfile(failure, this.connection.profile);
     }
   }
 }

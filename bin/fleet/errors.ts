@@ -96,9 +96,10 @@ export function classifyAwsError(error: unknown, ctx: CallContext): FleetError {
   const e = describe(error);
   const aws = e.message ? `: ${e.message}` : '';
   if (e.name === 'CredentialsProviderError' || e.name === 'TokenProviderError' || /could not load credentials/i.test(e.message)) {
-    const forProfile = ctx.profile ? ` for profile '${ctx.profile}'` : '';
-    return new FleetError('no-credentials', `no usable AWS credentials${forProfile}${aws}. Run 'aws configure' or `
-      + `'aws sso login'${ctx.profile ? ` --profile ${ctx.profile}` : ''}, set AWS_PROFILE, or pass --profile.`, error);
+    const hint = ctx.profile
+      ? `Run 'aws sso login --profile ${ctx.profile}' or 'aws configure --profile ${ctx.profile}'.`
+      : "Run 'aws configure' or 'aws sso login', set AWS_PROFILE, or pass --profile.";
+    return new FleetError('no-credentials', `no usable AWS credentials${ctx.profile ? ` for profile '${ctx.profile}'` : ''}${aws}. ${hint}`, error);
   }
   if (/region is missing/i.test(e.message)) {
     return new FleetError('no-region', 'no AWS region: pass --region, set AWS_REGION, or set a region in the profile.', error);

@@ -99,6 +99,17 @@ test('no credentials: exit 4 and one line, without calling AWS', async () => {
   expect(harness.received).toEqual([]);
 }, 30_000);
 
+test('--profile naming a profile the config files do not define: exit 4 and one line that says so, with or without a region', async () => {
+  for (const region of [[], ['--region', 'us-east-1']]) {
+    const { code, stderr } = await fleet(['status', ENDPOINT, '--profile', 'nosuchprofile', ...region]);
+    expect(code).toBe(4);
+    expect(stderr).toMatch(/^sagemaker-fleet: profile 'nosuchprofile' \(--profile\) is not defined in the AWS config files \(.*\): check the name/);
+    expect(stderr).not.toMatch(/pass --profile|aws sso login|set a region/);
+    expect(stderr.split('\n')).toHaveLength(2);
+  }
+  expect(harness.received).toEqual([]);
+}, 30_000);
+
 test('no region: exit 2 and one line', async () => {
   const { code, stderr } = await fleet(['status', ENDPOINT], KEYS);
   expect(code).toBe(2);

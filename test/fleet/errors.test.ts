@@ -37,8 +37,8 @@ describe('classifyAwsError', () => {
 
   test('names the profile when credentials are missing for it', () => {
     const error = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
-    expect(classifyAwsError(error, { ...ctx, profile: 'ops' }).message)
-      .toMatch(/^no usable AWS credentials for profile 'ops': .* Run 'aws configure' or 'aws sso login' --profile ops,/);
+    expect(classifyAwsError(error, { ...ctx, profile: 'ops' }).message).toBe("no usable AWS credentials for profile 'ops': Could not load "
+      + "credentials from any providers. Run 'aws sso login --profile ops' or 'aws configure --profile ops'.");
   });
 
   test('counts attempts in the message', () => {

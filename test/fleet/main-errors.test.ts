@@ -1,4 +1,7 @@
 import 'aws-sdk-client-mock-jest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DescribeEndpointCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import {
   awsError, ENDPOINT, fakeRuntime, networkError, runMain as run, sdkMocks, testClients,
@@ -24,13 +27,30 @@ function expectOneLineError(err: string, pattern: RegExp): void {
 }
 
 describe('errors: one line on stderr, no stack trace, honest exit code', () => {
-  test('no credentials → 4', async () => {
+  test('no credentials → 4, for a profile the config files define and for one they do not', async () => {
     mocks.sagemaker.on(DescribeEndpointCommand).rejects(
       Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }));
-    const { code, out, err } = await run(['status', ENDPOINT, '--profile', 'ops']);
-    expect(code).toBe(4);
-    expect(out).toBe('');
-    expectOneLineError(err, /^sagemaker-fleet: no usable AWS credentials for profile 'ops'.*aws sso login' --profile ops/);
+    // The profile check reads the shared config files: this machine's own must not decide the outcome.
+    const dir = mkdtempSync(join(tmpdir(), 'fleet-main-errors-'));
+    const saved = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE };
+    writeFileSync(join(dir, 'config'), '[profile ops]\nregion = us-east-1\n');
+    process.env.AWS_CONFIG_FILE = join(dir, 'config');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+    try {
+      const { code, out, err } = await run(['status', ENDPOINT, '--profile', 'ops']);
+      expect(code).toBe(4);
+      expect(out).toBe('');
+      expectOneLineError(err, /^sagemaker-fleet: no usable AWS credentials for profile 'ops': .* Run 'aws sso login --profile ops' or 'aws configure --profile ops'\.$/m);
+      const undefinedProfile = await run(['status', ENDPOINT, '--profile', 'opps']);
+      expect(undefinedProfile.code).toBe(4);
+      expectOneLineError(undefinedProfile.err, /^sagemaker-fleet: profile 'opps' \(--profile\) is not defined in the AWS config files/);
+    } finally {
+      for (const [name, value] of [['AWS_CONFIG_FILE', saved.config], ['AWS_SHARED_CREDENTIALS_FILE', saved.credentials]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('no region → 2', async () => {
