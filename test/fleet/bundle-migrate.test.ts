@@ -20,6 +20,8 @@ const state = {
   loseNextCreateResponse: false,
   /** Extra members DescribeEndpointConfig returns for the current config (fields from a newer API). */
   extraConfigMembers: {} as Record<string, unknown>,
+  /** The endpoint's tags (ListTags). */
+  endpointTags: [] as { Key: string; Value: string }[],
 };
 
 function answer(target: string, body: Record<string, unknown>): [number, unknown] {
@@ -54,7 +56,7 @@ function answer(target: string, body: Record<string, unknown>): [number, unknown
       state.describesSinceUpdate = 0;
       return [200, { EndpointArn: ENDPOINT_ARN }];
     case 'SageMaker.ListTags':
-      return [200, { Tags: body.ResourceArn === OLD_CONFIG_ARN ? CONFIG_TAGS : [] }];
+      return [200, { Tags: body.ResourceArn === OLD_CONFIG_ARN ? CONFIG_TAGS : body.ResourceArn === ENDPOINT_ARN ? state.endpointTags : [] }];
     case 'AnyScaleFrontendService.DescribeScalableTargets':
       return [200, { ScalableTargets: [TARGET] }];
     case 'AnyScaleFrontendService.DescribeScalingPolicies':
@@ -82,6 +84,7 @@ beforeEach(() => {
   state.updatedTo = undefined;
   state.loseNextCreateResponse = false;
   state.extraConfigMembers = {};
+  state.endpointTags = [];
 });
 
 test('--dry-run: the plan, and not one write', async () => {
@@ -145,6 +148,17 @@ test('a field this version does not know: exit code 6, the field named, not one 
   expect(stdout).toBe('');
   expect(stderr).toBe(`sagemaker-fleet: endpoint config ${OLD_CONFIG} has fields this version of sagemaker-fleet does not know: `
     + 'InferenceSchedulingConfig. Copying the config would drop them, so nothing was changed; a newer sagemaker-fleet may know them.\n');
+  expect(writes()).toEqual([]);
+}, 30_000);
+
+test('an endpoint a CloudFormation stack manages: exit code 2, one line pointing to existingEndpoint, not one write', async () => {
+  state.endpointTags = [{ Key: 'aws:cloudformation:stack-name', Value: 'LlmStack' }, { Key: 'aws:cloudformation:logical-id', Value: 'Llm20BDA581' }];
+  const { code, stdout, stderr } = await harness.fleet([...MIGRATE, '--yes'], KEYS);
+  expect(code).toBe(2);
+  expect(stdout).toBe('');
+  expect(stderr).toMatch(/^sagemaker-fleet: not changing endpoint 'llm-endpoint': it belongs to CloudFormation stack LlmStack \(logical ID Llm20BDA581\)/);
+  expect(stderr).toContain("existingEndpoint: { endpointLogicalId: 'Llm20BDA581' }");
+  expect(stderr.split('\n')).toHaveLength(2);
   expect(writes()).toEqual([]);
 }, 30_000);
 

@@ -3,6 +3,7 @@ import { ExitCode, ExitCodeValue } from '../errors';
 import { ExportCommand } from '../export/export-args';
 import { exportStack } from '../export/stack-source';
 import { Runtime } from '../runtime';
+import { describeStack } from '../snapshot/cloudformation-stack';
 import { readEndpointSnapshot } from '../snapshot/endpoint-snapshot';
 
 /** What `export` needs besides its arguments. */
@@ -22,7 +23,10 @@ export async function exportCommand(command: ExportCommand, ctx: ExportContext):
   const exported = exportStack(snapshot, command.variantName, ctx.runtime.now());
   ctx.runtime.stdout.write(exported.source);
   const notes = exported.notes.length;
-  ctx.runtime.stderr.write(`sagemaker-fleet: exported endpoint ${command.endpointName} as ${exported.className}`
+  const stack = exported.stack
+    ? `; the endpoint belongs to ${describeStack(exported.stack)}: take it over there with existingEndpoint, as the module's header says`
+    : '';
+  ctx.runtime.stderr.write(`sagemaker-fleet: exported endpoint ${command.endpointName} as ${exported.className}${stack}`
     + `${notes > 0 ? `; read its ${notes === 1 ? 'NOTE' : `${notes} NOTEs`} before the first deploy` : ''}.\n`);
   return ExitCode.OK;
 }

@@ -9,6 +9,7 @@ import { MigrateCommand } from '../migrate/migrate-args';
 import { renderPlan, revertCommand } from '../migrate/plan-text';
 import { PreparedMigration, preparePools, prepareRevert } from '../migrate/prepare-migration';
 import { Runtime } from '../runtime';
+import { cloudFormationStack, describeStack, STACK_NAME_TAG, takeoverAdvice } from '../snapshot/cloudformation-stack';
 import { readEndpointSnapshot } from '../snapshot/endpoint-snapshot';
 
 /** SageMaker said no to a write (ValidationException and the like): nothing changed; exit code 1, as a failed update. */
@@ -45,10 +46,19 @@ export async function migrateCommand(command: MigrateCommand, ctx: MigrateContex
   const { runtime, api } = ctx;
   const operator = command.json ? runtime.stderr : runtime.stdout;
   const snapshot = await readEndpointSnapshot(api, ctx.region, command.endpointName);
+  const stack = cloudFormationStack(snapshot.endpointTags);
+  if (stack && !command.ignoreStack) {
+    throw new FleetError('refused', `not changing endpoint '${command.endpointName}': it belongs to ${describeStack(stack)} `
+      + `(tag ${STACK_NAME_TAG}), and a change made outside the stack is drift that the next update of the stack puts back; `
+      + `${takeoverAdvice(stack)}. If no stack manages it any more, run again with --ignore-stack. Nothing was changed.`);
+  }
   const prepared: PreparedMigration = command.change.kind === 'pools'
     ? preparePools(command, command.change, snapshot, runtime)
     : await prepareRevert(command, command.change, snapshot, api);
-  const { plan } = prepared;
+  const plan = stack
+    ? { ...prepared.plan, notes: [...prepared.plan.notes, `endpoint ${command.endpointName} carries the tags of ${describeStack(stack)}; `
+      + 'changed outside it (--ignore-stack): if that stack still manages it, its next update puts the old config back'] }
+    : prepared.plan;
 
   operator.write(renderPlan(plan));
   if (command.json) runtime.stdout.write(`${JSON.stringify(prepared.json, null, 2)}\n`);

@@ -22,6 +22,9 @@ Options:
                              bake per batch, rollback in batches of the same size (default: SageMaker's
                              blue/green all at once, or the endpoint's last deployment config)
       --revert CONFIG_NAME   update the endpoint back to CONFIG_NAME (same rules for instance counts)
+      --ignore-stack         migrate an endpoint tagged aws:cloudformation:stack-name anyway; without it,
+                             such an endpoint is refused, since a CloudFormation stack manages it (use the
+                             library's existingEndpoint takeover in that stack instead)
       --dry-run              print the plan and stop: no write call
       --json                 print the CreateEndpointConfig request (with --revert: the UpdateEndpoint
                              request) as JSON on stdout; the plan and progress go to stderr
@@ -76,6 +79,8 @@ export interface MigrateCommand extends ConnectionArgs {
   readonly variantName?: string;
   /** Rolling deployment batch, percent of the instances; `undefined`: no rolling policy of our own. */
   readonly rollingPercent?: number;
+  /** `--ignore-stack`: migrate an endpoint that carries CloudFormation's stack tags anyway. */
+  readonly ignoreStack: boolean;
   readonly dryRun: boolean;
   readonly yes: boolean;
   readonly watch: boolean;
@@ -94,6 +99,7 @@ export function parseMigrateCommand(argv: readonly string[]): MigrateCommand | {
     'provisioning-timeout': { type: 'string' },
     'rolling': { type: 'string' },
     'revert': { type: 'string' },
+    'ignore-stack': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     'yes': { type: 'boolean', short: 'y' },
     'no-watch': { type: 'boolean' },
@@ -130,6 +136,7 @@ export function parseMigrateCommand(argv: readonly string[]): MigrateCommand | {
     change,
     variantName: values.variant,
     rollingPercent: values.rolling === undefined ? undefined : integerOption('--rolling', values.rolling, 0, 5, 50),
+    ignoreStack: values['ignore-stack'] === true,
     dryRun: values['dry-run'] === true,
     yes: values.yes === true,
     watch: values['no-watch'] !== true,

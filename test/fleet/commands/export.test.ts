@@ -1,8 +1,8 @@
 import 'aws-sdk-client-mock-jest';
-import { DescribeEndpointCommand } from '@aws-sdk/client-sagemaker';
+import { DescribeEndpointCommand, ListTagsCommand } from '@aws-sdk/client-sagemaker';
 import { awsError, runMain, sdkMocks } from '../fixtures';
 import { mockMigration, sentCommands } from '../migrate/migrate-mocks';
-import { singleTypeConfig } from '../migrate/migrate-scenario';
+import { ENDPOINT_ARN, singleTypeConfig } from '../migrate/migrate-scenario';
 import { linesNotIn, readmeBlock } from '../readme-output';
 import { ENDPOINT, P5 } from '../scenario';
 
@@ -24,6 +24,17 @@ describe('export ENDPOINT', () => {
     expect(new Set(sentCommands(mocks))).toEqual(new Set([
       'DescribeEndpointCommand', 'DescribeEndpointConfigCommand', 'ListTagsCommand', 'DescribeScalableTargetsCommand', 'DescribeScalingPoliciesCommand',
     ]));
+  });
+
+  test('an endpoint a CloudFormation stack manages: stderr and the header point to the takeover in that stack', async () => {
+    mockMigration(mocks);
+    mocks.sagemaker.on(ListTagsCommand, { ResourceArn: ENDPOINT_ARN }).resolves({ Tags: [{ Key: 'aws:cloudformation:stack-name', Value: 'LlmStack' }] });
+    const { code, out, err } = await runMain(['export', ENDPOINT]);
+    expect(code).toBe(0);
+    expect(err).toBe('sagemaker-fleet: exported endpoint llm-endpoint as LlmEndpointStack; the endpoint belongs to CloudFormation stack LlmStack: '
+      + "take it over there with existingEndpoint, as the module's header says; read its 3 NOTEs before the first deploy.\n");
+    expect(out).toContain('// Endpoint llm-endpoint belongs to CloudFormation stack LlmStack: do not deploy this module as a stack of its own');
+    expect(out).not.toContain('give endpointName a new name');
   });
 
   test('the README shows this output as it is printed', async () => {

@@ -1,11 +1,11 @@
 import 'aws-sdk-client-mock-jest';
 import { DescribeScalableTargetsCommand } from '@aws-sdk/client-application-auto-scaling';
 import {
-  CreateEndpointConfigCommand, DescribeEndpointCommand, DescribeEndpointConfigCommand, UpdateEndpointCommand,
+  CreateEndpointConfigCommand, DescribeEndpointCommand, DescribeEndpointConfigCommand, ListTagsCommand, UpdateEndpointCommand,
 } from '@aws-sdk/client-sagemaker';
 import { awsError, describeEndpoint, endpointConfig, CONFIG, G6, P5, runMain, sdkMocks } from '../fixtures';
 import { mockMigration, sentCommands } from '../migrate/migrate-mocks';
-import { NEW_CONFIG, OLD_CONFIG, singleTypeConfig, singleTypeEndpoint } from '../migrate/migrate-scenario';
+import { ENDPOINT_ARN, NEW_CONFIG, OLD_CONFIG, singleTypeConfig, singleTypeEndpoint } from '../migrate/migrate-scenario';
 import { ENDPOINT } from '../scenario';
 
 /**
@@ -32,6 +32,26 @@ function expectNoWrite(): void {
 }
 
 describe('refused before any write: exit code 2', () => {
+  test('an endpoint a CloudFormation stack manages, with --pools, --revert and --dry-run alike, unless --ignore-stack', async () => {
+    mockMigration(mocks);
+    mocks.sagemaker.on(ListTagsCommand, { ResourceArn: ENDPOINT_ARN }).resolves({ Tags: [
+      { Key: 'aws:cloudformation:stack-name', Value: 'LlmStack' }, { Key: 'aws:cloudformation:logical-id', Value: 'LlmEndpoint1234' },
+    ] });
+    for (const argv of [MIGRATE, [...MIGRATE, '--dry-run'], ['migrate', ENDPOINT, '--revert', 'llm-endpoint-config-v0', '--yes']]) {
+      const { code, out, err } = await runMain(argv);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expectOneLineError(err, /^sagemaker-fleet: not changing endpoint 'llm-endpoint': it belongs to CloudFormation stack LlmStack \(logical ID LlmEndpoint1234\) \(tag aws:cloudformation:stack-name\), and a change made outside the stack is drift that the next update of the stack puts back; move it onto instance pools in that stack's app instead: .*existingEndpoint: \{ endpointLogicalId: 'LlmEndpoint1234' \} \(README: "Migrating an existing endpoint" → "In a CDK app"\)\. If no stack manages it any more, run again with --ignore-stack\. Nothing was changed\.$/m);
+    }
+    expectNoWrite();
+
+    const overridden = await runMain([...MIGRATE, '--dry-run', '--ignore-stack']);
+    expect(overridden.code).toBe(0);
+    expect(overridden.out).toContain('Note: endpoint llm-endpoint carries the tags of CloudFormation stack LlmStack (logical ID LlmEndpoint1234); '
+      + 'changed outside it (--ignore-stack): if that stack still manages it, its next update puts the old config back');
+    expectNoWrite();
+  });
+
   test('an endpoint that is not InService', async () => {
     mockMigration(mocks, { endpoint: singleTypeEndpoint({ EndpointStatus: 'Updating' }) });
     const { code, err } = await runMain(MIGRATE);

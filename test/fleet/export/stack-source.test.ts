@@ -166,3 +166,29 @@ describe('asynchronous endpoints', () => {
       /^the library cannot write the live asynchronous inference config as it is \(OutputConfig\.S3OutputPath, OutputConfig\.NotificationConfig\.IncludeInferenceResponseIn, OutputConfig\.S3FailurePath\)/));
   });
 });
+
+describe('an endpoint a CloudFormation stack manages', () => {
+  const tags = [
+    ...scenarioSnapshot().endpointTags,
+    { Key: 'aws:cloudformation:stack-name', Value: 'LlmStack' }, { Key: 'aws:cloudformation:logical-id', Value: 'LlmEndpoint1234' },
+  ];
+  const managed = exportStack(scenarioSnapshot({ endpointTags: tags }), undefined, NOW);
+  const header = managed.source.slice(0, managed.source.indexOf('\nimport ')).replace(/\n\/\/ /g, ' ');
+
+  test('the header points to the existingEndpoint takeover in that stack, not to a second endpoint', () => {
+    expect(managed.stack).toEqual({ stackName: 'LlmStack', logicalId: 'LlmEndpoint1234' });
+    expect(header).toContain('Endpoint llm-endpoint belongs to CloudFormation stack LlmStack (logical ID LlmEndpoint1234): do not deploy this '
+      + 'module as a stack of its own, and do not make a second endpoint.');
+    expect(header).toContain("existingEndpoint: { endpointLogicalId: 'LlmEndpoint1234' } (README: \"Migrating an existing endpoint\" → \"In a CDK app\")");
+    expect(header).toContain('check with `cdk diff` that the endpoint is updated, not replaced');
+    expect(managed.source).not.toContain('give endpointName a new name');
+    expect(single.source).toContain('give endpointName a new name');
+    expect(single.stack).toBeUndefined();
+  });
+
+  test('only the header differs', () => {
+    const body = (source: string) => source.slice(source.indexOf('\nimport '));
+    expect(body(managed.source)).toBe(body(single.source));
+  });
+});
+

@@ -6,7 +6,7 @@ import { report, variant } from '../reports';
 import { fakeRuntime, NOW } from '../scenario';
 
 const COMMAND: MigrateCommand = {
-  kind: 'migrate', endpointName: 'llm-endpoint', change: { kind: 'revert', configName: 'new' }, dryRun: false, json: false, yes: true,
+  kind: 'migrate', endpointName: 'llm-endpoint', change: { kind: 'revert', configName: 'new' }, ignoreStack: false, dryRun: false, json: false, yes: true,
   watch: true, intervalSeconds: 10, debug: false,
 };
 

@@ -19,7 +19,7 @@ describe('parseMigrateCommand', () => {
       change: { kind: 'pools', pools: ['ml.p5.48xlarge', 'ml.g6.48xlarge'], forceOrder: false, models: {}, routing: undefined, provisioningTimeoutSeconds: undefined },
       variantName: undefined,
       rollingPercent: undefined,
-      dryRun: false, json: false, yes: false, watch: true, intervalSeconds: 10,
+      ignoreStack: false, dryRun: false, json: false, yes: false, watch: true, intervalSeconds: 10,
       region: undefined, profile: undefined, debug: false,
     });
   });
@@ -27,7 +27,7 @@ describe('parseMigrateCommand', () => {
   test('every option', () => {
     expect(parseMigrateCommand(['migrate', 'llm', '--pools', 'ml.p5.48xlarge, ml.g6.48xlarge', '--force-order', '--variant', 'AllTraffic',
       '--model', 'ml.g6.48xlarge=int4', '--model', 'ml.p5.48xlarge=fp16', '--routing', 'random', '--provisioning-timeout', '3600',
-      '--rolling', '25', '--dry-run', '--json', '-y', '--no-watch', '--interval', '30', '--region', 'eu-west-1', '--profile', 'ops', '--debug'])).toEqual({
+      '--rolling', '25', '--ignore-stack', '--dry-run', '--json', '-y', '--no-watch', '--interval', '30', '--region', 'eu-west-1', '--profile', 'ops', '--debug'])).toEqual({
       kind: 'migrate',
       endpointName: 'llm',
       change: {
@@ -36,7 +36,7 @@ describe('parseMigrateCommand', () => {
       },
       variantName: 'AllTraffic',
       rollingPercent: 25,
-      dryRun: true, json: true, yes: true, watch: false, intervalSeconds: 30,
+      ignoreStack: true, dryRun: true, json: true, yes: true, watch: false, intervalSeconds: 30,
       region: 'eu-west-1', profile: 'ops', debug: true,
     });
   });

@@ -11,7 +11,7 @@ beforeEach(() => mocks.sagemaker.reset());
 
 const POOLS: PoolsMigration = { kind: 'pools', pools: [P5, G6], forceOrder: false, models: {} };
 const command = (change: MigrateCommand['change']): MigrateCommand => ({
-  kind: 'migrate', endpointName: 'llm-endpoint', change, dryRun: true, json: false, yes: false, watch: true, intervalSeconds: 10, debug: false,
+  kind: 'migrate', endpointName: 'llm-endpoint', change, ignoreStack: false, dryRun: true, json: false, yes: false, watch: true, intervalSeconds: 10, debug: false,
 });
 
 describe('preparePools', () => {
