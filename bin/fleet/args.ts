@@ -53,13 +53,17 @@ Options of every command:
   -h, --help             show this help
       --version          show the version
 
-Exit codes: 0 ok · 1 endpoint failed / deployment failed, job failed / no usable recommendation,
-            or a preflight check failed (priority 1 short of the fleet's maximum, or a pool without quota),
-            or migrate's update failed, was rolled back or refused by SageMaker
-            2 usage or no region, or a change migrate refuses or that was not confirmed (nothing changed)
-            3 endpoint, endpoint config or job not found · 4 no credentials / access denied
-            5 network, throttling or AWS-side failure · 6 unexpected, or a field migrate does not know
-            7 recommendation job still running
+Exit codes (those of migrate and export: see their --help):
+  0 status: report printed, the endpoint is not failed (after --watch: it ended InService) · recommend: pools
+    printed · preflight: every check passed
+  1 status: the endpoint is Failed, UpdateRollbackFailed or OutOfService, or the watched deployment failed or
+    rolled back · recommend: the job failed or was stopped, or none of its recommendations can become a pool
+    · preflight: a check failed (SHORT, QUOTA 0 or NO QUOTA)
+  2 bad arguments, no region configured, a --template that cannot be read, or --order naming a type the job
+    did not recommend
+  3 endpoint or recommendation job not found · 4 no credentials, credentials rejected, or access denied
+  5 AWS unreachable, or still throttling or failing after retries · 6 unexpected error
+  7 recommend: the recommendation job is still running; run it again when the job has completed
 `;
 
 export interface StatusCommand {

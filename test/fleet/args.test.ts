@@ -1,3 +1,4 @@
+import { helpExitCodes, readmeExitCodes } from './readme-output';
 import { parseCommandLine, USAGE } from '../../bin/fleet/args';
 import { FleetError } from '../../bin/fleet/errors';
 
@@ -92,8 +93,15 @@ describe('parseCommandLine', () => {
       'migrate ENDPOINT (--pools TYPE[,TYPE...] | --revert CONFIG_NAME)', 'export ENDPOINT', "'sagemaker-fleet migrate --help'"]) {
       expect(USAGE).toContain(flag);
     }
-    expect(USAGE).toMatch(/Exit codes: 0 ok · 1 endpoint failed/);
-    expect(USAGE).toContain('7 recommendation job still running');
     expect(USAGE.split('\n').filter((l) => l.length > 110)).toEqual([]);
+  });
+
+  test('the exit codes are those of the README\'s table for status, recommend and preflight, with their meanings', () => {
+    const expected = new Set(['status', 'recommend', 'preflight'].flatMap((c) => [...readmeExitCodes(c).keys()]));
+    expect(helpExitCodes(USAGE)).toEqual([...expected].sort());
+    for (const phrase of ['a --template that cannot be read', '--order naming a type the job did not recommend', 'SHORT, QUOTA 0 or NO QUOTA',
+      'still running', 'credentials rejected']) {
+      expect(USAGE.replace(/\s+/g, ' ')).toContain(phrase);
+    }
   });
 });

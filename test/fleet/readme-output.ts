@@ -31,3 +31,32 @@ export function linesNotIn(actual: string, shown: readonly string[]): string[] {
   }
   return missing;
 }
+
+/**
+ * The README's exit-code table ("Credentials, permissions and exit codes") as what each command may exit with: a
+ * code applies to a command when its row names the command (`` `migrate`: ... ``, `` `migrate` / `export`: ... ``),
+ * or to every command when the row starts with words of its own before any command's clause.
+ */
+export function readmeExitCodes(command: string): Map<number, string> {
+  const lines = readFileSync(README, 'utf8').split('\n');
+  const header = lines.indexOf('| Exit code | Meaning |');
+  const end = lines.findIndex((line, i) => i > header && !line.startsWith('|'));
+  const rows = lines.slice(header + 2, end)
+    .map((line) => /^\| (\d) \| (.*) \|$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null);
+  if (header < 0 || rows.length < 7) throw new Error('README.md has no exit-code table');
+  const codes = new Map<number, string>();
+  for (const [, code, text] of rows) {
+    const clauses = text.split(' · ');
+    const general = !/^`[a-z]+`( \/ `[a-z]+`)*:/.test(clauses[0]);
+    const own = clauses.filter((c) => new RegExp(`^(\`[a-z]+\` / )*\`${command}\`( / \`[a-z]+\`)*:`).test(c));
+    if (general || own.length > 0) codes.set(Number(code), [...(general ? [clauses[0]] : []), ...own].join(' · '));
+  }
+  return codes;
+}
+
+/** The exit codes a help text lists (`Exit codes:` then entries that start with a digit and a space). */
+export function helpExitCodes(help: string): number[] {
+  const section = help.slice(help.indexOf('Exit codes'));
+  return [...section.matchAll(/(?:^|\n|· |: )\s*(\d) /g)].map((m) => Number(m[1])).sort();
+}

@@ -19,8 +19,11 @@ Options:
   -h, --help             show this help
       --version          show the version
 
-Exit codes: 0 printed · 2 usage or no region · 3 endpoint not found · 4 no credentials / access denied
-            5 network, throttling or AWS-side failure · 6 unexpected
+Exit codes: 0 the module was printed
+            2 bad arguments or no region, or an endpoint export refuses: one that hosts inference components,
+              or a serverless one
+            3 endpoint not found · 4 no credentials, credentials rejected, or access denied
+            5 AWS unreachable, or still throttling or failing after retries · 6 unexpected error
 `;
 
 export interface ExportCommand {

@@ -37,9 +37,14 @@ Options:
   -h, --help                 show this help
       --version              show the version
 
-Exit codes: 0 migrated (or plan printed) · 1 the update failed or was rolled back · 2 usage, refused or not
-            confirmed (nothing changed) · 3 endpoint or config not found · 4 no credentials / access denied
-            5 network, throttling or AWS-side failure · 6 unexpected, or a field this tool does not know
+Exit codes: 0 the endpoint ended InService on the new config, or the plan was printed (--dry-run), or the
+              update was accepted (--no-watch)
+            1 the update failed or was rolled back, or SageMaker refused a write (nothing changed)
+            2 bad arguments or no region, a change or an endpoint migrate refuses (such as one a
+              CloudFormation stack manages, without --ignore-stack), or no confirmation (nothing changed)
+            3 endpoint or (--revert) endpoint config not found · 4 no credentials, credentials rejected, or
+              access denied · 5 AWS unreachable, or still throttling or failing after retries
+            6 unexpected, or the endpoint config has a field this version does not know (nothing changed)
 `;
 
 /** SageMaker's routing strategies, by their command-line spelling. */

@@ -1,3 +1,4 @@
+import { helpExitCodes, readmeExitCodes } from '../readme-output';
 import { FleetError } from '../../../bin/fleet/errors';
 import { EXPORT_USAGE, parseExportCommand } from '../../../bin/fleet/export/export-args';
 
@@ -22,5 +23,11 @@ describe('parseExportCommand', () => {
   test('the help text names the reads and the README section', () => {
     expect(EXPORT_USAGE).toContain('DescribeEndpoint, DescribeEndpointConfig, ListTags, DescribeScalableTargets');
     expect(EXPORT_USAGE).toContain('"Migrating an existing endpoint"');
+  });
+
+  test('the exit codes are those of the README\'s table for export, with their meanings', () => {
+    expect(helpExitCodes(EXPORT_USAGE)).toEqual([...readmeExitCodes('export').keys()].sort());
+    expect(EXPORT_USAGE.replace(/\s+/g, ' ')).toMatch(/2 bad arguments or no region, or an endpoint export refuses: one that hosts inference components, or a serverless one/);
+    expect(EXPORT_USAGE.split('\n').filter((l) => l.length > 110)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { helpExitCodes, readmeExitCodes } from '../readme-output';
 import { FleetError } from '../../../bin/fleet/errors';
 import { MIGRATE_USAGE, parseMigrateCommand } from '../../../bin/fleet/migrate/migrate-args';
 
@@ -82,9 +83,17 @@ describe('parseMigrateCommand', () => {
 
   test('the help text documents every option and the exit codes', () => {
     for (const flag of ['--pools', '--force-order', '--variant', '--model', '--routing', '--provisioning-timeout', '--rolling', '--revert',
-      '--dry-run', '--json', '--yes', '--no-watch', '--interval', '--region', '--profile', '--debug', '--help']) {
+      '--ignore-stack', '--dry-run', '--json', '--yes', '--no-watch', '--interval', '--region', '--profile', '--debug', '--help']) {
       expect(MIGRATE_USAGE).toContain(flag);
     }
-    expect(MIGRATE_USAGE).toMatch(/Exit codes: 0 migrated/);
+    expect(MIGRATE_USAGE.split('\n').filter((l) => l.length > 110)).toEqual([]);
+  });
+
+  test('the exit codes are those of the README\'s table for migrate, with their meanings', () => {
+    expect(helpExitCodes(MIGRATE_USAGE)).toEqual([...readmeExitCodes('migrate').keys()].sort());
+    const help = MIGRATE_USAGE.replace(/\s+/g, ' ');
+    expect(help).toMatch(/1 the update failed or was rolled back, or SageMaker refused a write \(nothing changed\)/);
+    expect(help).toMatch(/2 bad arguments or no region, a change or an endpoint migrate refuses \(.*CloudFormation stack.*--ignore-stack\)/);
+    expect(help).toContain('6 unexpected, or the endpoint config has a field this version does not know');
   });
 });
