@@ -42,8 +42,9 @@ Options of recommend:
       --json             the same data as a JSON document
 
 Options of preflight:
-  -t, --template FILE    every endpoint of a synthesized template (cdk.out/STACK.template.json);
-                         without it, the deployed ENDPOINT
+  -t, --template FILE    every endpoint of a synthesized template (cdk.out/STACK.template.json), in the
+                         region of the stack's environment in the manifest.json next to it unless --region
+                         is given; without it, the deployed ENDPOINT
       --json             machine-readable output
 
 Options of every command:

@@ -4,7 +4,7 @@ import { AwsApi, ClientFactory, createClients } from './aws';
 import { FleetStatusCollector } from './collect/fleet-status';
 import { exportCommand } from './commands/export';
 import { migrateCommand } from './commands/migrate';
-import { preflightCommand } from './commands/preflight';
+import { preflightCommand, readPreflightTemplate } from './commands/preflight';
 import { recommendCommand } from './commands/recommend';
 import { statusCommand } from './commands/status';
 import { ExitCode, FleetError } from './errors';
@@ -35,11 +35,13 @@ export async function main(argv: readonly string[], deps: MainDependencies): Pro
       runtime.stdout.write(`${version}\n`);
       return ExitCode.OK;
     }
-    const connection = { region: command.region, profile: command.profile };
+    // A template is read first: a missing file is the error even without a region, and its stack may name the region.
+    const template = command.kind === 'preflight' ? readPreflightTemplate(command) : undefined;
+    const connection = { region: command.region ?? template?.environment?.region, profile: command.profile };
     const api = new AwsApi(deps.createClients(connection), connection);
     const region = await api.region();
     if (command.kind === 'recommend') return await recommendCommand(command, { runtime, api, region });
-    if (command.kind === 'preflight') return await preflightCommand(command, { runtime, api, region });
+    if (command.kind === 'preflight') return await preflightCommand(command, { runtime, api, region, template });
     if (command.kind === 'export') return await exportCommand(command, { runtime, api, region });
     if (command.kind === 'migrate') {
       const source = new FleetStatusCollector(api, region, { activityCount: 5, now: runtime.now });

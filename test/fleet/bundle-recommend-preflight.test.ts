@@ -5,7 +5,7 @@
  * through AWS_ENDPOINT_URL. Real signing, real (de)serialization of the new operations and their errors.
  */
 import { execFile, execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -81,12 +81,14 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
   });
 }
 
-function fleet(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs the bundle with a clean environment; `without` leaves variables of KEYS out (AWS_REGION: no region at all). */
+function fleet(args: string[], without: (keyof typeof KEYS)[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+  const keys = Object.fromEntries(Object.entries(KEYS).filter(([k]) => !without.includes(k as keyof typeof KEYS)));
   return new Promise((done) => {
     execFile(process.execPath, [bundle, ...args], {
       env: {
         PATH: process.env.PATH ?? '', HOME: home, AWS_CONFIG_FILE: join(home, 'no-config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-credentials'),
-        AWS_EC2_METADATA_DISABLED: 'true', AWS_ENDPOINT_URL: endpointUrl, ...KEYS,
+        AWS_EC2_METADATA_DISABLED: 'true', AWS_ENDPOINT_URL: endpointUrl, ...keys,
       },
       timeout: 20_000,
     }, (error, stdout, stderr) => done({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr }));
@@ -188,6 +190,25 @@ describe('bundled preflight', () => {
       pools: [{ instanceType: 'ml.p5.48xlarge', inUse: 0, headroom: 8, verdict: 'ok' }, { instanceType: 'ml.g6.48xlarge', inUse: 0, headroom: 20, verdict: 'ok' }],
     });
     expect(received.map((r) => r.target)).toContain('AnyScaleFrontendService.DescribeScalableTargets');
+  }, 30_000);
+
+  test('no region configured: a missing template is reported as such; a synthesized one gets its region from cdk.out/manifest.json', async () => {
+    const missing = await fleet(['preflight', '--template', join(home, 'cdk.out', 'Missing.template.json')], ['AWS_REGION']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^sagemaker-fleet: cannot read --template .*Missing\.template\.json: no such file\. Run 'cdk synth' first/);
+
+    const out = join(home, 'cdk.out');
+    mkdirSync(out, { recursive: true });
+    renameSync(template(['ml.g6.48xlarge'], 2), join(out, 'Llm.template.json'));
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ version: '48.0.0', artifacts: {
+      Llm: { type: 'aws:cloudformation:stack', environment: 'aws://111122223333/eu-west-1', properties: { templateFile: 'Llm.template.json' } },
+    } }));
+    const { code, stdout, stderr } = await fleet(['preflight', '--template', join(out, 'Llm.template.json')], ['AWS_REGION']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Preflight of template .*Llm\.template\.json · eu-west-1 · /);
+    expect(received.length).toBeGreaterThan(0);
+    for (const r of received) expect(r.authorization).toMatch(/\/eu-west-1\/[a-z]+\/aws4_request/);
   }, 30_000);
 
   test('access denied on ListServiceQuotas: exit 4, one line', async () => {

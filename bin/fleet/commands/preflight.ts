@@ -9,19 +9,50 @@ import { PreflightCommand } from '../preflight/preflight-args';
 import { PREFLIGHT_SCHEMA_VERSION, PreflightReport } from '../preflight/preflight-report';
 import { renderPreflight } from '../preflight/render-preflight';
 import { readTemplateFile } from '../preflight/template/template-file';
-import { templateFleets } from '../preflight/template/template-fleets';
+import { StackEnvironment, stackEnvironment } from '../preflight/template/stack-environment';
+import { TemplateFleets, templateFleets } from '../preflight/template/template-fleets';
 import { Runtime } from '../runtime';
 
 export interface PreflightContext {
   readonly runtime: Runtime;
   readonly api: AwsApi;
   readonly region: string;
+  /** The `--template` input, read before the region was resolved (readPreflightTemplate); read here when absent. */
+  readonly template?: PreflightTemplate;
+}
+
+/** A `--template` input: its fleets, and its stack's environment from the manifest.json next to it, if any. */
+export interface PreflightTemplate {
+  readonly fleets: TemplateFleets;
+  readonly environment?: StackEnvironment;
+}
+
+/**
+ * Reads `--template` (undefined for a deployed endpoint) before anything else, so that a missing or broken file
+ * is the error even when no region is configured; the stack's environment gives the region when `--region` does not.
+ */
+export function readPreflightTemplate(command: PreflightCommand): PreflightTemplate | undefined {
+  const { input } = command;
+  if (input.kind !== 'template') return undefined;
+  const fleets = templateFleets(readTemplateFile(input.path), input.path);
+  if (fleets.fleets.length === 0 && fleets.unresolved.length === 0) {
+    throw new FleetError('usage', `${input.path} has no SageMaker endpoint with instances to check (no AWS::SageMaker::Endpoint, or only serverless ones).`);
+  }
+  return { fleets, environment: stackEnvironment(input.path) };
+}
+
+/** Where the region came from, when the stack's environment had a say. */
+function regionNotes(command: PreflightCommand, region: string, environment: StackEnvironment | undefined): string[] {
+  if (!environment?.region) return [];
+  if (command.region === undefined) return [`region ${region}: the stack's environment, ${environment.environment}, in the manifest.json next to the template`];
+  return environment.region === region ? [] : [`checked in --region ${region}, but the stack's environment is ${environment.environment} `
+    + '(manifest.json next to the template): the deploy goes there'];
 }
 
 /**
  * `preflight`: can the account run each fleet's pools? Reads the fleets (template or live endpoint) first, so a
- * bad file fails before any AWS call; then the quotas and the usage of the running endpoints. Exit code 0 when
- * every check passes, 1 when one fails (see check-fleets.ts).
+ * bad file fails before any AWS call (main reads a template before it resolves the region); then the quotas and
+ * the usage of the running endpoints. Exit code 0 when every check passes, 1 when one fails (see check-fleets.ts).
  */
 export async function preflightCommand(command: PreflightCommand, ctx: PreflightContext): Promise<ExitCodeValue> {
   const { input } = command;
@@ -29,11 +60,9 @@ export async function preflightCommand(command: PreflightCommand, ctx: Preflight
   let unresolved: readonly string[] = [];
   let sourceNotes: readonly string[];
   if (input.kind === 'template') {
-    const read = templateFleets(readTemplateFile(input.path), input.path);
-    if (read.fleets.length === 0 && read.unresolved.length === 0) {
-      throw new FleetError('usage', `${input.path} has no SageMaker endpoint with instances to check (no AWS::SageMaker::Endpoint, or only serverless ones).`);
-    }
-    ({ fleets, unresolved, notes: sourceNotes } = read);
+    const template = ctx.template ?? readPreflightTemplate(command)!;
+    ({ fleets, unresolved, notes: sourceNotes } = template.fleets);
+    sourceNotes = [...regionNotes(command, ctx.region, template.environment), ...sourceNotes];
   } else {
     ({ fleets, notes: sourceNotes } = await liveFleets(ctx.api, input.name, ctx.region));
     if (fleets.length === 0) throw new FleetError('usage', `endpoint '${input.name}' has no variant with instances (serverless only): nothing to check.`);

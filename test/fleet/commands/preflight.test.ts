@@ -1,12 +1,14 @@
 import 'aws-sdk-client-mock-jest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeScalableTargetsCommand } from '@aws-sdk/client-application-auto-scaling';
-import { DescribeEndpointCommand, DescribeEndpointConfigCommand } from '@aws-sdk/client-sagemaker';
+import { DescribeEndpointCommand, DescribeEndpointConfigCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ListServiceQuotasCommand } from '@aws-sdk/client-service-quotas';
 import { PreflightReport } from '../../../bin/fleet/preflight/preflight-report';
-import { awsError, CONFIG, describeEndpoint, ENDPOINT, endpointConfig, runMain, sdkMocks, VARIANT_RESOURCE } from '../fixtures';
+import {
+  awsError, CONFIG, describeEndpoint, ENDPOINT, endpointConfig, fakeRuntime, recordingFactory, runMain, sdkMocks, testClients, VARIANT_RESOURCE,
+} from '../fixtures';
 import { mockAccount, pooledEndpoint } from '../preflight/account';
 
 /** `sagemaker-fleet preflight ...` in-process against the mocked SDK: output, exit codes, the order of the work. */
@@ -90,11 +92,14 @@ describe('preflight --template', () => {
     });
   });
 
-  test('a missing file: exit 2 before any AWS call', async () => {
-    const { code, out, err } = await runMain(['preflight', '--template', join(dir, 'missing.template.json')]);
-    expect(code).toBe(2);
-    expect(out).toBe('');
-    expect(oneLine(err)).toMatch(/^sagemaker-fleet: cannot read --template .*missing\.template\.json: no such file\./);
+  test('a missing file: exit 2 before any AWS call, and before the region is needed', async () => {
+    const noRegion = () => ({ ...testClients(), sagemaker: new SageMakerClient({ region: async () => { throw new Error('Region is missing'); } }) });
+    for (const clients of [recordingFactory(), noRegion]) {
+      const { code, out, err } = await runMain(['preflight', '--template', join(dir, 'missing.template.json')], fakeRuntime(), clients);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(oneLine(err)).toMatch(/^sagemaker-fleet: cannot read --template .*missing\.template\.json: no such file\./);
+    }
     expect(mocks.sagemaker.calls()).toHaveLength(0);
     expect(mocks.serviceQuotas.calls()).toHaveLength(0);
   });
@@ -114,6 +119,45 @@ describe('preflight --template', () => {
     expect(code).toBe(4);
     expect(out).toBe('');
     expect(oneLine(err)).toBe('sagemaker-fleet: access denied on ListServiceQuotas: not authorized to perform: servicequotas:ListServiceQuotas');
+  });
+});
+
+describe('preflight --template: the region of the template\'s stack', () => {
+  /** A cdk.out of its own, with the manifest.json `cdk synth` writes next to the template. */
+  function synthesized(environment: string): string {
+    const out = mkdtempSync(join(dir, 'cdk.out-'));
+    const file = writeTemplate('Envd', ['ml.p5.48xlarge'], 2);
+    renameSync(file, join(out, 'Envd.template.json'));
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ version: '48.0.0', artifacts: {
+      Envd: { type: 'aws:cloudformation:stack', environment, properties: { templateFile: 'Envd.template.json' } },
+    } }));
+    return join(out, 'Envd.template.json');
+  }
+
+  test('without --region: the region of the stack\'s environment in manifest.json, and a note that says so', async () => {
+    mockAccount(mocks, [], { 'ml.p5.48xlarge': 8 });
+    const factory = recordingFactory();
+    const { code, out } = await runMain(['preflight', '--template', synthesized('aws://111122223333/eu-west-1')], fakeRuntime(), factory);
+    expect(code).toBe(0);
+    expect(factory.calls).toEqual([{ region: 'eu-west-1', profile: undefined }]);
+    expect(out).toMatch(/^Preflight of template .*Envd\.template\.json · eu-west-1 · /);
+    expect(out).toContain("  - region eu-west-1: the stack's environment, aws://111122223333/eu-west-1, in the manifest.json next to the template");
+  });
+
+  test('--region wins, with a note when the stack deploys elsewhere', async () => {
+    mockAccount(mocks, [], { 'ml.p5.48xlarge': 8 });
+    const factory = recordingFactory();
+    const { out } = await runMain(['preflight', '--template', synthesized('aws://111122223333/eu-west-1'), '--region', 'us-west-2'], fakeRuntime(), factory);
+    expect(factory.calls).toEqual([{ region: 'us-west-2', profile: undefined }]);
+    expect(out).toContain("  - checked in --region us-west-2, but the stack's environment is aws://111122223333/eu-west-1 (manifest.json next to the template): the deploy goes there");
+  });
+
+  test('an environment-agnostic stack: the usual region resolution, no note', async () => {
+    mockAccount(mocks, [], { 'ml.p5.48xlarge': 8 });
+    const factory = recordingFactory();
+    const { out } = await runMain(['preflight', '--template', synthesized('aws://unknown-account/unknown-region')], fakeRuntime(), factory);
+    expect(factory.calls).toEqual([{ region: undefined, profile: undefined }]);
+    expect(out).not.toContain('manifest.json');
   });
 });
 
