@@ -1,5 +1,6 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { FleetError } from './errors';
+import { InstanceType } from '../../lib';
 
 /**
  * Helpers for the parsers of commands that own their options (`recommend`, `preflight`, `migrate`, `export`):
@@ -93,4 +94,21 @@ export function integerOption(flag: string, raw: string | undefined, fallback: n
     throw new FleetError('usage', `${flag} must be a whole number from ${min} to ${max}, got '${raw}'.`);
   }
   return value;
+}
+
+/**
+ * Throws a usage error unless the library takes `name` as an instance type: the CLI applies the library's own rule
+ * (`InstanceType.of`), so it never accepts a name a stack would reject, and says what the library would say. A
+ * well-formed type the library's catalog does not list yet is accepted, as the library accepts it. A CDK token
+ * (which InstanceType.of lets through, to resolve at deploy time) is no instance type on a command line.
+ */
+export function checkInstanceType(flag: string, name: string): void {
+  let type: InstanceType;
+  try {
+    type = InstanceType.of(name);
+  } catch (error) {
+    const message = (error as { message?: unknown } | null)?.message;
+    throw new FleetError('usage', `${flag}: ${typeof message === 'string' ? message : `'${name}' is not a SageMaker instance type`}`, error);
+  }
+  if (type.isUnresolved) throw new FleetError('usage', `${flag}: '${name}' is a CDK token, not a SageMaker instance type (e.g. ml.g6.48xlarge).`);
 }

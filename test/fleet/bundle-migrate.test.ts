@@ -151,6 +151,15 @@ test('a field this version does not know: exit code 6, the field named, not one 
   expect(writes()).toEqual([]);
 }, 30_000);
 
+test('--pools is checked with the library\'s own InstanceType.of, bundled: a mistyped size is exit code 2 before any call', async () => {
+  const { code, stdout, stderr } = await harness.fleet(['migrate', ENDPOINT, '--pools', 'ml.p5.48xlarg,ml.g6.48xlarge', '--region', 'us-east-1'], KEYS);
+  expect(code).toBe(2);
+  expect(stdout).toBe('');
+  expect(stderr).toBe("sagemaker-fleet: --pools: InstanceType.of: a SageMaker instance type: lower-case 'ml.<family>.<size>' such as "
+    + "'ml.g6.48xlarge', without whitespace, got 'ml.p5.48xlarg' [InvalidInstanceType]\n");
+  expect(harness.received).toEqual([]);
+}, 30_000);
+
 test('an endpoint a CloudFormation stack manages: exit code 2, one line pointing to existingEndpoint, not one write', async () => {
   state.endpointTags = [{ Key: 'aws:cloudformation:stack-name', Value: 'LlmStack' }, { Key: 'aws:cloudformation:logical-id', Value: 'Llm20BDA581' }];
   const { code, stdout, stderr } = await harness.fleet([...MIGRATE, '--yes'], KEYS);

@@ -46,9 +46,11 @@ beforeEach(() => {
   throttleOnce.clear();
 });
 
-test('the bundle is one small file with a node shebang', () => {
+test('the bundle is one file with a node shebang, small for what it holds', () => {
   expect(readFileSync(BUILT, 'utf8').startsWith('#!/usr/bin/env node\n"use strict";')).toBe(true);
-  expect(statSync(BUILT).size).toBeLessThan(1024 * 1024);
+  // The AWS SDK clients, and of aws-cdk-lib only the core module the library's InstanceType needs (scripts/build-cli.ts);
+  // a plain esbuild run of the same entry point bundles all of aws-cdk-lib, about 40 MB.
+  expect(statSync(BUILT).size).toBeLessThan(5 * 1024 * 1024);
 });
 
 test('status: pools, shares, fallback, policy and activities, through a throttled first call', async () => {

@@ -1,7 +1,8 @@
 import {
-  checkSageMakerName, COMMON_OPTIONS, commandName, connectionArgs, infoRequest, integerOption, isSageMakerName, strictParse,
+  checkInstanceType, checkSageMakerName, COMMON_OPTIONS, commandName, connectionArgs, infoRequest, integerOption, isSageMakerName, strictParse,
 } from '../../bin/fleet/command-line';
 import { FleetError } from '../../bin/fleet/errors';
+import { InstanceType } from '../../lib';
 
 function usageError(fn: () => unknown): FleetError {
   try {
@@ -93,3 +94,47 @@ describe('integerOption', () => {
     expect(usageError(() => integerOption('--n', raw, 7, 1, 9)).message).toBe(`--n must be a whole number from 1 to 9, got '${raw}'.`);
   });
 });
+
+describe('checkInstanceType: the library\'s rule (InstanceType.of)', () => {
+  const cases = [
+    'ml.p5.48xlarge', 'ml.g6e.12xlarge', 'ml.p6-b200.48xlarge', 'ml.t2.medium',
+    'ml.p9.48xlarge', // well-formed, newer than the library's catalog: the library accepts it, with a synth-time warning
+    'ml.p5.48xlarg', 'ml.P5.48xlarge', 'p5.48xlarge', 'ml.p5', 'ml.g6-.48xlarge', 'ml.p5.48xlarge ', 'ml.g5/xlarge', '',
+  ];
+
+  test.each(cases)('%j: accepted exactly when InstanceType.of accepts it', (name) => {
+    let libraryAccepts = true;
+    try {
+      InstanceType.of(name);
+    } catch {
+      libraryAccepts = false;
+    }
+    if (libraryAccepts) {
+      expect(() => checkInstanceType('--pools', name)).not.toThrow();
+    } else {
+      expect(usageError(() => checkInstanceType('--pools', name)).message).toMatch(/^--pools: InstanceType\.of: .*\[InvalidInstanceType\]$/);
+    }
+  });
+
+  test('the cases cover both sides', () => {
+    const accepted = cases.filter((name) => {
+      try {
+        checkInstanceType('--pools', name);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(accepted).toEqual(['ml.p5.48xlarge', 'ml.g6e.12xlarge', 'ml.p6-b200.48xlarge', 'ml.t2.medium', 'ml.p9.48xlarge']);
+  });
+
+  test('the library\'s suggestion comes along', () => {
+    expect(usageError(() => checkInstanceType('--order', 'ml.G6.12xlarge')).message).toContain("(did you mean 'ml.g6.12xlarge'?)");
+  });
+
+  test('a CDK token is no instance type on a command line', () => {
+    expect(usageError(() => checkInstanceType('--pools', '${Token[TOKEN.7]}')).message)
+      .toBe("--pools: '${Token[TOKEN.7]}' is a CDK token, not a SageMaker instance type (e.g. ml.g6.48xlarge).");
+  });
+});
+

@@ -1,4 +1,6 @@
-import { COMMON_OPTIONS, ConnectionArgs, connectionArgs, infoRequest, integerOption, isSageMakerName, strictParse } from '../command-line';
+import {
+  checkInstanceType, COMMON_OPTIONS, ConnectionArgs, connectionArgs, infoRequest, integerOption, isSageMakerName, strictParse,
+} from '../command-line';
 import { FleetError } from '../errors';
 
 export const MIGRATE_USAGE = `Usage: sagemaker-fleet migrate ENDPOINT --pools TYPE[,TYPE...] [options]
@@ -52,9 +54,6 @@ const ROUTING: Readonly<Record<string, 'LEAST_OUTSTANDING_REQUESTS' | 'RANDOM'>>
   'least-outstanding-requests': 'LEAST_OUTSTANDING_REQUESTS',
   'random': 'RANDOM',
 };
-
-/** `ml.<family>.<size>`: the shape of every SageMaker hosting instance type. */
-const INSTANCE_TYPE = /^ml\.[a-z0-9-]+\.[a-z0-9-]+$/;
 
 /** `--pools ...`: move a variant from one instance type onto a ranked list. */
 export interface PoolsMigration {
@@ -164,9 +163,7 @@ function poolsMigration(values: PoolValues): PoolsMigration {
   }
   const pools = values.pools.split(',').map((t) => t.trim());
   if (pools.length > 5) throw new FleetError('usage', `--pools lists ${pools.length} instance types: a variant takes at most 5.`);
-  for (const type of pools) {
-    if (!INSTANCE_TYPE.test(type)) throw new FleetError('usage', `--pools: '${type}' is not a SageMaker instance type (e.g. ml.g6.48xlarge).`);
-  }
+  for (const type of pools) checkInstanceType('--pools', type);
   const duplicate = pools.find((t, i) => pools.indexOf(t) !== i);
   if (duplicate) throw new FleetError('usage', `--pools lists ${duplicate} twice: each instance type is one pool.`);
 

@@ -1,4 +1,6 @@
-import { checkSageMakerName, COMMON_OPTIONS, ConnectionArgs, connectionArgs, InfoRequest, infoRequest, strictParse } from '../command-line';
+import {
+  checkInstanceType, checkSageMakerName, COMMON_OPTIONS, ConnectionArgs, connectionArgs, InfoRequest, infoRequest, strictParse,
+} from '../command-line';
 import { FleetError } from '../errors';
 
 /** Which API holds the job: the AI recommendation jobs, the older Inference Recommender, or whichever has it. */
@@ -15,7 +17,6 @@ export interface RecommendCommand extends ConnectionArgs {
 }
 
 const JOB_TYPES: readonly JobType[] = ['auto', 'ai-recommendation', 'inference-recommender'];
-const INSTANCE_TYPE = /^ml\.[a-z0-9][a-z0-9-]*\.[a-z0-9]+$/;
 /** A variant holds at most five instance pools. */
 const MAX_POOLS = 5;
 
@@ -53,8 +54,7 @@ export function parseRecommendCommand(argv: readonly string[]): RecommendCommand
 function parseOrder(raw: string): string[] {
   const types = raw.split(',').map((t) => t.trim()).filter(Boolean);
   if (types.length === 0) throw new FleetError('usage', '--order needs instance types, e.g. --order ml.g6e.12xlarge,ml.g6.12xlarge.');
-  const bad = types.find((t) => !INSTANCE_TYPE.test(t));
-  if (bad) throw new FleetError('usage', `--order: '${bad}' is not a SageMaker instance type (e.g. ml.g6e.12xlarge).`);
+  for (const type of types) checkInstanceType('--order', type);
   const repeated = types.find((t, i) => types.indexOf(t) !== i);
   if (repeated) throw new FleetError('usage', `--order lists ${repeated} twice: a variant holds each instance type once.`);
   if (types.length > MAX_POOLS) throw new FleetError('usage', `--order lists ${types.length} instance types: a variant holds at most ${MAX_POOLS} pools.`);

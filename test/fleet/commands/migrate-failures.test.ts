@@ -152,12 +152,12 @@ describe('reads that fail: nothing is planned on a partial picture', () => {
 });
 
 describe('SageMaker says no to a write: exit code 1, nothing changed', () => {
-  test('CreateEndpointConfig refused (a bad instance type): no UpdateEndpoint', async () => {
+  test('CreateEndpointConfig refused (a well-formed instance type SageMaker does not offer): no UpdateEndpoint', async () => {
     mockMigration(mocks);
-    mocks.sagemaker.on(CreateEndpointConfigCommand).rejects(awsError('ValidationException', "Value 'ml.g6.48xlage' failed to satisfy constraint."));
-    const { code, err } = await runMain(['migrate', ENDPOINT, '--pools', `${P5},ml.g6.48xlage`, '--yes', '--no-watch']);
+    mocks.sagemaker.on(CreateEndpointConfigCommand).rejects(awsError('ValidationException', "Value 'ml.g9.48xlarge' failed to satisfy constraint."));
+    const { code, err } = await runMain(['migrate', ENDPOINT, '--pools', `${P5},ml.g9.48xlarge`, '--yes', '--no-watch']);
     expect(code).toBe(1);
-    expectOneLineError(err, /^sagemaker-fleet: SageMaker refused CreateEndpointConfig: Value 'ml\.g6\.48xlage' failed to satisfy constraint\. Nothing was changed: endpoint llm-endpoint is unchanged\.$/m);
+    expectOneLineError(err, /^sagemaker-fleet: SageMaker refused CreateEndpointConfig: Value 'ml\.g9\.48xlarge' failed to satisfy constraint\. Nothing was changed: endpoint llm-endpoint is unchanged\.$/m);
     expect(mocks.sagemaker).not.toHaveReceivedCommand(UpdateEndpointCommand);
   });
 

@@ -56,7 +56,12 @@ describe('parseMigrateCommand', () => {
     [['migrate', 'llm'], /^missing --pools: 'sagemaker-fleet migrate ENDPOINT --pools TYPE\[,TYPE\.\.\.\]' \(or --revert CONFIG_NAME\)\.$/],
     [['migrate'], /missing endpoint name: 'sagemaker-fleet migrate ENDPOINT'/],
     [['migrate', 'a', 'b', '--pools', 'ml.p5.48xlarge'], /unexpected argument 'b'/],
-    [['migrate', 'llm', '--pools', 'p5.48xlarge'], /--pools: 'p5\.48xlarge' is not a SageMaker instance type/],
+    [['migrate', 'llm', '--pools', 'p5.48xlarge'],
+      /^--pools: InstanceType\.of: a SageMaker instance type: .* \(did you mean 'ml\.p5\.48xlarge'\?\), got 'p5\.48xlarge' \[InvalidInstanceType\]$/],
+    // The library's rule, not a looser one of the CLI's: a size must be a size (what a stack would reject, migrate rejects).
+    [['migrate', 'llm', '--pools', 'ml.p5.48xlarg,ml.g6.48xlarge'], /^--pools: InstanceType\.of: .*, got 'ml\.p5\.48xlarg' \[InvalidInstanceType\]$/],
+    [['migrate', 'llm', '--pools', 'ml.p5.48xlarge,ml.g6-.48xlarge'], /got 'ml\.g6-\.48xlarge' \[InvalidInstanceType\]$/],
+    [['migrate', 'llm', '--pools', 'ml.p5.48xlarge,${Token[TOKEN.1]}'], /^--pools: '\$\{Token\[TOKEN\.1\]\}' is a CDK token, not a SageMaker instance type/],
     [['migrate', 'llm', '--pools', 'ml.a.b,ml.c.d,ml.e.f,ml.g.h,ml.i.j,ml.k.l'], /--pools lists 6 instance types: a variant takes at most 5/],
     [['migrate', 'llm', '--pools', 'ml.p5.48xlarge,ml.p5.48xlarge'], /--pools lists ml\.p5\.48xlarge twice/],
     [['migrate', 'llm', '--pools', 'ml.p5.48xlarge', '--model', 'int4'], /--model 'int4' is not TYPE=MODEL_NAME/],
