@@ -4,7 +4,7 @@
 # the README's quick start synthesizes there. Catches missing files in the package, a wrong `main`/`types`, and
 # aws-cdk-lib or constructs declared as dependencies instead of peers (two copies break construct identity).
 #
-# Needs `npm run build` (and `npm run build:cli` for the bundled command-line tool) first.
+# Needs `npm run build` first. Packing bundles the command-line tool (the `prepack` script runs `npm run build:cli`).
 # Usage: scripts/consumer-check.sh [--keep]   (--keep leaves the temporary app in place)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,9 +23,9 @@ name=$(pkg name)
 version=$(pkg version)
 [ -f .jsii ] || fail "no .jsii assembly: run 'npm run build' first"
 
-# 1. The tarball jsii-pacmak builds for npm (rebuilt when the assembly is newer).
+# 1. The tarball jsii-pacmak builds for npm (rebuilt when the assembly, the docs or the command-line tool are newer).
 tarball="$ROOT/dist-pacmak/js/$name@$version.jsii.tgz"
-if [ ! -f "$tarball" ] || [ -n "$(find .jsii package.json README.md API.md LICENSE dist dist-cli -newer "$tarball" -print -quit 2>/dev/null)" ]; then
+if [ ! -f "$tarball" ] || [ -n "$(find .jsii package.json README.md API.md LICENSE dist dist-cli bin/fleet scripts/build-cli.ts -newer "$tarball" -print -quit 2>/dev/null)" ]; then
   npm run --silent package >/dev/null
 fi
 [ -f "$tarball" ] || fail "jsii-pacmak did not produce $(basename "$tarball")"
