@@ -4,6 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 
 /**
+ * What package.json promises about the npm package. The README's install from a clone names the tarball
+ * `npm run package` writes (jsii-pacmak: NAME@VERSION.jsii.tgz, the name scripts/consumer-check.sh installs).
+ *
  * The npm package carries the command-line tool its `bin` names. `npm pack` (which jsii-pacmak runs for
  * `npm run package`, and `npm publish` runs too) starts with the `prepack` script, which bundles it: a package
  * built from a clean clone, where `npm run build:cli` never ran, still holds dist-cli/fleet.js. Checked on a copy of
@@ -25,6 +28,13 @@ describe('package.json', () => {
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
   });
   afterAll(() => fs.rmSync(clone, { recursive: true, force: true }));
+
+  test('the README\'s install from a clone names the tarball npm run package writes (jsii-pacmak: NAME@VERSION.jsii.tgz)', () => {
+    const { name, version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toMatch(new RegExp(`^npm install \\S*/dist-pacmak/js/${name}@${version.replace(/\./g, '\\.')}\\.jsii\\.tgz$`, 'm'));
+    expect(readme).toContain(`npm install ${name}`);
+  });
 
   test('every bin entry is a file the package lists', () => {
     for (const file of Object.values(manifest.bin)) expect(manifest.files).toContain(file);
