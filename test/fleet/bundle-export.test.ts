@@ -37,7 +37,7 @@ test('prints the stack module, with a NOTE for the member it does not know, and 
   expect(stdout).toContain('export class LlmEndpointStack extends Stack {');
   expect(stdout).toContain("destinationS3Uri: 's3://llm-capture/endpoint/',");
   expect(stdout).toContain('// NOTE: not reproduced: InferenceSchedulingConfig, which this version of sagemaker-fleet does not know.');
-  expect(stderr).toBe('sagemaker-fleet: exported endpoint llm-endpoint as LlmEndpointStack; read its 4 NOTEs before the first deploy.\n');
+  expect(stderr).toBe('sagemaker-fleet: exported endpoint llm-endpoint as LlmEndpointStack; read its 5 NOTEs before the first deploy.\n');
   expect(harness.received.every((r) => /\.(Describe|List)/.test(r.target))).toBe(true);
 }, 30_000);
 

@@ -15,6 +15,15 @@ export function readmeBlock(firstLine: string): string[] {
   return lines.slice(start + 1, end);
 }
 
+/** The lines of the fenced block (any language) that follows the ```text block whose first line is `firstLine`. */
+export function readmeBlockAfter(firstLine: string): string[] {
+  const lines = readFileSync(README, 'utf8').split('\n');
+  const start = lines.indexOf('```', lines.indexOf(firstLine));
+  const open = lines.findIndex((line, i) => i > start && line.startsWith('```'));
+  if (lines.indexOf(firstLine) < 0 || open < 0) throw new Error(`no block after the \`\`\`text block starting with: ${firstLine}`);
+  return lines.slice(open + 1, lines.indexOf('```', open + 1));
+}
+
 /**
  * Every line of `shown` (except `…` lines, which stand for lines left out, and `$ ` commands) is a whole line
  * of `actual`, in the same order. Returns the lines that are not, for a readable failure.

@@ -50,9 +50,15 @@ export function variantCode(variant: ProductionVariant, b: SourceBuilder): Varia
     b.note(`the live variant runs on one InstanceType (${variant.InstanceType}); the library always writes InstancePools, here a one-entry list. `
       + 'Add the fallback types you want after it.');
   }
+  // A live endpoint config has no per-instance concurrency (InstancePool is an instance type, a
+  // priority and a model override: @aws-sdk/client-sagemaker), so no value here could be a measured one.
+  b.note('no pool has maxConcurrency: the live endpoint does not record how many concurrent requests one instance of '
+    + 'each type carries. Measure it per instance type with a load test and set it on each pool before you call '
+    + 'autoScale() with its default weighted signal (which throws MissingMaxConcurrency without it); a pool without it '
+    + 'gets no concurrency alarm and no capacity line.');
   const pools = ranked.map((p) => {
     const own = p.ModelNameOverride ? `, model: ${modelVar(p.ModelNameOverride)}` : '';
-    return `{ instanceType: InstanceType.of(${quote(String(p.InstanceType))})${own} },`;
+    return `{ instanceType: InstanceType.of(${quote(String(p.InstanceType))})${own} }, // maxConcurrency: TODO (load test)`;
   });
 
   const modelProp = variantModel === 'model' ? 'model,' : `model: ${variantModel},`;

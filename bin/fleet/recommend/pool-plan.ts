@@ -75,6 +75,7 @@ export function buildPlan(job: RecommendationJob, ranking: Ranking | null, targe
   const notes: string[] = [...job.notes, ...(ranking?.notes ?? [])];
   const pools = (ranking?.pools ?? []).map((c, i) => plannedPool(c, i + 1, target, notes));
   assignModels(pools);
+  if (pools.length > 0) notes.push(concurrencyNote(job.kind, target));
   return {
     schemaVersion: RECOMMENDATION_SCHEMA_VERSION,
     job: { name: job.name, kind: job.kind, arn: job.arn, status: job.status, failureReason: job.failureReason, createdAt: job.createdAt, endedAt: job.endedAt },
@@ -120,6 +121,34 @@ function plannedPool(c: Candidate, priority: number, target: PlanTarget, notes: 
     expectedPerformance: c.performance,
     description: c.description,
   };
+}
+
+/**
+ * What the job's results give, per kind: neither measures the concurrent requests one instance (or copy) carries.
+ * AI recommendation jobs: ExpectedPerformance, AIRecommendationPerformanceMetric entries in @aws-sdk/client-sagemaker,
+ * with the metrics AIRecommendationConstraint names: cost, throughput, ttft-ms
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AIRecommendationConstraint.html); Inference
+ * Recommender: RecommendationMetrics
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RecommendationMetrics.html), whose MaxInvocations
+ * counts requests per minute, not requests in flight.
+ */
+const JOB_RESULTS: Readonly<Record<JobKind, string>> = {
+  'ai-recommendation': 'its ExpectedPerformance gives cost, throughput and ttft-ms',
+  'inference-recommender': 'its Metrics give cost, MaxInvocations (requests per minute, not requests in flight) and ModelLatency',
+};
+
+/**
+ * The note that the generated code leaves the per-instance (per-copy) concurrency unset on purpose: a value the
+ * job did not measure would look measured, and it drives weighted autoscaling and the concurrency alarms.
+ */
+function concurrencyNote(kind: JobKind, target: PlanTarget): string {
+  const measured = `the job does not measure the concurrent requests one ${target === 'endpoint' ? 'instance' : 'model copy'} carries (${JOB_RESULTS[kind]})`;
+  return target === 'endpoint'
+    ? `no pool has maxConcurrency: ${measured}. Measure it per instance type with a load test and set it on each pool `
+      + 'before calling autoScale() with its default weighted signal (which throws MissingMaxConcurrency without it); '
+      + 'a pool without it gets no concurrency alarm and no capacity line'
+    : `no specification has maxConcurrencyPerCopy: ${measured}. Measure it per instance type with a load test and set it `
+      + 'before scaling copies on the weighted signal (which throws MissingMaxConcurrency without it)';
 }
 
 /** `ml.g6e.12xlarge` → `g6e12xlarge`; pools whose container is identical share the first one's model. */

@@ -5,6 +5,9 @@ import { timestamp } from '../render/format';
 /** The package the generated code imports the constructs from. */
 export const LIBRARY = 'cdk-sagemaker-instance-pools';
 
+/** Where the generated code leaves maxConcurrency (maxConcurrencyPerCopy) unset: the job does not measure it. */
+const CONCURRENCY_TODO = 'maxConcurrency: TODO (load test)';
+
 const JOB_LABEL = { 'ai-recommendation': 'AI recommendation job', 'inference-recommender': 'Inference Recommender job' } as const;
 
 /**
@@ -88,7 +91,8 @@ function endpointBody(plan: RecommendationPlan): string[] {
     '  return new CapacityAwareEndpoint(scope, id, {',
     `    model: ${first.model},`,
     '    pools: [',
-    ...plan.pools.map((p) => `      { instanceType: InstanceType.of(${tsString(p.instanceType)})${p.model === first.model ? '' : `, model: ${p.model}`} }, // priority ${p.priority}`),
+    ...plan.pools.map((p) => `      { instanceType: InstanceType.of(${tsString(p.instanceType)})${p.model === first.model ? '' : `, model: ${p.model}`} }, `
+      + `// priority ${p.priority}; ${CONCURRENCY_TODO}`),
     '    ],',
     `    initialInstanceCount: ${plan.fleet!.initialInstanceCount},`,
     '  });',
@@ -148,7 +152,7 @@ function copies(pool: PlannedPool): string {
   const perInstance = pool.copiesPerInstance === null ? 'copies per instance not given'
     : `${pool.copiesPerInstance} ${pool.copiesPerInstance === 1 ? 'copy' : 'copies'} per instance`;
   const accelerators = pool.acceleratorCountFrom ? `acceleratorCount from ${pool.acceleratorCountFrom}` : 'acceleratorCount not known: set it';
-  return `${pool.instanceType}: ${perInstance}; ${accelerators}`;
+  return `${pool.instanceType}: ${perInstance}; ${accelerators}; ${CONCURRENCY_TODO.replace('maxConcurrency', 'maxConcurrencyPerCopy')}`;
 }
 
 /** "Priority 1 · recommendation 2: 1 × ml.g6e.12xlarge · ttft-ms p50 182 ms · throughput average 512.0 tokens/second". */

@@ -3,6 +3,7 @@ import { DescribeAIRecommendationJobCommand, DescribeInferenceRecommendationsJob
 import { RecommendationPlan } from '../../../bin/fleet/recommend/pool-plan';
 import { awsError, fakeRuntime, NOW, runMain, sdkMocks } from '../fixtures';
 import { AI_JOB, aiJob, aiRecommendation, LEGACY_JOB, legacyJob } from '../recommend/jobs';
+import { readmeBlockAfter } from '../readme-output';
 
 /** `sagemaker-fleet recommend ...` in-process against the mocked SDK: output streams and exit codes. */
 const mocks = sdkMocks();
@@ -24,6 +25,20 @@ describe('recommend JOB_NAME', () => {
     expect(out).toMatch(/^\/\/ Instance pools from AI recommendation job qwen3-recs/);
     expect(out).toContain('export function recommendedEndpoint(scope: Construct, id: string): CapacityAwareEndpoint {');
     expect(mocks.sagemaker).toHaveReceivedCommandWith(DescribeAIRecommendationJobCommand, { AIRecommendationJobName: AI_JOB });
+  });
+
+  test('the README shows this output as it is printed', async () => {
+    // The README's job: four recommendations, the second build for ml.g6e.12xlarge dropped.
+    mocks.sagemaker.on(DescribeAIRecommendationJobCommand).resolves(aiJob({}, [
+      { type: 'ml.g6e.12xlarge', pkg: 1, spec: 'g6e-12xlarge-tp4', ttft: '182.4', throughput: '612.5' },
+      { type: 'ml.p5.48xlarge', pkg: 2, spec: 'p5-48xlarge-tp4', ttft: '95.2', throughput: '1843.0', copies: 2 },
+      { type: 'ml.g6e.12xlarge', pkg: 3, spec: 'g6e-12xlarge-tp4-spec-decoding', ttft: '240.0', throughput: '655.0' },
+      { type: 'ml.g6.12xlarge', pkg: 4, spec: 'g6-12xlarge-tp4', ttft: '311.0', throughput: '388.2', count: 2 },
+    ]));
+    const { code, out, err } = await runMain(['recommend', AI_JOB]);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out.trimEnd().split('\n')).toEqual(readmeBlockAfter('$ sagemaker-fleet recommend qwen3-recs > lib/recommended-pools.ts'));
   });
 
   test('--json: the plan document, with the rule and what was dropped', async () => {

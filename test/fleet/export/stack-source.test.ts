@@ -95,9 +95,10 @@ describe('a single-instance-type endpoint with data capture, a key and invocatio
     });
   });
 
-  test('NOTEs: the one-entry pool list, the config\'s own tags, scheduled actions', () => {
+  test('NOTEs: the one-entry pool list, no measured concurrency, the config\'s own tags, scheduled actions', () => {
     expect(single.notes).toEqual([
       expect.stringMatching(/^the live variant runs on one InstanceType \(ml\.p5\.48xlarge\)/),
+      expect.stringMatching(/^no pool has maxConcurrency: the live endpoint does not record .* load test/),
       expect.stringMatching(/^the library gives the endpoint and its config the same tags/),
       expect.stringMatching(/^the scalable target's scheduled actions are not read by export/),
     ]);
@@ -107,6 +108,15 @@ describe('a single-instance-type endpoint with data capture, a key and invocatio
 
 describe('an endpoint on pools with a rolling deployment and two policies', () => {
   const template = synthesize(pooled.source, pooled.className);
+
+  test('no pool claims a maxConcurrency: each pool line marks it as one to measure, and a NOTE says why', () => {
+    const pools = pooled.source.split('\n').filter((l) => l.includes('{ instanceType: InstanceType.of('));
+    expect(pools).toHaveLength(2);
+    for (const line of pools) expect(line).toMatch(/ \}, \/\/ maxConcurrency: TODO \(load test\)$/);
+    expect(pooled.source).not.toMatch(/maxConcurrency: \d/);
+    expect(pooled.notes).toContainEqual(expect.stringMatching(/^no pool has maxConcurrency: .* MissingMaxConcurrency/));
+    expect(pooled.source).toContain('// NOTE: no pool has maxConcurrency');
+  });
 
   test('pools in priority order with the fallback\'s own model, least-outstanding-requests, provisioning timeout', () => {
     expect(endpointConfig(template).ProductionVariants).toEqual([expect.objectContaining({

@@ -2,6 +2,9 @@ import { SourceBuilder } from '../../../bin/fleet/export/source-builder';
 import { durationCode, variantCode } from '../../../bin/fleet/export/variant-code';
 import { G6, P5 } from '../scenario';
 
+/** The NOTE every exported variant carries: the live endpoint has no per-instance concurrency to copy. */
+const NO_CONCURRENCY = expect.stringMatching(/^no pool has maxConcurrency: the live endpoint does not record .* load test/);
+
 describe('variantCode', () => {
   test('pools in priority order with their own models, routing, timeouts; the rest for the L1', () => {
     const b = new SourceBuilder();
@@ -19,21 +22,21 @@ describe('variantCode', () => {
       "variantName: 'Main',",
       'model,',
       'pools: [',
-      "  { instanceType: InstanceType.of('ml.p5.48xlarge') },",
-      "  { instanceType: InstanceType.of('ml.g6.48xlarge'), model: model2 },",
+      "  { instanceType: InstanceType.of('ml.p5.48xlarge') }, // maxConcurrency: TODO (load test)",
+      "  { instanceType: InstanceType.of('ml.g6.48xlarge'), model: model2 }, // maxConcurrency: TODO (load test)",
       '],',
       'initialInstanceCount: 3,',
       'routingStrategy: RoutingStrategy.LEAST_OUTSTANDING_REQUESTS,',
       'provisioningTimeout: Duration.minutes(15),',
     ]);
     expect(code.l1).toEqual({ initialVariantWeight: 0.5, volumeSizeInGb: 100, enableSsmAccess: true });
-    expect(b.notes).toEqual([]);
+    expect(b.notes).toEqual([NO_CONCURRENCY]);
   });
 
   test('one model declared once, whatever uses it', () => {
     const code = variantCode({ VariantName: 'A', ModelName: 'm', InstancePools: [{ InstanceType: P5, Priority: 1, ModelNameOverride: 'm' }] }, new SourceBuilder());
     expect(code.declarations).toHaveLength(1);
-    expect(code.props).toContain("  { instanceType: InstanceType.of('ml.p5.48xlarge'), model: model },");
+    expect(code.props).toContain("  { instanceType: InstanceType.of('ml.p5.48xlarge'), model: model }, // maxConcurrency: TODO (load test)");
   });
 
   test('prefix-aware routing goes to the L1 variant, as it is live', () => {
@@ -49,9 +52,9 @@ describe('variantCode', () => {
     variantCode({ VariantName: 'B', ModelName: 'm', InstancePools: [{ InstanceType: P5, Priority: 2 }, { InstanceType: G6, Priority: 4 }] }, b);
     variantCode({ VariantName: 'C', ModelName: 'm', InstanceType: P5, FutureThing: 1 } as never, b);
     expect(b.notes).toEqual([
-      expect.stringMatching(/^the live variant runs on one InstanceType \(ml\.p5\.48xlarge\)/),
-      'the live pool priorities (2, 4) are renumbered 1 to 2, in the same order.',
-      expect.stringMatching(/^the live variant runs on one InstanceType/),
+      expect.stringMatching(/^the live variant runs on one InstanceType \(ml\.p5\.48xlarge\)/), NO_CONCURRENCY,
+      'the live pool priorities (2, 4) are renumbered 1 to 2, in the same order.', NO_CONCURRENCY,
+      expect.stringMatching(/^the live variant runs on one InstanceType/), NO_CONCURRENCY,
       "not reproduced: the variant's FutureThing, which this version of sagemaker-fleet does not know.",
     ]);
   });

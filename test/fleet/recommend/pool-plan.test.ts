@@ -1,5 +1,6 @@
-import { AI_JOB, aiJob, aiRecommendation, packageArn } from './jobs';
+import { AI_JOB, aiJob, aiRecommendation, LEGACY_JOB, legacyJob, packageArn } from './jobs';
 import { fromAiRecommendationJob } from '../../../bin/fleet/recommend/ai-recommendation-job';
+import { fromInferenceRecommenderJob } from '../../../bin/fleet/recommend/inference-recommender-job';
 import { buildPlan, identifierFor } from '../../../bin/fleet/recommend/pool-plan';
 import { rankCandidates } from '../../../bin/fleet/recommend/ranking';
 import { RecommendationJob } from '../../../bin/fleet/recommend/recommendation-job';
@@ -10,6 +11,10 @@ function plan(job: RecommendationJob, target: 'endpoint' | 'inference-components
 
 const job = (recs: Parameters<typeof aiRecommendation>[0][]) => fromAiRecommendationJob(aiJob({ Recommendations: recs.map(aiRecommendation) }), AI_JOB);
 
+/** The note that no pool (specification) has a measured concurrency: neither job kind measures one. */
+const POOL_CONCURRENCY = expect.stringMatching(/^no pool has maxConcurrency: the job does not measure .* load test/);
+const COPY_CONCURRENCY = expect.stringMatching(/^no specification has maxConcurrencyPerCopy: the job does not measure .* load test/);
+
 describe('buildPlan', () => {
   test('endpoint pools in priority order with their models, sizes and the job facts', () => {
     const p = plan(fromAiRecommendationJob(aiJob(), AI_JOB));
@@ -19,7 +24,7 @@ describe('buildPlan', () => {
       target: 'endpoint',
       ranking: { rule: 'performance-objective' },
       fleet: { initialInstanceCount: 1, copyCount: null, managedInstanceScaling: null },
-      notes: [],
+      notes: [POOL_CONCURRENCY],
     });
     expect(p.pools.map((x) => [x.priority, x.instanceType, x.model, x.recommendation])).toEqual([
       [1, 'ml.p5.48xlarge', 'p548xlargeModel', 3],
@@ -55,7 +60,7 @@ describe('buildPlan', () => {
       ['ml.p5.48xlarge', 4, 'OPTION_TENSOR_PARALLEL_DEGREE', 20480],
       ['ml.g6e.12xlarge', 4, 'OPTION_TENSOR_PARALLEL_DEGREE', 128],
     ]);
-    expect(p.notes).toEqual(['ml.g6e.12xlarge: the job recommends 100 MiB per copy; SageMaker reserves at least 128, so minMemory is 128 MiB']);
+    expect(p.notes).toEqual(['ml.g6e.12xlarge: the job recommends 100 MiB per copy; SageMaker reserves at least 128, so minMemory is 128 MiB', COPY_CONCURRENCY]);
   });
 
   test('inference components without a tensor-parallel setting: acceleratorCount is left unset, with a note', () => {
@@ -63,7 +68,7 @@ describe('buildPlan', () => {
     const env = { ...j, candidates: j.candidates.map((c) => ({ ...c, environment: { OPTION_TENSOR_PARALLEL_DEGREE: 'max' } })) };
     const p = plan(env, 'inference-components');
     expect(p.pools[0].acceleratorCount).toBeNull();
-    expect(p.notes).toEqual([expect.stringMatching(/^ml.g6e.12xlarge: the recommendation does not say how many accelerators a copy uses/)]);
+    expect(p.notes).toEqual([expect.stringMatching(/^ml.g6e.12xlarge: the recommendation does not say how many accelerators a copy uses/), COPY_CONCURRENCY]);
   });
 
   test.each([['SM_NUM_GPUS', '2'], ['VLLM_TENSOR_PARALLEL_SIZE', '2'], ['tensor_parallel_degree', '2']])('%s=%s gives 2 accelerators', (key, value) => {
@@ -78,13 +83,21 @@ describe('buildPlan', () => {
     expect(p.fleet?.initialInstanceCount).toBe(1);
     expect(p.notes).toEqual([
       "ml.g6e.12xlarge: the recommendation names no inference specification, so the model package's default one is used",
+      POOL_CONCURRENCY,
       'ml.g6e.12xlarge: the recommendation gives no instance count, so the endpoint starts with 1 instance',
     ]);
   });
 
   test('a job that has not completed: no ranking, no pools, no fleet', () => {
     const running = fromAiRecommendationJob(aiJob({ AIRecommendationJobStatus: 'InProgress', Recommendations: [] }), AI_JOB);
-    expect(buildPlan(running, null, 'endpoint')).toMatchObject({ ranking: null, pools: [], dropped: [], fleet: null, job: { status: 'InProgress' } });
+    expect(buildPlan(running, null, 'endpoint')).toMatchObject({ ranking: null, pools: [], dropped: [], fleet: null, job: { status: 'InProgress' }, notes: [] });
+  });
+
+  test('the concurrency note names what each kind of job measures instead', () => {
+    expect(plan(job([{ type: 'ml.g6e.12xlarge', pkg: 1, spec: 'a', ttft: '1' }])).notes)
+      .toContainEqual(expect.stringContaining('(its ExpectedPerformance gives cost, throughput and ttft-ms)'));
+    expect(plan(fromInferenceRecommenderJob(legacyJob(), LEGACY_JOB)).notes)
+      .toContainEqual(expect.stringContaining('(its Metrics give cost, MaxInvocations (requests per minute, not requests in flight) and ModelLatency)'));
   });
 });
 

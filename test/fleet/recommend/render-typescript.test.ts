@@ -164,6 +164,26 @@ describe('generated TypeScript', () => {
     });
   });
 
+  test('no pool claims a maxConcurrency the job did not measure: each is marked to measure, and the header says why', () => {
+    const poolLines = (source: string) => source.split('\n').filter((l) => /^ {6}\{ instanceType: InstanceType\.of\(/.test(l));
+    for (const name of ['endpoint', 'endpoint-order', 'inference-recommender']) {
+      const source = sources[name];
+      expect(poolLines(source).length).toBeGreaterThan(1);
+      for (const line of poolLines(source)) expect(line).toMatch(/ \}, \/\/ priority \d; maxConcurrency: TODO \(load test\)$/);
+      expect(source).not.toMatch(/maxConcurrency(PerCopy)?: \d/);
+    }
+    const header = (source: string) => source.split('\n').filter((l) => l.startsWith('//')).join(' ').replace(/ \/\/ /g, ' ');
+    expect(header(sources.endpoint)).toContain('Note: no pool has maxConcurrency: the job does not measure the concurrent requests '
+      + 'one instance carries (its ExpectedPerformance gives cost, throughput and ttft-ms). Measure it per instance type with a load test');
+    expect(header(sources['inference-recommender'])).toContain('(its Metrics give cost, MaxInvocations (requests per minute, not requests in flight) '
+      + 'and ModelLatency)');
+    expect(header(sources.components)).toContain('Note: no specification has maxConcurrencyPerCopy: the job does not measure the '
+      + 'concurrent requests one model copy carries');
+    expect(sources.components.replace(/\n *\/\/ /g, ' ')).toContain('ml.p5.48xlarge: 2 copies per instance; acceleratorCount from OPTION_TENSOR_PARALLEL_DEGREE; '
+      + 'maxConcurrencyPerCopy: TODO (load test)');
+    expect(sources.components).not.toMatch(/maxConcurrency(PerCopy)?: \d/);
+  });
+
   test('names with quotes and newlines from AWS stay data', () => {
     // Not names SageMaker takes: the library rejects them at synth time, and its message quotes the value as it
     // arrived, which shows the generated code carried it as data (no quote closed early, nothing executed).
