@@ -1,5 +1,5 @@
 import 'aws-sdk-client-mock-jest';
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeScalableTargetsCommand } from '@aws-sdk/client-application-auto-scaling';
@@ -10,6 +10,7 @@ import {
   awsError, CONFIG, describeEndpoint, ENDPOINT, endpointConfig, fakeRuntime, recordingFactory, runMain, sdkMocks, testClients, VARIANT_RESOURCE,
 } from '../fixtures';
 import { mockAccount, pooledEndpoint } from '../preflight/account';
+import { readmeBlock } from '../readme-output';
 
 /** `sagemaker-fleet preflight ...` in-process against the mocked SDK: output, exit codes, the order of the work. */
 const mocks = sdkMocks();
@@ -67,6 +68,19 @@ describe('preflight --template', () => {
     expect(out).toMatch(/^ {2}ml\.g6\.48xlarge +2 +10 +20 +5 +15 +ok$/m);
     expect(out).toContain('1 endpoint running in the account');
     expect(out.trimEnd().split('\n').pop()).toBe("PASSED: every priority-1 pool can reach its fleet's maximum, and every pool has a quota");
+  });
+
+  test('the README shows this output as it is printed (its first example)', async () => {
+    mockAccount(mocks, [pooledEndpoint('a', { 'ml.p5.48xlarge': 2 }), pooledEndpoint('b', { 'ml.g6.48xlarge': 4 })], { 'ml.p5.48xlarge': 8, 'ml.g6.48xlarge': 16 });
+    const file = writeTemplate('LlmEndpoint', ['ml.p5.48xlarge', 'ml.g6.48xlarge'], 10);
+    const template = JSON.parse(readFileSync(file, 'utf8'));
+    template.Resources.Llm20BDA581.Properties.EndpointName = 'qwen3-4b-llm';
+    writeFileSync(file, JSON.stringify(template));
+    const { code, out } = await runMain(['preflight', '--template', file]);
+    expect(code).toBe(1);
+    const block = readmeBlock('$ sagemaker-fleet preflight --template cdk.out/LlmEndpoint.template.json');
+    const first = block.slice(0, block.findIndex((l) => l.startsWith('$ ')));
+    expect(out.replace(`${dir}/`, 'cdk.out/').trimEnd().split('\n')).toEqual(first.slice(0, first.length - 1));
   });
 
   test('priority 1 short and a fallback with a quota of 0: FAILED, exit 1', async () => {
