@@ -1,16 +1,9 @@
 import { helpExitCodes, readmeExitCodes } from './readme-output';
 import { parseCommandLine, USAGE } from '../../bin/fleet/args';
 import { FleetError } from '../../bin/fleet/errors';
+import { usageErrorOf } from './usage-error';
 
-function usageError(argv: string[]): FleetError {
-  try {
-    parseCommandLine(argv);
-  } catch (error) {
-    if (error instanceof FleetError) return error;
-    throw error;
-  }
-  throw new Error(`no error for ${argv.join(' ')}`);
-}
+const usageError = (argv: string[]): FleetError => usageErrorOf(() => parseCommandLine(argv));
 
 describe('parseCommandLine', () => {
   test('status with defaults', () => {

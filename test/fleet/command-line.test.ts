@@ -1,19 +1,9 @@
 import {
   checkInstanceType, checkSageMakerName, COMMON_OPTIONS, commandName, connectionArgs, infoRequest, integerOption, isSageMakerName, strictParse,
 } from '../../bin/fleet/command-line';
-import { FleetError } from '../../bin/fleet/errors';
 import { InstanceType } from '../../lib';
+import { usageErrorOf } from './usage-error';
 
-function usageError(fn: () => unknown): FleetError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FleetError);
-    expect((error as FleetError).kind).toBe('usage');
-    return error as FleetError;
-  }
-  throw new Error('expected a usage error');
-}
 
 describe('commandName', () => {
   test.each([
@@ -35,7 +25,7 @@ describe('strictParse', () => {
   });
 
   test("an unknown option is a one-sentence usage error pointing at --help", () => {
-    const error = usageError(() => strictParse(['recommend', '--bogus'], COMMON_OPTIONS));
+    const error = usageErrorOf(() => strictParse(['recommend', '--bogus'], COMMON_OPTIONS));
     expect(error.message).toBe("Unknown option '--bogus'. Run 'sagemaker-fleet --help'.");
   });
 });
@@ -55,7 +45,7 @@ describe('connectionArgs', () => {
     [{ region: 'useast1' }, /--region 'useast1' is not an AWS region name/],
     [{ profile: ' ' }, /--profile needs a profile name/],
   ])('%j is rejected', (values, message) => {
-    expect(usageError(() => connectionArgs(values)).message).toMatch(message);
+    expect(usageErrorOf(() => connectionArgs(values)).message).toMatch(message);
   });
 });
 
@@ -66,7 +56,7 @@ describe('checkSageMakerName', () => {
   });
 
   test.each(['-lead', 'trail-', 'under_score', 'a'.repeat(64)])('rejects %s', (name) => {
-    expect(usageError(() => checkSageMakerName('job', name, 63)).message).toMatch(/is not a SageMaker job name \(letters, digits and hyphens, at most 63\)/);
+    expect(usageErrorOf(() => checkSageMakerName('job', name, 63)).message).toMatch(/is not a SageMaker job name \(letters, digits and hyphens, at most 63\)/);
   });
 });
 
@@ -91,7 +81,7 @@ describe('integerOption', () => {
   });
 
   test.each(['10', '0', '2.5', 'x', '-1'])('%s is a usage error', (raw) => {
-    expect(usageError(() => integerOption('--n', raw, 7, 1, 9)).message).toBe(`--n must be a whole number from 1 to 9, got '${raw}'.`);
+    expect(usageErrorOf(() => integerOption('--n', raw, 7, 1, 9)).message).toBe(`--n must be a whole number from 1 to 9, got '${raw}'.`);
   });
 });
 
@@ -112,7 +102,7 @@ describe('checkInstanceType: the library\'s rule (InstanceType.of)', () => {
     if (libraryAccepts) {
       expect(() => checkInstanceType('--pools', name)).not.toThrow();
     } else {
-      expect(usageError(() => checkInstanceType('--pools', name)).message).toMatch(/^--pools: InstanceType\.of: .*\[InvalidInstanceType\]$/);
+      expect(usageErrorOf(() => checkInstanceType('--pools', name)).message).toMatch(/^--pools: InstanceType\.of: .*\[InvalidInstanceType\]$/);
     }
   });
 
@@ -129,11 +119,11 @@ describe('checkInstanceType: the library\'s rule (InstanceType.of)', () => {
   });
 
   test('the library\'s suggestion comes along', () => {
-    expect(usageError(() => checkInstanceType('--order', 'ml.G6.12xlarge')).message).toContain("(did you mean 'ml.g6.12xlarge'?)");
+    expect(usageErrorOf(() => checkInstanceType('--order', 'ml.G6.12xlarge')).message).toContain("(did you mean 'ml.g6.12xlarge'?)");
   });
 
   test('a CDK token is no instance type on a command line', () => {
-    expect(usageError(() => checkInstanceType('--pools', '${Token[TOKEN.7]}')).message)
+    expect(usageErrorOf(() => checkInstanceType('--pools', '${Token[TOKEN.7]}')).message)
       .toBe("--pools: '${Token[TOKEN.7]}' is a CDK token, not a SageMaker instance type (e.g. ml.g6.48xlarge).");
   });
 });

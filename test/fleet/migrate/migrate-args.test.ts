@@ -1,16 +1,9 @@
 import { helpExitCodes, readmeExitCodes } from '../readme-output';
 import { FleetError } from '../../../bin/fleet/errors';
 import { MIGRATE_USAGE, parseMigrateCommand } from '../../../bin/fleet/migrate/migrate-args';
+import { usageErrorOf } from '../usage-error';
 
-function usageError(argv: string[]): FleetError {
-  try {
-    parseMigrateCommand(argv);
-  } catch (error) {
-    if (error instanceof FleetError) return error;
-    throw error;
-  }
-  throw new Error(`no error for ${argv.join(' ')}`);
-}
+const usageError = (argv: string[]): FleetError => usageErrorOf(() => parseMigrateCommand(argv));
 
 describe('parseMigrateCommand', () => {
   test('--pools with defaults', () => {

@@ -1,15 +1,7 @@
-import { FleetError } from '../../../bin/fleet/errors';
 import { parsePreflightCommand } from '../../../bin/fleet/preflight/preflight-args';
+import { usageErrorOf } from '../usage-error';
 
-function usage(argv: string[]): string {
-  try {
-    parsePreflightCommand(argv);
-  } catch (error) {
-    expect((error as FleetError).kind).toBe('usage');
-    return (error as FleetError).message;
-  }
-  throw new Error('expected a usage error');
-}
+const usage = (argv: string[]): string => usageErrorOf(() => parsePreflightCommand(argv)).message;
 
 describe('parsePreflightCommand', () => {
   test('--template FILE', () => {

@@ -1,15 +1,7 @@
-import { FleetError } from '../../../bin/fleet/errors';
 import { parseRecommendCommand } from '../../../bin/fleet/recommend/recommend-args';
+import { usageErrorOf } from '../usage-error';
 
-function usage(argv: string[]): string {
-  try {
-    parseRecommendCommand(argv);
-  } catch (error) {
-    expect((error as FleetError).kind).toBe('usage');
-    return (error as FleetError).message;
-  }
-  throw new Error('expected a usage error');
-}
+const usage = (argv: string[]): string => usageErrorOf(() => parseRecommendCommand(argv)).message;
 
 describe('parseRecommendCommand', () => {
   test('defaults: endpoint pools, ranked by the job, whichever job type has the name', () => {

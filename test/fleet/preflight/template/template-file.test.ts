@@ -1,23 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FleetError } from '../../../../bin/fleet/errors';
 import { readTemplateFile } from '../../../../bin/fleet/preflight/template/template-file';
+import { usageErrorOf } from '../../usage-error';
 
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'template-file-')); });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function usage(path: string): string {
-  try {
-    readTemplateFile(path);
-  } catch (error) {
-    expect(error).toBeInstanceOf(FleetError);
-    expect((error as FleetError).kind).toBe('usage');
-    return (error as FleetError).message;
-  }
-  throw new Error('expected a usage error');
-}
+const usage = (path: string): string => usageErrorOf(() => readTemplateFile(path)).message;
 
 test('reads the JSON of a synthesized template', () => {
   writeFileSync(join(dir, 'Stack.template.json'), '{"Resources":{}}');
