@@ -27,15 +27,29 @@ export function checkNoWildcard(prop: string, value: string, code: ErrorCode, wi
 /** Control characters and whitespace: never part of an image reference, an S3 key we grant on, or a name. */
 const WHITESPACE = /[\s\u0000-\u001f\u007f]/;
 
+/** A registry host (`ACCOUNT.dkr.ecr.REGION.amazonaws.com[.cn]`, `public.ecr.aws`, or any host under `amazonaws.com`). */
+const REGISTRY_HOST = /(^|\.)dkr\.ecr\.|\.amazonaws\.com(\.cn)?$|^public\.ecr\.aws$/i;
+
 /**
  * An ECR repository name (`repositoryName` of
  * https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html): 2 to 256 characters of
- * `(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*`.
+ * `(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*`, and not led by a registry host, which that
+ * pattern also matches.
  */
 export function checkEcrRepositoryName(prop: string, value: string): void {
   requireString(prop, value, 'an ECR repository name', 'InvalidImage');
   checkNoWildcard(prop, value, 'InvalidImage', 'every repository of the registry');
   if (Token.isUnresolved(value)) return;
+  // A registry host matches the repository pattern too ('763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference'),
+  // but the image URI and the pull grant would then name a repository of that name inside the registry.
+  const [first, ...rest] = value.split('/');
+  if (REGISTRY_HOST.test(first)) {
+    const repository = rest.join('/').replace(/[:@].*$/, '');
+    const instead = repository.length > 0 ? `pass '${repository}'` : 'pass the repository name alone';
+    throw new InstancePoolsError('InvalidImage', prop,
+      `an ECR repository name, not an image URI or registry: ${instead} (the registry and the tag are given apart), `
+      + 'or use ContainerImage.fromImageUri(uri) for a full image URI', value);
+  }
   if (value.length < 2 || value.length > 256 || !/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(value)) {
     throw new InstancePoolsError('InvalidImage', prop,
       'an ECR repository name: 2 to 256 lower-case letters, digits and inner . _ - /', value);
@@ -81,15 +95,28 @@ export function checkImageUri(prop: string, value: string): void {
   }
 }
 
+/** Whether a key or prefix is written as an S3 URI (`s3://bucket/key`) rather than relative to its bucket. */
+export function isS3Uri(value: string): boolean {
+  return /^s3:\/\//i.test(value);
+}
+
 /**
  * An S3 object key (`kind` 'key') or key prefix ('prefix') that a grant and a URI are built from: 1 to 1024
  * bytes (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html), no leading `/`, no control
- * characters, no IAM wildcard; a key does not end with `/` and a prefix does.
+ * characters, no IAM wildcard; a key does not end with `/` and a prefix does. Nor an S3 URI: the bucket is given
+ * apart, so `s3://my-bucket/model.tar.gz` would become the key `s3://my-bucket/model.tar.gz` inside the bucket
+ * (`s3://my-bucket/s3://my-bucket/model.tar.gz`), and the read or write grant would name that object.
  */
 export function checkS3Location(prop: string, value: string, kind: 'key' | 'prefix', code: ErrorCode): void {
   requireString(prop, value, kind === 'key' ? 'an S3 object key' : 'an S3 key prefix', code);
   checkNoWildcard(prop, value, code, 'other objects of the bucket');
   if (Token.isUnresolved(value)) return;
+  if (isS3Uri(value)) {
+    const relative = value.replace(/^s3:\/\/[^/]*\/?/i, '');
+    const instead = relative.length > 0 ? `pass '${relative.length > 60 ? `${relative.slice(0, 57)}...` : relative}'` : `pass the ${kind} alone`;
+    throw new InstancePoolsError(code, prop,
+      `an S3 ${kind} relative to the bucket, not an S3 URI: the bucket is given apart, so ${instead} (what follows s3://BUCKET/)`, value);
+  }
   if (value.length === 0 || Buffer.byteLength(value, 'utf8') > 1024 || /[\u0000-\u001f\u007f]/.test(value)) {
     throw new InstancePoolsError(code, prop, `an S3 ${kind} of 1 to 1024 bytes without control characters`, value);
   }

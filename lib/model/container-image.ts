@@ -54,7 +54,9 @@ export abstract class ContainerImage {
    * environment-agnostic stack the account comes from a `CfnMapping` (`DeepLearningContainerRegistry`, one per
    * stack) and a region missing from it fails the deployment before any resource is created.
    * @throws `[InvalidImage]` for a repository name or tag the ECR API would not take (a `*` or `?` would widen
-   * the pull grant to every repository of the account), or an account that is not 12 digits
+   * the pull grant to every repository of the account), a repository name led by a registry
+   * (`763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference`: pass `djl-inference`), or an account that is not
+   * 12 digits
    */
   public static fromDeepLearningContainer(repositoryName: string, tag: string, options: DeepLearningContainerOptions = {}): ContainerImage {
     checkEcrRepositoryName('fromDeepLearningContainer.repositoryName', repositoryName);

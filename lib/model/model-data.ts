@@ -4,7 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
 import { checkConstruct } from '../core/required';
 import { grantObjectRead } from '../core/scoped-grants';
-import { checkS3Location } from '../core/string-rules';
+import { checkS3Location, isS3Uri } from '../core/string-rules';
 
 /** How model artifacts appear in the container definition. */
 export interface ModelDataConfig {
@@ -22,7 +22,8 @@ export abstract class ModelData {
   /**
    * A compressed archive (`model.tar.gz`) at `s3://bucket/key`.
    * @throws `[InvalidS3Location]` for an empty key, one over 1024 bytes, starting with `/`, ending with `/` (a
-   * prefix), or holding `*` or `?` (which would widen the read grant to other objects)
+   * prefix), written as an S3 URI (`s3://bucket/model.tar.gz`: pass `model.tar.gz`), or holding `*` or `?` (which
+   * would widen the read grant to other objects)
    */
   public static fromBucket(bucket: s3.IBucket, key: string): ModelData {
     checkConstruct('fromBucket.bucket', bucket, 'an S3 bucket (s3.IBucket)');
@@ -39,12 +40,13 @@ export abstract class ModelData {
    * Uncompressed artifacts under `s3://bucket/prefix/` (the usual layout for large language models: SageMaker
    * copies the files without unpacking an archive). The prefix must end with `/`.
    * @throws `[InvalidModelContainer]` for a prefix not ending with `/`; `[InvalidS3Location]` for one starting
-   * with `/`, over 1024 bytes, or holding `*` or `?` (which would widen the read grant to other objects)
+   * with `/`, over 1024 bytes, written as an S3 URI (`s3://bucket/llm/v1/`: pass `llm/v1/`), or holding `*` or `?`
+   * (which would widen the read grant to other objects)
    */
   public static fromBucketPrefix(bucket: s3.IBucket, prefix: string): ModelData {
     checkConstruct('fromBucketPrefix.bucket', bucket, 'an S3 bucket (s3.IBucket)');
     // A prefix without the trailing '/' keeps its original code (InvalidModelContainer).
-    if (typeof prefix === 'string' && !Token.isUnresolved(prefix) && !prefix.endsWith('/')) {
+    if (typeof prefix === 'string' && !Token.isUnresolved(prefix) && !prefix.endsWith('/') && !isS3Uri(prefix)) {
       checkS3Location('modelData.prefix', prefix, 'prefix', 'InvalidModelContainer');
     }
     checkS3Location('modelData.prefix', prefix, 'prefix', 'InvalidS3Location');

@@ -17,6 +17,8 @@ function stackIn(region?: string): Stack {
   return new Stack(new App({ builtinCloudFormationValidation: false }), 'Models', region ? { env: { account: '111111111111', region } } : {});
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const lmi = (options = {}) => ContainerImage.fromDeepLearningContainer('djl-inference', '0.36.0-lmi23.0.0-cu129', options);
 
 /** The resolved pull grant on the repository (the first statement of the role's policy). */
@@ -26,6 +28,24 @@ function pullResource(template: Template): unknown {
 }
 
 describe('ContainerImage', () => {
+  test.each([
+    ['763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference', "pass 'djl-inference'"],
+    ['763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.36.0', "pass 'djl-inference'"],
+    ['763104351884.dkr.ecr.us-east-1.amazonaws.com', 'pass the repository name alone'],
+    ['public.ecr.aws/djl/serving', "pass 'djl/serving'"],
+  ])('fromDeepLearningContainer(%p): a registry URI, not a repository name, says what to pass', (repository, instead) => {
+    // The registry comes from the stack's region; a URI here would become a repository path inside that registry.
+    const message = `fromDeepLearningContainer.repositoryName: an ECR repository name, not an image URI or registry: ${instead} `
+      + '(the registry and the tag are given apart), or use ContainerImage.fromImageUri(uri) for a full image URI, got ';
+    // Long values are cut in the message: match the rule exactly, then the quoted value's start.
+    expect(() => ContainerImage.fromDeepLearningContainer(repository, '0.36.0-lmi23.0.0-cu129'))
+      .toThrow(new RegExp(`^${escape(message)}'${escape(repository.slice(0, 40))}.*\\[InvalidImage\\]$`));
+  });
+
+  test('a repository name with dots in a later segment is a repository name', () => {
+    expect(() => ContainerImage.fromDeepLearningContainer('team.ml/djl-inference', '1.0')).not.toThrow();
+  });
+
   test('Deep Learning Container in a known region: that region\'s registry, URI and pull grant as literals', () => {
     const { uri, template } = bindToRole(lmi());
     expect(uri).toBe('763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.36.0-lmi23.0.0-cu129');

@@ -45,6 +45,28 @@ describe('ModelData', () => {
     expect(policy).not.toMatch(/"(s3|kms):[A-Za-z]*\*"/);
   });
 
+  test.each([
+    ['fromBucket', 's3://my-bucket/model.tar.gz', "'model.tar.gz'", 'key'],
+    ['fromBucket', 'S3://my-bucket/llm/model.tar.gz', "'llm/model.tar.gz'", 'key'],
+    ['fromBucketPrefix', 's3://my-bucket/llm/v1/', "'llm/v1/'", 'prefix'],
+    ['fromBucketPrefix', 's3://my-bucket/', 'the prefix alone', 'prefix'],
+  ])('%s(bucket, %p): an S3 URI, not a key or prefix, says what to pass', (factory, value, instead, kind) => {
+    // GIVEN the bucket apart, and the key written as a URI (it would name s3://my-bucket/s3://my-bucket/...)
+    const stack = testStack();
+    const bucket = s3.Bucket.fromBucketName(stack, 'B', 'my-bucket');
+    const build = () => (factory === 'fromBucket' ? ModelData.fromBucket(bucket, value) : ModelData.fromBucketPrefix(bucket, value));
+    // THEN a coded error names what to pass instead
+    const prop = factory === 'fromBucket' ? 'fromBucket.key' : 'modelData.prefix';
+    expect(build).toThrow(`${prop}: an S3 ${kind} relative to the bucket, not an S3 URI: the bucket is given apart, so pass ${instead} `
+      + `(what follows s3://BUCKET/), got '${value}' [InvalidS3Location]`);
+  });
+
+  test('a key that merely contains s3:// later on is a key', () => {
+    const stack = testStack();
+    const bucket = s3.Bucket.fromBucketName(stack, 'B', 'my-bucket');
+    expect(() => ModelData.fromBucket(bucket, 'mirror/s3://x/model.tar.gz')).not.toThrow();
+  });
+
   test('prefix must end with a slash', () => {
     const stack = testStack();
     const bucket = s3.Bucket.fromBucketName(stack, 'B', 'artifacts');
