@@ -20,6 +20,9 @@ export { CATALOG_SDK_VERSION };
  */
 const INSTANCE_TYPE_NAME = /^ml\.([a-z]+[0-9]+[a-z]*(?:-[a-z0-9]+)*)\.(nano|micro|small|medium|large|xlarge|[1-9][0-9]*xlarge|metal(?:-[1-9][0-9]*xl)?)$/;
 
+/** The sizes a well-formed name may end with, as messages list them. */
+export const SIZE_WORDS = "medium, large, xlarge, '<n>xlarge' such as 48xlarge, metal, nano, micro or small";
+
 /** The rule a well-formed instance type name follows, as error messages state it. */
 export const INSTANCE_TYPE_RULE = "a SageMaker instance type: lower-case 'ml.<family>.<size>' such as 'ml.g6.48xlarge', without whitespace";
 
@@ -34,6 +37,14 @@ export function suggestInstanceTypeName(name: string): string | undefined {
   const fixed = name.trim().toLowerCase().replace(/\s+/g, '');
   const candidate = fixed.startsWith('ml.') ? fixed : `ml.${fixed}`;
   return candidate !== name && parseInstanceTypeName(candidate) ? candidate : undefined;
+}
+
+let names: string[] | undefined;
+
+/** Every catalogued type name (`ml.<family>.<size>`), in catalog order. */
+export function cataloguedNames(): string[] {
+  names ??= Object.entries(CATALOG).flatMap(([family, entry]) => Object.keys(entry.sizes).map((size) => `ml.${family}.${size}`));
+  return names;
 }
 
 /** The traits of one catalogued instance type. */

@@ -2,7 +2,8 @@ import { Token } from 'aws-cdk-lib';
 import { InstancePoolsError } from '../core/errors';
 import { requireString } from '../core/required';
 import { AcceleratorKind } from './accelerator-kind';
-import { INSTANCE_TYPE_RULE, isCatalogued, parseInstanceTypeName, suggestInstanceTypeName, traitsOf } from './instance-catalog';
+import { INSTANCE_TYPE_RULE, isCatalogued, parseInstanceTypeName, traitsOf } from './instance-catalog';
+import { didYouMean, malformedPart, nearestInstanceTypes } from './instance-type-suggestions';
 
 /**
  * A SageMaker AI hosting instance type (`ml.*`), with what the library knows about its hardware from its
@@ -14,17 +15,19 @@ export class InstanceType {
   /**
    * An instance type by its SageMaker name, e.g. `ml.g6.48xlarge`. Tokens are accepted as they are.
    *
-   * A well-formed type that the catalog does not list (newer than this library) is accepted: the pools and
-   * components that use it warn that its traits are unknown.
+   * A well-formed type that the catalog does not list (a typo such as `ml.g6x.48xlarge`, or a type newer than this
+   * version of the library) is accepted: the pools and components that use it warn that its traits are unknown,
+   * and suggest the catalogued types it is nearest to.
    *
    * @throws `[InvalidInstanceType]` for a name that is not lower-case `ml.<family>.<size>`: upper case,
-   * whitespace, non-ASCII characters, a missing family or size, or other characters (`ml.g5/xlarge`)
+   * whitespace, non-ASCII characters, a missing or malformed family or size (`ml.g6.48xlarg`), or other characters
+   * (`ml.g5/xlarge`). The message says which part is wrong and suggests the nearest catalogued type.
    */
   public static of(name: string): InstanceType {
     requireString('InstanceType.of', name, 'an instance type name such as ml.g6.48xlarge', 'InvalidInstanceType');
     if (!Token.isUnresolved(name) && !parseInstanceTypeName(name)) {
-      const suggestion = suggestInstanceTypeName(name);
-      throw new InstancePoolsError('InvalidInstanceType', 'InstanceType.of', `${INSTANCE_TYPE_RULE}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`, name);
+      throw new InstancePoolsError('InvalidInstanceType', 'InstanceType.of',
+        `${INSTANCE_TYPE_RULE}; ${malformedPart(name)}${didYouMean(nearestInstanceTypes(name))}`, name);
     }
     return new InstanceType(name);
   }
@@ -105,7 +108,7 @@ export class InstanceType {
 
   /**
    * Whether the library's instance-type catalog lists this type (generated from the SageMaker API model). A
-   * well-formed type missing from it is newer than this library: its traits are unknown.
+   * well-formed type missing from it is a typo or newer than this version of the library: its traits are unknown.
    */
   public get isInCatalog(): boolean {
     return !this.isUnresolved && isCatalogued(this.name);

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { described, InstancePoolsError } from '../core/errors';
 import { requireArray, requireObject } from '../core/required';
 import { InstanceType } from '../instance-types/instance-type';
+import { didYouMean, nearestInstanceTypes } from '../instance-types/instance-type-suggestions';
 import { checkConcurrency } from './concurrency';
 import { InstancePool, RankedInstancePool } from './instance-pool';
 
@@ -66,13 +67,16 @@ export function checkInstanceType(prop: string, type: InstanceType | undefined):
 }
 
 /**
- * Warns once per scope about well-formed types the catalog does not list: they are newer than this library, so
- * the checks that read their traits (local storage, accelerators, memory) cannot run for them.
+ * Warns once per scope about well-formed types the catalog does not list: a typo (`ml.g6x.48xlarge`) as likely as a
+ * type newer than this version of the library. Either way the checks that read their traits (local storage,
+ * accelerators, memory) cannot run for them; the warning suggests the nearest catalogued types.
  */
 export function warnUncatalogued(scope: IConstruct, prop: string, types: InstanceType[]): void {
   const unknown = types.filter((t) => !t.isUnresolved && !t.isInCatalog).map((t) => t.name);
   if (unknown.length === 0) return;
+  const named = unknown.map((name) => `${name}${didYouMean(nearestInstanceTypes(name))}`).join(', ');
   Annotations.of(scope).addWarningV2('cdk-sagemaker-instance-pools:instanceTypeNotInCatalog',
-    `${prop}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} newer than this library's catalog of instance types; `
-    + 'their accelerators, local storage and memory are unknown, so the checks that need them are skipped. Update the library.');
+    `${prop}: ${named} ${unknown.length === 1 ? 'is' : 'are'} not in this library's catalog of instance types (a typo, or a type newer than `
+    + 'this version); the accelerators, local storage and memory of such a type are unknown, so the checks that need them are skipped. '
+    + 'Fix the name, or update the library if the type is new.');
 }

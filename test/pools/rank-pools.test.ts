@@ -33,7 +33,7 @@ describe('rankPools', () => {
 
   test('rejects instance types without the ml. prefix', () => {
     expect(() => rankPools(testStack(), [pool('g6.xlarge')]))
-      .toThrow("InstanceType.of: a SageMaker instance type: lower-case 'ml.<family>.<size>' such as 'ml.g6.48xlarge', without whitespace (did you mean 'ml.g6.xlarge'?), got 'g6.xlarge' [InvalidInstanceType]");
+      .toThrow("InstanceType.of: a SageMaker instance type: lower-case 'ml.<family>.<size>' such as 'ml.g6.48xlarge', without whitespace; it starts with 'g6.', not 'ml.' (did you mean 'ml.g6.xlarge'?), got 'g6.xlarge' [InvalidInstanceType]");
   });
 
   test.each([0, -1, NaN])('rejects maxConcurrency %p', (value) => {

@@ -70,11 +70,35 @@ describe('instance types: what the catalog does not know is a warning, never sil
     Annotations.fromStack(stack).hasNoWarning('/TestStack/Ep', Match.stringLikeRegexp('local NVMe'));
   });
 
-  test('a well-formed type newer than the catalog synthesizes, with a warning naming it', () => {
+  test('a well-formed type the catalog lacks synthesizes, with a warning naming it: a typo or a newer type', () => {
     const stack = testStack();
     endpoint(stack, { pools: [{ instanceType: InstanceType.of('ml.g9.12xlarge') }] });
     Annotations.fromStack(stack).hasWarning('/TestStack/Ep', Match.stringLikeRegexp(
-      "pools: ml\\.g9\\.12xlarge is newer than this library's catalog of instance types; .*checks that need them are skipped"));
+      "pools: ml\\.g9\\.12xlarge \\(did you mean .*\\?\\) is not in this library's catalog of instance types \\(a typo, or a type newer than "
+      + 'this version\\); .*checks that need them are skipped. Fix the name, or update the library if the type is new.'));
+  });
+
+  test('a typo of a catalogued type warns with the nearest catalogued types', () => {
+    // GIVEN ml.g6x.48xlarge, well-formed: one letter from ml.g6.48xlarge and from ml.g6e.48xlarge
+    const stack = testStack();
+    endpoint(stack, { pools: [{ instanceType: InstanceType.of('ml.g6x.48xlarge') }, { instanceType: InstanceType.ML_G5_48XLARGE }] });
+    // THEN the warning suggests both and does not claim the type is newer than the library
+    const warning = Annotations.fromStack(stack).findWarning('/TestStack/Ep', Match.stringLikeRegexp('instanceTypeNotInCatalog|catalog'))
+      .map((w) => w.entry.data as string).find((text) => text.includes('ml.g6x.48xlarge'));
+    expect(warning).toBe("pools: ml.g6x.48xlarge (did you mean 'ml.g6.48xlarge' or 'ml.g6e.48xlarge'?) is not in this library's catalog of "
+      + 'instance types (a typo, or a type newer than this version); the accelerators, local storage and memory of such a type are unknown, '
+      + 'so the checks that need them are skipped. Fix the name, or update the library if the type is new. '
+      + '[ack: cdk-sagemaker-instance-pools:instanceTypeNotInCatalog]');
+  });
+
+  test.each([
+    ['ml.g6.48xlarg', "the size '48xlarg' is not a size (medium, large, xlarge, '<n>xlarge' such as 48xlarge, metal, nano, micro or small) (did you mean 'ml.g6.48xlarge'?)"],
+    ['ml.g_6.xlarge', "the family 'g_6' is not a family (a series letter, a generation digit, then attribute letters, like g6, p5en or p6-b200) (did you mean 'ml.g6.xlarge'?)"],
+    ['ml.g6.48xlarge.extra', 'it has 4 dot-separated parts, not 3 (ml, family, size)'],
+    ['ML.G6.48XLARGE', "it holds capitals (did you mean 'ml.g6.48xlarge'?)"],
+  ])('a malformed %p names the wrong part and the nearest valid type', (name, why) => {
+    expect(() => InstanceType.of(name)).toThrow(
+      `InstanceType.of: a SageMaker instance type: lower-case 'ml.<family>.<size>' such as 'ml.g6.48xlarge', without whitespace; ${why}, got '${name}' [InvalidInstanceType]`);
   });
 
   test('a KMS key next to a type whose local storage is unknown warns', () => {

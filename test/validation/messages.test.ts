@@ -21,7 +21,7 @@ const rows: Array<[string, (s: Stack) => unknown, string]> = [
   ['a missing value is named, not quoted', (s) => new Model(s, 'M', js({})),
     "container: required: made by ModelContainer.fromImage() or ModelContainer.fromModelPackage(), got undefined [MissingRequiredProp]"],
   ['a control character in a received string is escaped', () => InstanceType.of('ml.g5.xlarge\n'),
-    "InstanceType.of: a SageMaker instance type: lower-case 'ml.<family>.<size>' such as 'ml.g6.48xlarge', without whitespace (did you mean 'ml.g5.xlarge'?), got 'ml.g5.xlarge\\n' [InvalidInstanceType]"],
+    "InstanceType.of: a SageMaker instance type: lower-case 'ml.<family>.<size>' such as 'ml.g6.48xlarge', without whitespace; it holds whitespace (did you mean 'ml.g5.xlarge'?), got 'ml.g5.xlarge\\n' [InvalidInstanceType]"],
   ['a wildcard names the grant it would widen', () => ContainerImage.fromDeepLearningContainer('*', '1.0'),
     "fromDeepLearningContainer.repositoryName: no '*' or '?': IAM reads them as wildcards, which would widen the grant to every repository of the registry, got '*' [InvalidImage]"],
   ['an S3 wildcard names the grant it would widen', (s) => ModelData.fromBucket(bucket(s), 'models/*'),
