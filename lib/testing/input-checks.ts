@@ -4,12 +4,29 @@
  */
 export function checkInput(name: string, ok: boolean, what: string, received: unknown): void {
   if (!ok) {
-    const shown = Array.isArray(received) ? 'an array' : typeof received === 'string' ? `'${received}'` : String(received);
-    throw new Error(`metric math: ${name} must be ${what}, got ${shown}`);
+    throw new Error(`metric math: ${name} must be ${what}, got ${shown(received)}`);
   }
 }
 
-/** An object of metric ids to numbers. */
-export function isValues(values: unknown): boolean {
-  return typeof values === 'object' && values !== null && !Array.isArray(values) && Object.values(values).every((v) => typeof v === 'number');
+/**
+ * Checks an object of keys to numbers (metric ids, instance types), naming the first entry that is not a number:
+ * `values['m1'] must be a number, got an object with keys instances, concurrency`.
+ */
+export function checkValues(name: string, values: unknown, what: string): void {
+  checkInput(name, typeof values === 'object' && values !== null && !Array.isArray(values), what, values);
+  for (const [key, value] of Object.entries(values as object)) {
+    checkInput(`${name}['${key}']`, typeof value === 'number', 'a number', value);
+  }
+}
+
+/** How a received value appears in a message: never `[object Object]`. */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'object' && value !== null) {
+    const keys = Object.keys(value);
+    return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', ...' : ''}`;
+  }
+  return String(value);
 }

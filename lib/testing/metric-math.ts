@@ -1,4 +1,4 @@
-import { checkInput, isValues } from './input-checks';
+import { checkInput, checkValues } from './input-checks';
 import { Node, parse } from './metric-math-parser';
 
 /** One query of a metric-math request: a metric (no expression) or an expression over other queries. */
@@ -56,7 +56,7 @@ export class MetricMath {
    */
   public static evaluate(expression: string, values: { [id: string]: number }, options: MetricMathOptions = {}): number | undefined {
     checkInput('expression', typeof expression === 'string', 'a metric-math expression string', expression);
-    checkInput('values', isValues(values), 'an object of metric ids to numbers', values);
+    checkValues('values', values, 'an object of metric ids to numbers');
     checkInput('options', typeof options === 'object' && options !== null, 'an object of options', options);
     const metricIds = [...new Set([...Object.keys(values), ...collectIds(parse(expression))])];
     return MetricMath.evaluateQueries([...metricIds.map((id) => ({ id })), { id: 'result', expression }], 'result', values, options);
@@ -74,7 +74,7 @@ export class MetricMath {
     checkInput('queries', Array.isArray(queries) && queries.every((q) => typeof q?.id === 'string'
       && (q.expression === undefined || typeof q.expression === 'string')), 'an array of { id, expression? }', queries);
     checkInput('resultId', typeof resultId === 'string', 'the id of a query', resultId);
-    checkInput('values', isValues(values), 'an object of metric ids to numbers', values);
+    checkValues('values', values, 'an object of metric ids to numbers');
     checkInput('options', typeof options === 'object' && options !== null, 'an object of options', options);
     const byId = new Map(queries.map((q) => [q.id, q]));
     const metricIds = queries.filter((q) => q.expression === undefined).map((q) => q.id);

@@ -1,10 +1,11 @@
-import { checkInput, isValues } from './input-checks';
+import { checkInput, checkValues, shown } from './input-checks';
 import { MetricMath, MetricMathQuery } from './metric-math';
 
 /** Options for finding a policy in a template. */
 export interface FindPolicyOptions {
   /**
-   * The logical ID of the `AWS::ApplicationAutoScaling::ScalingPolicy`.
+   * The logical ID of the `AWS::ApplicationAutoScaling::ScalingPolicy`, for a template with several policies, e.g.
+   * `Stack.of(endpoint).getLogicalId(endpoint.autoScaling!.scalingPolicy)`.
    * @default - the template must hold exactly one target-tracking policy with customized metrics
    */
   readonly logicalId?: string;
@@ -49,17 +50,26 @@ interface RenderedQuery {
  * load metric.
  */
 export class TargetTrackingPolicy {
-  /** Finds the policy in a synthesized template (`Template.fromStack(stack).toJSON()`). */
+  /**
+   * Finds the policy in a synthesized template (`Template.fromStack(stack).toJSON()`). A template with several
+   * target-tracking policies with metric queries (several endpoints, variants or components) needs
+   * `{ logicalId }`; the error lists the logical IDs it found.
+   */
   public static fromTemplate(template: { [key: string]: any }, options: FindPolicyOptions = {}): TargetTrackingPolicy {
     checkInput('template', typeof template === 'object' && template !== null, 'a synthesized template (Template.fromStack(stack).toJSON())', template);
     options = options ?? {};
     const resources: { [id: string]: any } = template.Resources ?? {};
-    const candidates = Object.entries(resources).filter(([id, r]) =>
-      r.Type === 'AWS::ApplicationAutoScaling::ScalingPolicy'
-      && r.Properties?.TargetTrackingScalingPolicyConfiguration?.CustomizedMetricSpecification?.Metrics
-      && (options.logicalId === undefined || id === options.logicalId));
+    const all = Object.entries(resources).filter(([, r]) =>
+      r?.Type === 'AWS::ApplicationAutoScaling::ScalingPolicy'
+      && r.Properties?.TargetTrackingScalingPolicyConfiguration?.CustomizedMetricSpecification?.Metrics);
+    const candidates = all.filter(([id]) => options.logicalId === undefined || id === options.logicalId);
     if (candidates.length !== 1) {
-      throw new Error(`expected exactly one target-tracking policy with metric queries${options.logicalId ? ` named ${options.logicalId}` : ''}, found ${candidates.length}`);
+      const found = all.length === 0 ? '' : ` (${all.map(([id]) => id).join(', ')})`;
+      const choose = options.logicalId === undefined && all.length > 1
+        ? '; pass { logicalId } to choose one, e.g. fromTemplate(template, { logicalId: Stack.of(endpoint).getLogicalId(endpoint.autoScaling!.scalingPolicy) })'
+        : '';
+      throw new Error(`expected exactly one target-tracking policy with metric queries${options.logicalId ? ` named ${options.logicalId}` : ''}, `
+        + `found ${candidates.length}; the template holds ${all.length}${found}${choose}`);
     }
     const config = candidates[0][1].Properties.TargetTrackingScalingPolicyConfiguration;
     return new TargetTrackingPolicy(config.TargetValue, config.CustomizedMetricSpecification.Metrics);
@@ -94,10 +104,13 @@ export class TargetTrackingPolicy {
    * The signal at one timestamp, given each instance type's load value (e.g. its `ConcurrentRequestsPerModel`); a
    * type in the map has instances, so its presence metric reports too. Leave a type out when its pool has no
    * instances (no data point at all). Undefined when the signal has no data point (the scaler holds). For a type
-   * with instances but no load data (an idle pool), use `evaluateFleet`.
+   * with instances but no load data (an idle pool), use `evaluateFleet`. Throws for a key that is none of the
+   * policy's `instanceTypes` (a typo would otherwise read as a pool without instances) and for a value that is not
+   * a number.
    */
   public evaluate(valuesByInstanceType: { [instanceType: string]: number }): number | undefined {
-    checkInput('valuesByInstanceType', isValues(valuesByInstanceType), 'an object of instance types to numbers', valuesByInstanceType);
+    checkValues('valuesByInstanceType', valuesByInstanceType, 'an object of instance types to numbers');
+    this.checkInstanceTypes('valuesByInstanceType', valuesByInstanceType);
     const fleet: { [instanceType: string]: InstanceTypeReading } = {};
     for (const [type, concurrency] of Object.entries(valuesByInstanceType)) {
       fleet[type] = { instances: 1, concurrency };
@@ -107,11 +120,19 @@ export class TargetTrackingPolicy {
 
   /**
    * The signal at one timestamp, given what CloudWatch holds per instance type: its instances (the presence
-   * metric) and its load value, each of which may be missing. Undefined when the signal has no data point.
+   * metric) and its load value, each of which may be missing. Undefined when the signal has no data point. Throws
+   * for a key that is none of the policy's `instanceTypes`, and for readings that are not numbers.
    */
   public evaluateFleet(fleet: { [instanceType: string]: InstanceTypeReading }): number | undefined {
-    checkInput('fleet', typeof fleet === 'object' && fleet !== null && !Array.isArray(fleet)
-      && Object.values(fleet).every((r) => typeof r === 'object' && r !== null), 'an object of instance types to { instances, concurrency }', fleet);
+    checkInput('fleet', typeof fleet === 'object' && fleet !== null && !Array.isArray(fleet), 'an object of instance types to { instances, concurrency }', fleet);
+    for (const [type, reading] of Object.entries(fleet)) {
+      checkInput(`fleet['${type}']`, typeof reading === 'object' && reading !== null && !Array.isArray(reading), 'an object { instances, concurrency }', reading);
+      for (const field of ['instances', 'concurrency'] as const) {
+        const value = reading[field];
+        checkInput(`fleet['${type}'].${field}`, value === undefined || typeof value === 'number', 'a number, or left out', value);
+      }
+    }
+    this.checkInstanceTypes('fleet', fleet);
     const values: { [id: string]: number } = {};
     for (const q of this.queries) {
       const type = instanceTypeOf(q);
@@ -121,6 +142,15 @@ export class TargetTrackingPolicy {
       if (value !== undefined) values[q.Id] = value;
     }
     return this.evaluateById(values);
+  }
+
+  /** Every key of `byType` must be one of the instance types the policy reads. */
+  private checkInstanceTypes(name: string, byType: object): void {
+    const unknown = Object.keys(byType).filter((type) => !this.instanceTypes.includes(type));
+    if (unknown.length > 0) {
+      throw new Error(`metric math: ${name} must name the policy's instance types (${this.instanceTypes.join(', ')}), `
+        + `got ${unknown.map((type) => shown(type)).join(', ')}`);
+    }
   }
 
   /** The signal at one timestamp, given metric values by query id. */

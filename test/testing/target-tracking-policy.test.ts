@@ -18,8 +18,34 @@ describe('TargetTrackingPolicy', () => {
     expect(policy.instanceTypes).toEqual(['ml.g6.xlarge', 'ml.g5.xlarge']);
     expect(policy.evaluate({ 'ml.g6.xlarge': 4, 'ml.g5.xlarge': 1 })).toBe(3);
     expect(policy.evaluate({ 'ml.g6.xlarge': 4 })).toBe(2);
-    expect(policy.evaluate({ 'ml.p5.48xlarge': 4 })).toBeUndefined();
+    expect(policy.evaluate({})).toBeUndefined();
     expect(policy.evaluateById({ a: 2, b: 2 })).toBe(3);
+  });
+
+  test('a key that is none of the policy\'s instance types throws, naming them (a typo is not a pool without instances)', () => {
+    const policy = testing.TargetTrackingPolicy.fromTemplate({ Resources: { P: policyResource('half + b') } });
+    const named = "must name the policy's instance types (ml.g6.xlarge, ml.g5.xlarge), got 'ml.p5.48xl'";
+    expect(() => policy.evaluate({ 'ml.p5.48xl': 18 })).toThrow(`metric math: valuesByInstanceType ${named}`);
+    expect(() => policy.evaluateFleet({ 'ml.p5.48xl': { instances: 1 } })).toThrow(`metric math: fleet ${named}`);
+  });
+
+  test.each([
+    [{ 'ml.g6.xlarge': { instances: 2 } }, "valuesByInstanceType['ml.g6.xlarge'] must be a number, got an object with keys instances"],
+    [{ 'ml.g6.xlarge': '4' }, "valuesByInstanceType['ml.g6.xlarge'] must be a number, got '4'"],
+    [{ 'ml.g6.xlarge': [4] }, "valuesByInstanceType['ml.g6.xlarge'] must be a number, got an array of 1"],
+    [{ 'ml.g6.xlarge': null }, "valuesByInstanceType['ml.g6.xlarge'] must be a number, got null"],
+  ])('evaluate(%p): a value that is not a number is named, never [object Object]', (values, message) => {
+    const policy = testing.TargetTrackingPolicy.fromTemplate({ Resources: { P: policyResource('half + b') } });
+    expect(() => policy.evaluate(values as any)).toThrow(`metric math: ${message}`);
+  });
+
+  test.each([
+    [{ 'ml.g6.xlarge': 4 }, "fleet['ml.g6.xlarge'] must be an object { instances, concurrency }, got 4"],
+    [{ 'ml.g6.xlarge': { instances: '2' } }, "fleet['ml.g6.xlarge'].instances must be a number, or left out, got '2'"],
+    [{ 'ml.g6.xlarge': { concurrency: { value: 2 } } }, "fleet['ml.g6.xlarge'].concurrency must be a number, or left out, got an object with keys value"],
+  ])('evaluateFleet(%p): a reading that is not a number is named', (fleet, message) => {
+    const policy = testing.TargetTrackingPolicy.fromTemplate({ Resources: { P: policyResource('half + b') } });
+    expect(() => policy.evaluateFleet(fleet as any)).toThrow(`metric math: ${message}`);
   });
 
   test('presence queries (SampleCount) take the instances, load queries the concurrency', () => {
@@ -43,9 +69,15 @@ describe('TargetTrackingPolicy', () => {
 
   test('picks a policy by logical ID when there are several', () => {
     const template = { Resources: { P: policyResource('a'), Q: policyResource('b') } };
-    expect(() => testing.TargetTrackingPolicy.fromTemplate(template)).toThrow('expected exactly one target-tracking policy with metric queries, found 2');
+    // Several policies: the error lists their logical IDs and names the option that chooses one.
+    expect(() => testing.TargetTrackingPolicy.fromTemplate(template)).toThrow('expected exactly one target-tracking policy with metric queries, '
+      + 'found 2; the template holds 2 (P, Q); pass { logicalId } to choose one, e.g. fromTemplate(template, '
+      + '{ logicalId: Stack.of(endpoint).getLogicalId(endpoint.autoScaling!.scalingPolicy) })');
     expect(testing.TargetTrackingPolicy.fromTemplate(template, { logicalId: 'Q' }).expression).toBe('b');
-    expect(() => testing.TargetTrackingPolicy.fromTemplate(template, { logicalId: 'R' })).toThrow(/named R, found 0/);
+    expect(() => testing.TargetTrackingPolicy.fromTemplate(template, { logicalId: 'R' }))
+      .toThrow('expected exactly one target-tracking policy with metric queries named R, found 0; the template holds 2 (P, Q)');
+    expect(() => testing.TargetTrackingPolicy.fromTemplate({ Resources: {} }))
+      .toThrow('expected exactly one target-tracking policy with metric queries, found 0; the template holds 0');
   });
 
   test('rejects a policy without exactly one returning expression', () => {
