@@ -3,8 +3,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 
 /**
- * A least-privilege execution role that SageMaker assumes: it may write its logs and publish metrics in the
- * SageMaker namespaces, nothing more. Callers add what their resource needs on top (image pull and artifacts for a
+ * A least-privilege execution role that SageMaker assumes: it may write its logs and publish metrics under
+ * `/aws/sagemaker/`, nothing more. Callers add what their resource needs on top (image pull and artifacts for a
  * model, network interfaces for a VPC).
  *
  * The trust policy carries the confused-deputy conditions SageMaker documents for real-time, serverless and
@@ -33,9 +33,14 @@ export function createExecutionRole(scope: Construct, id: string, description: s
     resources: Lazy.list({ produce: () => logs.resources() }),
   }));
   role.addToPrincipalPolicy(new iam.PolicyStatement({
+    // Listed by the CreateModel execution-role policy (same page as above), so kept: a container may publish its own
+    // metrics. It may publish only under /aws/sagemaker/, which holds the instance metrics the weighted scaling signal
+    // and the fallback alarm count (the README says so). No AWS/ namespace: those belong to AWS services
+    // (PutMetricData `Namespace`, https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html:
+    // "you should not specify a namespace that begins with AWS/"; older text: "You cannot").
     actions: ['cloudwatch:PutMetricData'],
     resources: ['*'], // PutMetricData has no resource-level permissions; scoped by namespace instead
-    conditions: { StringLike: { 'cloudwatch:namespace': ['/aws/sagemaker/*', 'AWS/SageMaker'] } },
+    conditions: { StringLike: { 'cloudwatch:namespace': '/aws/sagemaker/*' } },
   }));
   return role;
 }

@@ -42,7 +42,7 @@ export interface InferenceComponentEndpointProps extends PoolEndpointOptions {
   /**
    * The execution role of the endpoint config (`ExecutionRoleArn`), which SageMaker assumes to run the
    * endpoint's inference components. Each model keeps its own role for its image and artifacts.
-   * @default - a role that may write logs under `/aws/sagemaker/` and SageMaker metrics, nothing more
+   * @default - a role that may write logs and publish metrics under `/aws/sagemaker/`, nothing more
    */
   readonly role?: iam.IRole;
   /**

@@ -39,7 +39,8 @@ describe('createExecutionRole', () => {
         Effect: 'Allow',
         Action: 'cloudwatch:PutMetricData',
         Resource: '*',
-        Condition: { StringLike: { 'cloudwatch:namespace': ['/aws/sagemaker/*', 'AWS/SageMaker'] } },
+        // Only the SageMaker namespaces a customer can publish to: AWS/ namespaces are reserved for AWS services.
+        Condition: { StringLike: { 'cloudwatch:namespace': '/aws/sagemaker/*' } },
       },
     ]);
   });
