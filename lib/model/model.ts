@@ -141,19 +141,25 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
     }
 
     const container = props.container.bind(this, role);
+    const subnets = props.vpc?.selectSubnets(props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS });
     this.cfnModel = new CfnModel(this, 'Resource', {
       modelName: this.physicalName,
       executionRoleArn: role.roleArn,
       primaryContainer: container.containerDefinition,
       enableNetworkIsolation: props.networkIsolation,
-      vpcConfig: props.vpc ? {
-        subnets: props.vpc.selectSubnets(props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }).subnetIds,
+      vpcConfig: subnets ? {
+        subnets: subnets.subnetIds,
         securityGroupIds: securityGroups.map((sg) => sg.securityGroupId),
       } : undefined,
     });
     // SageMaker checks the role's permissions when the endpoint starts the container: every policy attached to
     // the role must exist before the model (and so before any endpoint config that references it).
     this.cfnModel.node.addDependency(role);
+    // Instances in the VPC download the image and artifacts through the subnets' routes (a NAT gateway): on a first
+    // deploy that creates the VPC too, the model, and so every endpoint that serves it, must wait for them. aws-cdk-lib's
+    // Lambda Function guards the same race the same way (`this.node.addDependency(selectedSubnets.internetConnectivityEstablished)`,
+    // https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-lambda/lib/function.ts).
+    if (subnets) this.cfnModel.node.addDependency(subnets.internetConnectivityEstablished);
     this.modelName = this.getResourceNameAttribute(this.cfnModel.attrModelName);
     registerPhysicalName(this, MODEL_NAME, () => this.cfnModel.modelName);
   }

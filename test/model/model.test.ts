@@ -59,6 +59,30 @@ describe('Model', () => {
     expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).toContain('ec2:CreateNetworkInterface');
   });
 
+  test('VPC: the model waits for the subnets\' internet connectivity (their NAT routes), as a Lambda function in a VPC does', () => {
+    // GIVEN a first deploy that creates the VPC and the model together
+    const stack = testStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+    new Model(stack, 'Llm', { container: container(), vpc });
+    // THEN the model (and so every endpoint that serves it) is created after the private subnets' default routes,
+    // so its instances can download the model through the NAT gateway
+    const routes = Object.keys(Template.fromStack(stack).findResources('AWS::EC2::Route'))
+      .filter((id) => /PrivateSubnet\dDefaultRoute/.test(id));
+    expect(routes).toHaveLength(2);
+    const model = Object.values(Template.fromStack(stack).findResources('AWS::SageMaker::Model'))[0];
+    expect(model.DependsOn).toEqual(expect.arrayContaining(routes));
+  });
+
+  test('VPC: only the selected subnets\' connectivity is waited for', () => {
+    const stack = testStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+    new Model(stack, 'Llm', { container: container(), vpc, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } });
+    const model = Object.values(Template.fromStack(stack).findResources('AWS::SageMaker::Model'))[0];
+    const dependsOn: string[] = model.DependsOn ?? [];
+    expect(dependsOn.some((id) => /PublicSubnet\dDefaultRoute/.test(id))).toBe(true);
+    expect(dependsOn.some((id) => /PrivateSubnet\dDefaultRoute/.test(id))).toBe(false);
+  });
+
   test('VPC: network interfaces are created only in the model\'s VPC (ec2:Vpc), deleted only in this account and region', () => {
     // GIVEN
     const stack = testStack();
