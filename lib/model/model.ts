@@ -1,4 +1,4 @@
-import { ArnFormat, IResource, Resource, Stack } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, IResource, Resource, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
@@ -37,7 +37,9 @@ export interface ModelProps {
   /** What the model runs: `ModelContainer.fromImage(...)` or `ModelContainer.fromModelPackage(...)`. */
   readonly container: ModelContainer;
   /**
-   * A fixed model name.
+   * A fixed model name. Not recommended: CloudFormation replaces the model when its container, role, VPC or network
+   * isolation change, and cannot replace a resource with a fixed name, so such a deploy fails; the model warns
+   * (`cdk-sagemaker-instance-pools:fixedModelName`).
    * @default - CloudFormation generates a unique name, which lets it replace the model safely when it changes
    */
   readonly modelName?: string;
@@ -128,6 +130,7 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
         .forEach((sg, i) => checkConstruct(`securityGroups[${i}]`, sg, 'a security group (ec2.ISecurityGroup)'));
     }
     checkBoolean('networkIsolation', props.networkIsolation);
+    if (props.modelName !== undefined && props.modelName !== null) warnFixedName(this);
 
     const role = props.role ?? createExecutionRole(this, 'Role', `Execution role of SageMaker model ${this.node.path}`);
     this.role = role;
@@ -201,4 +204,19 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
       resources: ['*'],
     }));
   }
+}
+
+/**
+ * `PrimaryContainer`, `ExecutionRoleArn`, `VpcConfig` and `EnableNetworkIsolation` of `AWS::SageMaker::Model` are
+ * "Update requires: Replacement" (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sagemaker-model.html),
+ * and CloudFormation cannot replace a resource with a custom name
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-name.html).
+ */
+function warnFixedName(scope: Construct): void {
+  Annotations.of(scope).addWarningV2('cdk-sagemaker-instance-pools:fixedModelName',
+    'modelName: CloudFormation replaces AWS::SageMaker::Model when its container (image, artifacts, environment), execution role, VPC or '
+    + 'network isolation change, and cannot replace a resource with a fixed name: the first deploy that changes any of them fails '
+    + '("cannot update a stack when a custom-named resource requires replacing"). Leave modelName unset: CloudFormation then names each '
+    + 'version uniquely, and the endpoint moves to the new model in place. Endpoints and components reference the model for you; '
+    + 'read its name from model.modelName.');
 }

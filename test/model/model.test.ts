@@ -1,4 +1,4 @@
-import { Template, Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Template, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ContainerImage, Model, ModelContainer } from '../../lib';
@@ -26,6 +26,21 @@ describe('Model', () => {
     expect(policy).not.toMatch(/sagemaker:\*|"s3:\*"|"ecr:\*"/);
     expect(policy).toContain('log-group:/aws/sagemaker/*');
     expect(policy).toContain('cloudwatch:namespace');
+  });
+
+  test('a fixed modelName warns: a changed container, role or VPC replaces the model, which CloudFormation cannot do for a named resource', () => {
+    const stack = testStack();
+    new Model(stack, 'Llm', { container: container(), modelName: 'qwen3-4b' });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Llm', Match.stringLikeRegexp(
+      "^modelName: CloudFormation replaces AWS::SageMaker::Model when its container \\(image, artifacts, environment\\), execution role, VPC "
+      + 'or network isolation change, and cannot replace a resource with a fixed name: the first deploy that changes any of them fails.*'
+      + 'Leave modelName unset.*\\[ack: cdk-sagemaker-instance-pools:fixedModelName\\]$'));
+  });
+
+  test('a generated model name does not warn about replacement', () => {
+    const stack = testStack();
+    new Model(stack, 'Llm', { container: container() });
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('fixedModelName'));
   });
 
   test('the model waits for its role policy (SageMaker checks permissions on start)', () => {
