@@ -70,18 +70,21 @@ export class LlmEndpointStack extends Stack {
     // CloudWatch publishes as the cloudwatch.amazonaws.com service principal: the topic's key policy must let it use
     // the key (https://repost.aws/knowledge-center/cloudwatch-configure-alarm-sns), and a topic policy replaces the
     // default one, so it must allow it to publish (https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger).
+    // Both only on behalf of this account's alarms in this region (aws:SourceAccount, aws:SourceArn), so that no
+    // other account's alarm can use the key or the topic through CloudWatch (the confused-deputy conditions, both
+    // knowledge-center articles above).
     const cloudWatch = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
+    const fromOwnAlarms = {
+      StringEquals: { 'aws:SourceAccount': this.account },
+      ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+    };
     const onCallKey = new kms.Key(this, 'OnCallKey', { enableKeyRotation: true });
     onCallKey.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [cloudWatch], actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], resources: ['*'],
+      principals: [cloudWatch], actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], resources: ['*'], conditions: fromOwnAlarms,
     }));
     const onCall = new sns.Topic(this, 'OnCall', { masterKey: onCallKey, enforceSSL: true });
     onCall.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [cloudWatch], actions: ['sns:Publish'], resources: [onCall.topicArn],
-      conditions: {
-        StringEquals: { 'aws:SourceAccount': this.account },
-        ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
-      },
+      principals: [cloudWatch], actions: ['sns:Publish'], resources: [onCall.topicArn], conditions: fromOwnAlarms,
     }));
     this.endpoint.addAlarms({ modelLatencyThreshold: Duration.seconds(30), alarmActions: [new cloudwatchActions.SnsAction(onCall)] });
     this.endpoint.addDashboard('Dashboard');

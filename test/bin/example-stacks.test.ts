@@ -41,6 +41,20 @@ describe('example app', () => {
     expect(llm.endpoint.pools.map((p) => p.maxConcurrency)).toEqual([20, 8]);
   });
 
+  test('the on-call key and topic serve CloudWatch only for this account\'s alarms (aws:SourceAccount, aws:SourceArn)', () => {
+    const llm = stacks.find((s) => s instanceof LlmEndpointStack) as LlmEndpointStack;
+    const template = Template.fromStack(llm);
+    const conditions = {
+      StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+      ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':alarm:*']] } },
+    };
+    const forCloudWatch = (statements: any[]) => statements.filter((st) => st.Principal?.Service === 'cloudwatch.amazonaws.com');
+    const keys = Object.values(template.findResources('AWS::KMS::Key')).flatMap((k: any) => forCloudWatch(k.Properties.KeyPolicy.Statement));
+    expect(keys).toEqual([expect.objectContaining({ Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Condition: conditions })]);
+    const topics = Object.values(template.findResources('AWS::SNS::TopicPolicy')).flatMap((p: any) => forCloudWatch(p.Properties.PolicyDocument.Statement));
+    expect(topics).toEqual([expect.objectContaining({ Action: 'sns:Publish', Condition: conditions })]);
+  });
+
   test('the LLM endpoint scales 1..10 on the weighted signal: the seed table, no dilution, idle reads 0, no data when empty', () => {
     const llm = stacks.find((s) => s instanceof LlmEndpointStack) as LlmEndpointStack;
     const template = Template.fromStack(llm);
