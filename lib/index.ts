@@ -17,6 +17,7 @@ export * from './endpoint/existing-endpoint';
 export * from './endpoint/capacity-aware-endpoint-props';
 export * from './endpoint/capacity-aware-endpoint';
 export * from './monitoring/pool-widgets';
+export * from './monitoring/pool-alarm-options';
 export * from './monitoring/pool-alarms';
 export * from './monitoring/pool-dashboard';
 export * from './deployment/capacity-size';

@@ -56,7 +56,9 @@ export type ErrorCode =
   | 'DuplicateConstructId'
   | 'TokenUnit'
   | 'MemoryExceedsInstance'
-  | 'ScalingNeedsPools';
+  | 'ScalingNeedsPools'
+  // Added with the audit against the current API references:
+  | 'BacklogSignalOnRealTime';
 
 /**
  * Words that describe a value rather than quote it (`got a token`, `got 2 variants`): printed as they are,

@@ -3,13 +3,14 @@ import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { described, InstancePoolsError } from '../core/errors';
 import { ENDPOINT_CONFIG_NAME, ENDPOINT_NAME, registerPhysicalName } from '../core/physical-names';
-import { checkScopeAndId, requireObject, requireValue } from '../core/required';
+import { checkBoolean, checkScopeAndId, requireObject, requireValue } from '../core/required';
 import { watchStackLimits } from '../core/stack-limits';
 import { checkSageMakerName } from '../core/validation';
 import { DeploymentStrategy } from '../deployment/deployment-strategy';
 import { deploymentErrors, EndpointRollbackAlarms, rollbackAlarms } from '../deployment/guarded-deployment';
 import { IModel } from '../model/model';
-import { PoolAlarms, PoolAlarmsOptions } from '../monitoring/pool-alarms';
+import { PoolAlarmsOptions } from '../monitoring/pool-alarm-options';
+import { PoolAlarms } from '../monitoring/pool-alarms';
 import { PoolDashboard, PoolDashboardOptions } from '../monitoring/pool-dashboard';
 import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { RankedInstancePool } from '../pools/instance-pool';
@@ -49,11 +50,13 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
     checkSageMakerName('endpointName', attrs.endpointName);
     checkMetricPublishFrequency('metricPublishFrequency', attrs.metricPublishFrequency);
     checkSageMakerName('variantName', attrs.variantName);
+    checkBoolean('asyncInference', attrs.asyncInference);
     class Imported extends CapacityAwareEndpointBase {
       public readonly endpointName = attrs.endpointName;
       public readonly variantName = attrs.variantName ?? 'AllTraffic';
       public readonly metricPublishFrequency = attrs.metricPublishFrequency;
       public readonly enhancedMetrics = attrs.enhancedMetrics;
+      public readonly asyncInference = attrs.asyncInference === true;
       public readonly pools = rankPools(this, attrs.pools);
       public readonly endpointArn = endpointArnForName(this, attrs.endpointName);
     }

@@ -1,5 +1,6 @@
 import { IModel } from '../model/model';
-import { PoolAlarms, PoolAlarmsOptions } from '../monitoring/pool-alarms';
+import { PoolAlarmsOptions } from '../monitoring/pool-alarm-options';
+import { PoolAlarms } from '../monitoring/pool-alarms';
 import { PoolDashboard, PoolDashboardOptions } from '../monitoring/pool-dashboard';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { AutoScalingOptions, EndpointAutoScaling } from '../scaling/endpoint-auto-scaling';

@@ -5,7 +5,8 @@ import { Construct, IConstruct } from 'constructs';
 import { described, InstancePoolsError } from '../core/errors';
 import { checkScopeAndId, requireObject } from '../core/required';
 import { IModel } from '../model/model';
-import { PoolAlarms, PoolAlarmsOptions } from '../monitoring/pool-alarms';
+import { PoolAlarmsOptions } from '../monitoring/pool-alarm-options';
+import { PoolAlarms } from '../monitoring/pool-alarms';
 import { PoolDashboard, PoolDashboardOptions } from '../monitoring/pool-dashboard';
 import { CapacityAwareEndpointBase } from '../pools/capacity-aware-endpoint-base';
 import { RankedInstancePool } from '../pools/instance-pool';
@@ -37,6 +38,7 @@ export class EndpointVariant extends CapacityAwareEndpointBase implements ICapac
   public readonly endpointArn: string;
   public readonly metricPublishFrequency?: Duration;
   public readonly enhancedMetrics?: boolean;
+  public readonly asyncInference: boolean;
   public readonly variantName: string;
   public readonly pools: RankedInstancePool[];
   public readonly model: IModel;
@@ -58,6 +60,7 @@ export class EndpointVariant extends CapacityAwareEndpointBase implements ICapac
     this.endpointArn = host.endpointArn;
     this.metricPublishFrequency = host.metricPublishFrequency;
     this.enhancedMetrics = host.enhancedMetrics;
+    this.asyncInference = host.asyncInference;
   }
 
   public get autoScaling(): EndpointAutoScaling | undefined {

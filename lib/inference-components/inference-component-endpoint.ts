@@ -71,6 +71,9 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
     requireArray('pools', attrs.pools, 'instance pools ({ instanceType: InstanceType.of(...) })');
     rejectPoolModels(attrs.pools);
     checkMetricPublishFrequency('metricPublishFrequency', attrs.metricPublishFrequency);
+    if (attrs.asyncInference === true) {
+      throw new InstancePoolsError('ConflictingOptions', 'asyncInference', 'inference-component endpoints serve in real time; leave asyncInference unset', true);
+    }
     class Imported extends InferenceComponentEndpointBase {
       public readonly endpointName = attrs.endpointName;
       public readonly variantName = attrs.variantName ?? 'AllTraffic';

@@ -1,79 +1,16 @@
-import { Annotations, Duration, Token, Tokenization } from 'aws-cdk-lib';
+import { Annotations, Duration, Tokenization } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { described, InstancePoolsError } from '../core/errors';
 import { ALARM_NAME, registerPhysicalName } from '../core/physical-names';
-import { checkConstruct, checkDuration, checkScopeAndId, requireObject } from '../core/required';
-import { checkInteger, checkPercent, checkPeriod, MAX_API_INTEGER } from '../core/validation';
+import { checkConstruct, checkScopeAndId, requireObject } from '../core/required';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { mathConstant } from '../pools/concurrency';
-import { RankedInstancePool } from '../pools/instance-pool';
 import { instanceSamplesMetric } from '../pools/instance-samples';
 import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
 import { checkAlarmTopics } from './alarm-topic-checks';
-import { MAX_ALARM_NAME_LENGTH } from './cloudwatch-limits';
+import { PoolAlarmsOptions } from './pool-alarm-options';
+import { checkAlarmNames, human, latencyThreshold, validateProps } from './pool-alarm-rules';
 import { invocationMetric, metricEndpointName } from './pool-metrics';
-
-/** Options of the per-instance-type alarms, as taken by `endpoint.addAlarms(...)`. */
-export interface PoolAlarmsOptions {
-  /**
-   * First part of every alarm name: `<prefix>-<endpointName>-<variant>-<instanceType>-<metric>`. Letters,
-   * digits, `-`, `_` and `.`, at most 64 characters.
-   * @default 'SageMaker'
-   */
-  readonly alarmNamePrefix?: string;
-  /**
-   * Alarm when an instance type's p99 `ModelLatency` stays above this. Set it from a load test: no default
-   * suits every model.
-   * @default - no latency alarms
-   */
-  readonly modelLatencyThreshold?: Duration;
-  /**
-   * Alarm when an instance type answers more than this share of its invocations with a 5XX error, in percent.
-   * @default 5
-   */
-  readonly errorRateThresholdPercent?: number;
-  /**
-   * Alarm when an instance type's average `ConcurrentRequestsPerModel` exceeds this share of the pool's
-   * `maxConcurrency`, in percent. Pools without `maxConcurrency` get no such alarm.
-   * @default 100
-   */
-  readonly concurrencyThresholdPercent?: number;
-  /**
-   * Raise the "running on fallback hardware" alarm when pools of priority 2 or lower have had instances in every
-   * 5-minute period for this long, whether or not they served traffic: the preferred capacity did not come back
-   * on its own. A whole number of 5-minute periods, from 5 minutes to 24 hours (not a token).
-   * @default Duration.hours(1)
-   */
-  readonly fallbackAlarmAfter?: Duration;
-  /**
-   * Period of the per-instance-type alarms: a whole number of minutes (not a token). A period shorter than the
-   * interval at which the endpoint publishes its invocation metrics leaves periods without data: synthesis warns.
-   * @default - one minute, or the endpoint's publish interval when its invocation metrics arrive less often
-   * (enhanced metrics with a `metricPublishFrequency` of 2 to 5 minutes)
-   */
-  readonly period?: Duration;
-  /**
-   * Periods the per-instance-type alarms look at.
-   * @default 5
-   */
-  readonly evaluationPeriods?: number;
-  /**
-   * Breaching periods (of `evaluationPeriods`) that raise a per-instance-type alarm.
-   * @default 3
-   */
-  readonly datapointsToAlarm?: number;
-  /**
-   * Actions of every alarm when it goes into ALARM, e.g. `new cloudwatch_actions.SnsAction(topic)`.
-   * @default - no actions
-   */
-  readonly alarmActions?: cloudwatch.IAlarmAction[];
-  /**
-   * Actions of every alarm when it returns to OK.
-   * @default - no actions
-   */
-  readonly okActions?: cloudwatch.IAlarmAction[];
-}
 
 /** Properties of `PoolAlarms`. */
 export interface PoolAlarmsProps extends PoolAlarmsOptions {
@@ -87,6 +24,9 @@ export interface PoolAlarmsProps extends PoolAlarmsOptions {
  * endpoint's publish frequency). Every alarm treats missing data as not breaching: fallback pools are normally
  * empty, and an instance type that runs no instances has no data.
  *
+ * The 5XX error rate is the average of `Invocation5XXErrors` (1 per failed request, 0 per other), which both endpoint
+ * kinds publish; an asynchronous endpoint publishes no concurrency, so it gets no `ConcurrencyAboveMax` alarms.
+ *
  * Alarm names are deterministic and collision-free: `<prefix>-<endpointName>-<variant>-<instanceType>-<metric>`
  * with metric `ModelLatencyP99`, `Invocation5XXErrorRate` or `ConcurrencyAboveMax`, and
  * `<prefix>-<endpointName>-<variant>-RunningOnFallback`. Construct IDs are the instance type, then the metric
@@ -97,7 +37,7 @@ export class PoolAlarms extends Construct {
   public readonly latencyAlarms: cloudwatch.Alarm[] = [];
   /** 5XX error-rate alarms, in priority order. */
   public readonly errorRateAlarms: cloudwatch.Alarm[] = [];
-  /** Concurrency alarms of the pools that have `maxConcurrency`, in priority order. */
+  /** Concurrency alarms of the pools that have `maxConcurrency`, in priority order (none on an asynchronous endpoint). */
   public readonly concurrencyAlarms: cloudwatch.Alarm[] = [];
   /** The "running on fallback hardware" alarm; undefined for a single pool. */
   public readonly fallbackAlarm?: cloudwatch.Alarm;
@@ -130,6 +70,11 @@ export class PoolAlarms extends Construct {
     }
     const namePrefix = `${this.alarmNamePrefix}-${metricEndpointName(endpoint)}-${endpoint.variantName}`;
     checkAlarmNames(namePrefix, endpoint.pools);
+    if (endpoint.asyncInference && props.concurrencyThresholdPercent !== undefined && props.concurrencyThresholdPercent !== null) {
+      Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:asyncConcurrencyAlarm',
+        'concurrencyThresholdPercent: an asynchronous endpoint publishes no ConcurrentRequestsPerModel, so it gets no concurrency alarms and '
+        + 'the threshold is ignored (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html). Leave it unset.');
+    }
 
     const common = {
       evaluationPeriods, datapointsToAlarm, treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
@@ -155,15 +100,17 @@ export class PoolAlarms extends Construct {
       this.errorRateAlarms.push(new cloudwatch.Alarm(group, 'Invocation5XXErrorRate', {
         ...common, alarmName: name('Invocation5XXErrorRate'), threshold: errorRate,
         metric: new cloudwatch.MathExpression({
-          expression: '100 * errors / invocations', period, label: `5XX error rate (%) ${type.name}`,
-          usingMetrics: {
-            errors: invocationMetric(endpoint, 'Invocation5XXErrors', 'Sum', period, type),
-            invocations: invocationMetric(endpoint, 'Invocations', 'Sum', period, type),
-          },
+          // "For each 5xx response, 1 is sent; otherwise, 0 is sent" (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html),
+          // so the Average of Invocation5XXErrors is the share of requests that failed. Asynchronous endpoints publish
+          // it too, but no Invocations (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html),
+          // so errors / invocations never had data there; the average reads the same rate on both endpoint kinds.
+          expression: '100 * errors', period, label: `5XX error rate (%) ${type.name}`,
+          usingMetrics: { errors: invocationMetric(endpoint, 'Invocation5XXErrors', 'Average', period, type) },
         }),
         alarmDescription: `More than ${Tokenization.stringifyNumber(errorRate)} % of the invocations on ${where} failed with a 5XX error.`,
       }));
-      if (pool.maxConcurrency !== undefined) {
+      // Asynchronous endpoints publish no ConcurrentRequestsPerModel: such an alarm would never have data.
+      if (pool.maxConcurrency !== undefined && !endpoint.asyncInference) {
         this.concurrencyAlarms.push(new cloudwatch.Alarm(group, 'ConcurrencyAboveMax', {
           ...common, alarmName: name('ConcurrencyAboveMax'), threshold: concurrencyPercent,
           metric: new cloudwatch.MathExpression({
@@ -226,69 +173,4 @@ export class PoolAlarms extends Construct {
   public get alarms(): cloudwatch.Alarm[] {
     return [...this.latencyAlarms, ...this.errorRateAlarms, ...this.concurrencyAlarms, ...(this.fallbackAlarm ? [this.fallbackAlarm] : [])];
   }
-}
-
-function validateProps(props: PoolAlarmsProps, prefix: string, period: Duration, evaluationPeriods: number,
-  datapointsToAlarm: number, fallbackAfter: Duration): void {
-  checkDuration('modelLatencyThreshold', props.modelLatencyThreshold);
-  checkDuration('period', period, false);
-  checkDuration('fallbackAlarmAfter', fallbackAfter, false);
-  for (const actions of ['alarmActions', 'okActions'] as const) {
-    const list = props[actions];
-    if (list !== undefined && (!Array.isArray(list) || list.some((a) => typeof a?.bind !== 'function'))) {
-      throw new InstancePoolsError('InvalidEnumValue', actions, 'must be an array of alarm actions (e.g. new SnsAction(topic))', list);
-    }
-  }
-  if (typeof prefix !== 'string' || (!Token.isUnresolved(prefix) && !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(prefix))) {
-    throw new InstancePoolsError('InvalidName', 'alarmNamePrefix', 'letters, digits, -, _ and . (starting with a letter or digit), at most 64 characters', prefix);
-  }
-  const latency = props.modelLatencyThreshold;
-  if (latency && !latency.isUnresolved()) {
-    const ms = latency.toMilliseconds({ integral: false });
-    if (ms <= 0 || ms > 3_600_000) {
-      throw new InstancePoolsError('OutOfRange', 'modelLatencyThreshold', 'must be more than 0 and at most 60 minutes', described(latency.toHumanString()));
-    }
-  }
-  checkPercent('errorRateThresholdPercent', props.errorRateThresholdPercent, 0.01, 100, true);
-  checkPercent('concurrencyThresholdPercent', props.concurrencyThresholdPercent, 1, 200, true);
-  const seconds = checkPeriod('period', period, 60, 86400)!;
-  checkInteger('evaluationPeriods', evaluationPeriods, 1, 1440);
-  checkInteger('datapointsToAlarm', datapointsToAlarm, 1, Token.isUnresolved(evaluationPeriods) ? MAX_API_INTEGER : evaluationPeriods);
-  if (!Token.isUnresolved(evaluationPeriods) && seconds * evaluationPeriods > 86400) {
-    throw new InstancePoolsError('OutOfRange', 'evaluationPeriods', `times period (${seconds} s) must not exceed one day (CloudWatch's longest evaluation range)`, evaluationPeriods);
-  }
-  checkPeriod('fallbackAlarmAfter', fallbackAfter, 300, 86400, 300);
-}
-
-/** CloudWatch takes alarm names of at most 255 characters. */
-function checkAlarmNames(namePrefix: string, pools: RankedInstancePool[]): void {
-  if (Token.isUnresolved(namePrefix)) return;
-  for (const pool of pools) {
-    const longest = `${namePrefix}-${pool.instanceType.name}-Invocation5XXErrorRate`;
-    if (!pool.instanceType.isUnresolved && longest.length > MAX_ALARM_NAME_LENGTH) {
-      throw new InstancePoolsError('InvalidName', 'alarmName', `CloudWatch takes alarm names of at most ${MAX_ALARM_NAME_LENGTH} characters (${longest})`, longest.length);
-    }
-  }
-}
-
-/** Microseconds per unit of a token threshold: CloudFormation cannot convert a token, so the alarm divides by its unit. */
-const MICROSECONDS: { [unit: string]: [number, string] } = {
-  millis: [1000, 'ms'], seconds: [1_000_000, 's'], minutes: [60_000_000, 'min'], hours: [3_600_000_000, 'h'], days: [86_400_000_000, 'd'],
-};
-
-/**
- * The alarm threshold, and what the p99 latency (microseconds) is divided by to compare with it: milliseconds
- * for a known duration; for a token, its own unit, which aws-cdk-lib cannot convert (`Duration.seconds(param)`
- * alarms on seconds).
- */
-function latencyThreshold(threshold: Duration): { value: number; microseconds: number; label: string } {
-  if (!threshold.isUnresolved()) return { value: threshold.toMilliseconds({ integral: false }), microseconds: 1000, label: 'ms' };
-  const [microseconds, label] = MICROSECONDS[threshold.unitLabel()];
-  const value = { millis: () => threshold.toMilliseconds(), seconds: () => threshold.toSeconds(), minutes: () => threshold.toMinutes(),
-    hours: () => threshold.toHours(), days: () => threshold.toDays() }[threshold.unitLabel()]!();
-  return { value, microseconds, label };
-}
-
-function human(duration: Duration): string {
-  return duration.isUnresolved() ? 'the configured time' : duration.toHumanString();
 }

@@ -21,12 +21,23 @@ export interface EndpointMetricOptions extends cloudwatch.MetricOptions {
  * cannot be passed by mistake.
  */
 export interface ICapacityAwareEndpoint extends IInstancePoolEndpoint {
+  /**
+   * Whether the endpoint serves asynchronously. An asynchronous endpoint publishes only the metrics AWS lists for it
+   * (backlog, time in backlog, invocations processed and failed, latency and errors, instance metrics), none of
+   * `Invocations`, `InvocationsPerInstance` or `ConcurrentRequestsPerModel`
+   * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html): alarms, dashboards and scaling
+   * signals read what it publishes.
+   */
+  readonly asyncInference: boolean;
   /** Any metric of the `AWS/SageMaker` namespace for this variant. */
   metric(metricName: string, options?: EndpointMetricOptions): cloudwatch.Metric;
 }
 
 /** Metric helpers and grants shared by created and imported capacity-aware endpoints. */
 export abstract class CapacityAwareEndpointBase extends InstancePoolEndpointBase implements ICapacityAwareEndpoint {
+  /** Whether the endpoint serves asynchronously. */
+  public abstract readonly asyncInference: boolean;
+
   /** @default - average over 5 minutes */
   public metric(metricName: string, options: EndpointMetricOptions = {}): cloudwatch.Metric {
     return this.variantMetric(INVOCATION_NAMESPACE, metricName, 'Average', options);

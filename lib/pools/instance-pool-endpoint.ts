@@ -82,4 +82,10 @@ export interface CapacityAwareEndpointAttributes {
    * @default false
    */
   readonly enhancedMetrics?: boolean;
+  /**
+   * Whether the endpoint serves asynchronously (`AsyncInferenceConfig`), so that alarms, dashboards and autoscaling
+   * read the metrics it publishes. Inference-component endpoints are real-time: `true` is rejected there.
+   * @default false
+   */
+  readonly asyncInference?: boolean;
 }

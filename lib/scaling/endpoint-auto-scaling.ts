@@ -1,4 +1,4 @@
-import { Annotations, Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
@@ -8,6 +8,7 @@ import { checkCapacityRange } from '../core/validation';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { metricCadence } from '../pools/metric-publishing';
 import { ScalingSignal } from './scaling-signal';
+import { SignalMetricSource } from './scaling-signal-options';
 import { warnSparseSignal } from './signal-config';
 import { createScaleOutFromZero, createTargetTracking } from './target-tracking';
 import { TargetTrackingOptions } from './target-tracking-options';
@@ -40,8 +41,8 @@ export interface EndpointAutoScalingProps extends AutoScalingOptions {
    */
   readonly initialInstanceCount?: number;
   /**
-   * Whether the endpoint serves asynchronously (allows `minCapacity: 0`, warns about concurrency signals).
-   * @default false
+   * Whether the endpoint serves asynchronously: allows `minCapacity: 0`, and takes only the backlog signal.
+   * @default - the endpoint's `asyncInference`
    */
   readonly asyncInference?: boolean;
 }
@@ -71,7 +72,8 @@ export class EndpointAutoScaling extends Construct {
   /**
    * @throws `[MissingRequiredProp]` without `endpoint` or `maxCapacity`; `[InvalidCapacity]` for counts outside the
    * API's range, `minCapacity: 0` on a real-time endpoint, or `minCapacity` above `maxCapacity`;
-   * `[AsyncScalingSignal]` for an asynchronous endpoint without a signal
+   * `[AsyncScalingSignal]` for an asynchronous endpoint without a signal or with a concurrency signal;
+   * `[BacklogSignalOnRealTime]` for the backlog signal on a real-time endpoint
    */
   constructor(scope: Construct, id: string, props: EndpointAutoScalingProps) {
     super(scope, checkScopeAndId(scope, id));
@@ -82,17 +84,10 @@ export class EndpointAutoScaling extends Construct {
     checkBoolean('asyncInference', props.asyncInference);
     this.minCapacity = props.minCapacity ?? 1;
     this.maxCapacity = props.maxCapacity;
-    const asyncInference = props.asyncInference === true;
+    const asyncInference = (props.asyncInference ?? props.endpoint.asyncInference) === true;
     validateCapacity(this.minCapacity, this.maxCapacity, props.initialInstanceCount, asyncInference);
-    if (asyncInference && !props.signal) {
-      throw new InstancePoolsError('AsyncScalingSignal', 'signal',
-        'asynchronous endpoints queue requests and publish no per-instance concurrency: pass ScalingSignal.backlogPerInstance({ targetValue })', described('none'));
-    }
+    checkSignalSource(props.signal, asyncInference);
     const signal = (props.signal ?? ScalingSignal.weightedUtilization()).bind(props.endpoint);
-    if (asyncInference && signal.weighted) {
-      Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:asyncConcurrencySignal',
-        'signal: asynchronous endpoints queue requests; scale them on ScalingSignal.backlogPerInstance(...) rather than on concurrency.');
-    }
     if (signal.weighted) warnSparseSignal(this, metricCadence(props.endpoint));
     this.signal = signal.metric;
     this.targetValue = signal.targetValue;
@@ -125,4 +120,27 @@ function validateCapacity(min: number, max: number, initial: number | undefined,
       : ': 0 is for asynchronous endpoints only, which queue requests while no instance runs (a real-time endpoint without instances fails every request)',
     valueProp: 'initialInstanceCount', value: initial,
   });
+}
+
+/**
+ * A signal must read what the endpoint publishes. An asynchronous endpoint publishes no metric but those AWS lists
+ * for it, which include no `ConcurrentRequestsPerModel` (and no `Invocations`, `InvocationsPerInstance`):
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html. The weighted signal would read 0
+ * whenever instances exist (their CPU samples count them active), scaling in for ever; the predefined concurrency
+ * metric would have no data, and never scale. A real-time endpoint publishes no backlog, which is an asynchronous
+ * inference metric (same page). Signals of your own (no `source`) are not checked.
+ */
+function checkSignalSource(signal: ScalingSignal | undefined, asyncInference: boolean): void {
+  if (asyncInference && (!signal || signal.source === SignalMetricSource.CONCURRENCY)) {
+    throw new InstancePoolsError('AsyncScalingSignal', 'signal',
+      'asynchronous endpoints queue requests and publish no ConcurrentRequestsPerModel (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html): '
+      + 'pass ScalingSignal.backlogPerInstance({ targetValue })',
+      described(signal ? 'a concurrency signal' : 'none (the default weighted-utilization signal reads concurrency)'));
+  }
+  if (!asyncInference && signal?.source === SignalMetricSource.BACKLOG) {
+    throw new InstancePoolsError('BacklogSignalOnRealTime', 'signal',
+      'a real-time endpoint has no queue and publishes no ApproximateBacklogSizePerInstance, an asynchronous-inference metric: '
+      + 'scale it on ScalingSignal.weightedUtilization() or ScalingSignal.concurrentRequestsPerModel({ targetValue })',
+      described('ScalingSignal.backlogPerInstance()'));
+  }
 }

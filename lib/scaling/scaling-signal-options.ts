@@ -2,6 +2,18 @@ import { CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { UtilizationAggregation } from './utilization-aggregation';
 
+/**
+ * What a scaling signal reads, which only one endpoint kind publishes
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html: an asynchronous endpoint publishes
+ * no metric but those listed there).
+ */
+export enum SignalMetricSource {
+  /** `ConcurrentRequestsPerModel`: real-time endpoints only. */
+  CONCURRENCY = 'CONCURRENCY',
+  /** The queue (`ApproximateBacklogSizePerInstance`): asynchronous endpoints only. */
+  BACKLOG = 'BACKLOG',
+}
+
 /** Options of the weighted-utilization signal. */
 export interface WeightedUtilizationOptions {
   /**

@@ -4,7 +4,7 @@ import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from '../pools/capa
 import { instanceSamplesMetric } from '../pools/instance-samples';
 import { dimensionedMetric, INVOCATION_NAMESPACE } from '../pools/metric-factory';
 import { metricCadence } from '../pools/metric-publishing';
-import { ScalingSignalConfig, TargetValueOptions, WeightedUtilizationOptions } from './scaling-signal-options';
+import { ScalingSignalConfig, SignalMetricSource, TargetValueOptions, WeightedUtilizationOptions } from './scaling-signal-options';
 import { checkTargetValue, concurrencyMetrics, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from './signal-config';
 import { PoolConcurrencyMetric } from './utilization-queries';
 
@@ -21,11 +21,13 @@ export abstract class ScalingSignal {
    * A pool counts as active when it has instances, seen in its `CPUUtilization` `SampleCount`
    * (`/aws/sagemaker/Endpoints`, InstanceType dimension), which every instance publishes whatever its traffic: a
    * pool with instances and no concurrency data reads 0, so an idle fleet scales in to `minCapacity`. Each pool
-   * reads two metrics; five pools use all ten a metric-math alarm takes.
+   * reads two metrics; five pools use all ten a metric-math alarm takes. Real-time endpoints only: an asynchronous
+   * endpoint publishes no `ConcurrentRequestsPerModel` (`autoScale` throws `[AsyncScalingSignal]`).
    */
   public static weightedUtilization(options: WeightedUtilizationOptions = {}): ScalingSignal {
     const { target, aggregation } = weightedSignalSettings(options);
     return new (class extends ScalingSignal {
+      public readonly source = SignalMetricSource.CONCURRENCY;
       public bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig {
         return weightedSignalConfig(target, aggregation, poolConcurrencyMetrics(endpoint), metricCadence(endpoint));
       }
@@ -35,11 +37,12 @@ export abstract class ScalingSignal {
   /**
    * The predefined `SageMakerVariantConcurrentRequestsPerModelHighResolution` metric: concurrent requests per
    * model copy across the whole variant. Simple and fast, but blind to hardware differences: use it when the
-   * pools' types have similar capacity.
+   * pools' types have similar capacity. Real-time endpoints only (`[AsyncScalingSignal]` on an asynchronous one).
    */
   public static concurrentRequestsPerModel(options: TargetValueOptions): ScalingSignal {
     checkTargetValue('concurrentRequestsPerModel', options);
     return new (class extends ScalingSignal {
+      public readonly source = SignalMetricSource.CONCURRENCY;
       public bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig {
         return predefinedSignalConfig(options.targetValue, endpoint.metric('ConcurrentRequestsPerModel', { statistic: 'Average' }),
           PredefinedMetric.SAGEMAKER_VARIANT_CONCURRENT_REQUESTS_PER_MODEL_HIGH_RESOLUTION);
@@ -49,11 +52,13 @@ export abstract class ScalingSignal {
 
   /**
    * `ApproximateBacklogSizePerInstance` (AWS/SageMaker, dimension EndpointName, Average): queued requests per
-   * instance. The signal for asynchronous endpoints, which do not publish per-instance invocation metrics.
+   * instance. The signal for asynchronous endpoints, which do not publish per-instance invocation metrics; a
+   * real-time endpoint publishes no backlog (`autoScale` throws `[BacklogSignalOnRealTime]`).
    */
   public static backlogPerInstance(options: TargetValueOptions): ScalingSignal {
     checkTargetValue('backlogPerInstance', options);
     return new (class extends ScalingSignal {
+      public readonly source = SignalMetricSource.BACKLOG;
       public bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig {
         return {
           targetValue: options.targetValue,
@@ -67,6 +72,13 @@ export abstract class ScalingSignal {
       }
     })();
   }
+
+  /**
+   * What the signal reads, so that autoscaling can refuse a signal the endpoint never publishes: concurrency on an
+   * asynchronous endpoint, the backlog on a real-time one.
+   * @default - unknown (a signal of your own): not checked against the endpoint kind
+   */
+  public readonly source?: SignalMetricSource;
 
   /** Renders the signal for `endpoint`. */
   public abstract bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig;

@@ -2,6 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { CapacityAwareEndpoint, InstanceType, PoolAlarms, PoolAlarmsProps, testing } from '../../lib';
 import { lmiModel, seedEndpoint } from '../endpoint/fixtures';
@@ -52,15 +53,49 @@ describe('PoolAlarms', () => {
     }
   });
 
-  test('5XX error rate per instance type: errors over invocations, in percent', () => {
+  test('5XX error rate per instance type: the average of Invocation5XXErrors (1 per 5XX response, 0 per other), in percent', () => {
     const { template } = seed({ errorRateThresholdPercent: 2.5 });
-    expect(byName(template, `SageMaker-llm-AllTraffic-${G6}-Invocation5XXErrorRate`)).toMatchObject({
+    const alarm = byName(template, `SageMaker-llm-AllTraffic-${G6}-Invocation5XXErrorRate`);
+    expect(alarm).toMatchObject({
       Threshold: 2.5,
       Metrics: [
-        { Expression: '100 * errors / invocations', ReturnData: true },
-        { Id: 'errors', MetricStat: { Stat: 'Sum', Metric: { MetricName: 'Invocation5XXErrors', Dimensions: dims(G6) } } },
-        { Id: 'invocations', MetricStat: { Stat: 'Sum', Metric: { MetricName: 'Invocations', Dimensions: dims(G6) } } },
+        { Expression: '100 * errors', ReturnData: true },
+        { Id: 'errors', MetricStat: { Stat: 'Average', Metric: { MetricName: 'Invocation5XXErrors', Dimensions: dims(G6) } } },
       ],
+    });
+    // It reads no Invocations: asynchronous endpoints do not publish it.
+    expect(JSON.stringify(alarm)).not.toContain('"Invocations"');
+    // 3 failed requests of 40: the average of the 0/1 samples is 0.075, the alarm reads 7.5 %.
+    expect(testing.MetricMath.evaluate('100 * errors', { errors: 3 / 40 })).toBeCloseTo(7.5);
+  });
+
+  describe('on an asynchronous endpoint (which publishes no Invocations and no ConcurrentRequestsPerModel)', () => {
+    function asyncSeed(options: Partial<PoolAlarmsProps> = {}) {
+      const stack = testStack();
+      const endpoint = seedEndpoint(stack, { endpointName: 'llm', asyncInference: { outputBucket: new s3.Bucket(stack, 'Out') } });
+      const alarms = new PoolAlarms(stack, 'Alarms', { endpoint, modelLatencyThreshold: Duration.seconds(20), ...options });
+      return { stack, endpoint, alarms, template: Template.fromStack(stack) };
+    }
+
+    test('the 5XX error rate reads only metrics the endpoint publishes, so a deployment can roll back on it', () => {
+      const { template, alarms } = asyncSeed();
+      expect(alarms.errorRateAlarms).toHaveLength(2);
+      const metrics = alarmProps(template).flatMap((p) => (p.Metrics ?? []).map((m: any) => m.MetricStat?.Metric.MetricName)).filter(Boolean);
+      expect(new Set(metrics)).toEqual(new Set(['ModelLatency', 'Invocation5XXErrors', 'CPUUtilization']));
+    });
+
+    test('no concurrency alarms: they would never have data', () => {
+      const { template, alarms } = asyncSeed();
+      expect(alarms.concurrencyAlarms).toEqual([]);
+      expect(alarmProps(template).map((p) => p.AlarmName).filter((n: string) => n.endsWith('ConcurrencyAboveMax'))).toEqual([]);
+    });
+
+    test('a concurrency threshold there is ignored, with a warning', () => {
+      const { stack } = asyncSeed({ concurrencyThresholdPercent: 90 });
+      Annotations.fromStack(stack).hasWarning('/TestStack/Alarms', Match.stringLikeRegexp(
+        '^concurrencyThresholdPercent: an asynchronous endpoint publishes no ConcurrentRequestsPerModel, so it gets no concurrency alarms'));
+      const { stack: quiet } = asyncSeed();
+      Annotations.fromStack(quiet).hasNoWarning('*', Match.stringLikeRegexp('concurrencyThresholdPercent'));
     });
   });
 

@@ -11,6 +11,7 @@ import { testStack } from '../util';
 class TestEndpoint extends CapacityAwareEndpointBase {
   public readonly endpointArn = 'arn:aws:sagemaker:us-east-1:111111111111:endpoint/llm';
   public readonly pools: RankedInstancePool[] = [{ instanceType: InstanceType.ML_G6_XLARGE, priority: 1 }];
+  public readonly asyncInference = false;
   constructor(scope: Construct, id: string, public readonly endpointName = 'llm', public readonly variantName = 'AllTraffic',
     private readonly metricName?: string) {
     super(scope, id);

@@ -1,7 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { CapacityAwareEndpoint, EndpointAutoScaling, InstanceType, Model, ScalingSignal, UtilizationAggregation, testing } from '../../lib';
+import { CapacityAwareEndpoint, EndpointAutoScaling, ICapacityAwareEndpoint, InstanceType, Model, ScalingSignal, ScalingSignalConfig, UtilizationAggregation, testing } from '../../lib';
 import { seedEndpoint } from '../endpoint/fixtures';
 import { testStack } from '../util';
 
@@ -116,13 +116,56 @@ describe('EndpointAutoScaling: resources', () => {
     Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Alarm', 0);
   });
 
-  test('asynchronous endpoints need an explicit signal, and are warned off concurrency signals', () => {
-    const stack = testStack();
-    const endpoint = seedEndpoint(stack, { asyncInference: { outputBucket: new s3.Bucket(stack, 'Out') } });
-    expect(() => endpoint.autoScale({ maxCapacity: 4 })).toThrow(/signal: asynchronous endpoints queue requests and publish no per-instance concurrency: pass ScalingSignal.backlogPerInstance\(\{ targetValue \}\), got none \[AsyncScalingSignal\]/);
-    const other = testStack();
-    seedEndpoint(other, { asyncInference: { outputBucket: new s3.Bucket(other, 'Out') } }).autoScale({ maxCapacity: 4, signal: ScalingSignal.weightedUtilization() });
-    Annotations.fromStack(other).hasWarning('/TestStack/Llm/AutoScaling', Match.stringLikeRegexp('backlogPerInstance'));
+  describe('a signal the endpoint never publishes is refused (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html)', () => {
+    const asyncEndpoint = (stack = testStack()) => seedEndpoint(stack, { asyncInference: { outputBucket: new s3.Bucket(stack, 'Out') } });
+    const ASYNC_RULE = 'signal: asynchronous endpoints queue requests and publish no ConcurrentRequestsPerModel '
+      + '(https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html): pass ScalingSignal.backlogPerInstance({ targetValue })';
+
+    test.each<[string, ScalingSignal | undefined, string]>([
+      ['no signal (the default reads concurrency)', undefined, 'none (the default weighted-utilization signal reads concurrency)'],
+      ['the weighted utilization, which would read 0 whenever instances run: scale in for ever', ScalingSignal.weightedUtilization(), 'a concurrency signal'],
+      ['the predefined concurrency, which would have no data: never scale', ScalingSignal.concurrentRequestsPerModel({ targetValue: 4 }), 'a concurrency signal'],
+    ])('asynchronous endpoint, %s: [AsyncScalingSignal]', (_, signal, got) => {
+      expect(() => asyncEndpoint().autoScale({ maxCapacity: 4, signal })).toThrow(`${ASYNC_RULE}, got ${got} [AsyncScalingSignal]`);
+    });
+
+    test('asynchronous endpoint: the error comes before the weighted signal\'s own checks (no maxConcurrency needed to be told)', () => {
+      const stack = testStack();
+      const endpoint = new CapacityAwareEndpoint(stack, 'Ep', {
+        model: Model.fromModelName(stack, 'M', 'm'), pools: [{ instanceType: InstanceType.ML_G6_XLARGE }],
+        asyncInference: { outputBucket: new s3.Bucket(stack, 'Out') },
+      });
+      expect(() => endpoint.autoScale({ maxCapacity: 4, signal: ScalingSignal.weightedUtilization() })).toThrow(/\[AsyncScalingSignal\]$/);
+    });
+
+    test('real-time endpoint, the backlog signal: [BacklogSignalOnRealTime]', () => {
+      expect(() => seedEndpoint(testStack()).autoScale({ maxCapacity: 4, signal: ScalingSignal.backlogPerInstance({ targetValue: 5 }) })).toThrow(
+        'signal: a real-time endpoint has no queue and publishes no ApproximateBacklogSizePerInstance, an asynchronous-inference metric: '
+        + 'scale it on ScalingSignal.weightedUtilization() or ScalingSignal.concurrentRequestsPerModel({ targetValue }), '
+        + 'got ScalingSignal.backlogPerInstance() [BacklogSignalOnRealTime]');
+    });
+
+    test('the endpoint kind comes from the endpoint when the construct is used directly', () => {
+      const stack = testStack();
+      const endpoint = asyncEndpoint(stack);
+      expect(() => new EndpointAutoScaling(stack, 'Direct', { endpoint, maxCapacity: 4 })).toThrow(/\[AsyncScalingSignal\]$/);
+      const imported = CapacityAwareEndpoint.fromEndpointAttributes(stack, 'Imported', {
+        endpointName: 'queue', pools: [{ instanceType: InstanceType.ML_G6_XLARGE }], asyncInference: true,
+      });
+      expect(() => new EndpointAutoScaling(stack, 'OfImported', { endpoint: imported, maxCapacity: 4 })).toThrow(/\[AsyncScalingSignal\]$/);
+      new EndpointAutoScaling(stack, 'Backlog', { endpoint: imported, maxCapacity: 4, minCapacity: 0, signal: ScalingSignal.backlogPerInstance({ targetValue: 5 }) });
+    });
+
+    test('the matching signals are accepted, and a signal of your own is not checked', () => {
+      asyncEndpoint().autoScale({ maxCapacity: 4, signal: ScalingSignal.backlogPerInstance({ targetValue: 5 }) });
+      seedEndpoint(testStack()).autoScale({ maxCapacity: 4, signal: ScalingSignal.concurrentRequestsPerModel({ targetValue: 4 }) });
+      const own = new (class extends ScalingSignal {
+        public bind(e: ICapacityAwareEndpoint): ScalingSignalConfig {
+          return { targetValue: 1, weighted: false, metric: e.metric('ModelLatency'), customizedMetricSpecification: { metricName: 'ModelLatency', namespace: 'AWS/SageMaker', statistic: 'Average' } };
+        }
+      })();
+      asyncEndpoint().autoScale({ maxCapacity: 4, signal: own });
+    });
   });
 
   test('the signal is available as a metric for dashboards', () => {

@@ -75,7 +75,7 @@ export const ENTRY_POINTS: { [name: string]: EntryPoint } = {
   'new InferenceComponentEndpoint, managedInstanceScaling': { args: () => [{ maxInstanceCount: 4 }], call: (s, a) => icEndpoint(s, { managedInstanceScaling: a[0] }),
     optional: ['minInstanceCount'] },
   'CapacityAwareEndpoint.fromEndpointAttributes': { args: () => [{ endpointName: 'live', pools: pools() }],
-    call: (s, a) => CapacityAwareEndpoint.fromEndpointAttributes(s, 'Subject', a[0]), optional: ['variantName', 'metricPublishFrequency'] },
+    call: (s, a) => CapacityAwareEndpoint.fromEndpointAttributes(s, 'Subject', a[0]), optional: ['variantName', 'metricPublishFrequency', 'asyncInference'] },
   'new InferenceComponentEndpoint': { args: () => [{ pools: [{ instanceType: G6 }] }], call: (s, a) => new InferenceComponentEndpoint(s, 'Subject', a[0]),
     optional: [...ENDPOINT_OPTIONAL, 'role', 'managedInstanceScaling'] },
   'InferenceComponentEndpoint.fromEndpointAttributes': { args: () => [{ endpointName: 'live', pools: [{ instanceType: G6 }] }],

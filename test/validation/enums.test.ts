@@ -1,9 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
-  CapacitySize, ComponentCapacitySize, ComponentDeployment, CopyScalingSignal, DeploymentStrategy, Model, ModelContainer, PoolWidgets, ScalingSignal, TrafficShift,
+  CapacityAwareEndpoint, CapacitySize, ComponentCapacitySize, ComponentDeployment, CopyScalingSignal, DeploymentStrategy, InstanceType, Model, ModelContainer, PoolWidgets, ScalingSignal, TrafficShift,
 } from '../../lib';
-import { allTypes, badInputTable, capturing, endpoint, icEndpoint, js, onCpu, reserved, withShadow, withVariants } from './hostile-input';
+import { allTypes, badInputTable, bucket, capturing, endpoint, icEndpoint, js, onCpu, reserved, withShadow, withVariants } from './hostile-input';
 
 /** Enum values and enum-like classes, validated where they enter the library. */
 const image = () => ModelContainer.fromImage(js('nginx'));
@@ -18,6 +18,11 @@ badInputTable('enum-like values', [
   ["CopyScalingSignal.weightedUtilization aggregation: 'MEDIAN'", () => CopyScalingSignal.weightedUtilization({ aggregation: js('MEDIAN') }), 'InvalidEnumValue'],
   ['autoScale signal: {} (a look-alike object)', (s) => endpoint(s).autoScale({ maxCapacity: 2, signal: js({}) }), 'InvalidEnumValue'],
   ["autoScale signal: 'weighted'", (s) => endpoint(s).autoScale({ maxCapacity: 2, signal: js('weighted') }), 'InvalidEnumValue'],
+  ["imported endpoint asyncInference: 'yes'", (s) => CapacityAwareEndpoint.fromEndpointAttributes(s, 'I', {
+    endpointName: 'e', pools: [{ instanceType: InstanceType.ML_G6_XLARGE }], asyncInference: js('yes') }), 'InvalidEnumValue'],
+  ['concurrency signal on an asynchronous endpoint', (s) => endpoint(s, { asyncInference: { outputBucket: bucket(s) } })
+    .autoScale({ maxCapacity: 2, signal: ScalingSignal.concurrentRequestsPerModel({ targetValue: 4 }) }), 'AsyncScalingSignal'],
+  ['backlog signal on a real-time endpoint', (s) => endpoint(s).autoScale({ maxCapacity: 2, signal: ScalingSignal.backlogPerInstance({ targetValue: 5 }) }), 'BacklogSignalOnRealTime'],
   ['component autoScale signal: a ScalingSignal object without bind', (s) => icEndpoint(s).addInferenceComponent('C', {
     specification: allTypes(s) }).autoScale({ maxCopyCount: 2, signal: js({ targetValue: 1 }) }), 'InvalidEnumValue'],
   ['deployment: {} (a look-alike object)', (s) => endpoint(s, { deployment: js({}) }), 'InvalidEnumValue'],

@@ -1,5 +1,7 @@
 import { Duration, Size, Stack } from 'aws-cdk-lib';
-import { CapacitySize, ContainerImage, DeploymentStrategy, InferenceComponentSpecification, InstanceType, Model, ModelData, PoolAlarms } from '../../lib';
+import {
+  CapacitySize, ContainerImage, DeploymentStrategy, InferenceComponentEndpoint, InferenceComponentSpecification, InstanceType, Model, ModelData, PoolAlarms, ScalingSignal,
+} from '../../lib';
 import { bucket, endpoint, expectCode, js, lmi, numToken, onCpu, outcome, reserved, variant, withVariants } from './hostile-input';
 
 /**
@@ -29,7 +31,17 @@ const rows: Array<[string, (s: Stack) => unknown, string]> = [
   ['a token in the wrong unit names the unit to use', (s) => endpoint(s, { provisioningTimeout: Duration.minutes(numToken('T')) }),
     "provisioningTimeout: a token duration must be given in seconds, the API's unit: Duration.seconds(token) (aws-cdk-lib cannot convert a token between units), got a token in minutes [TokenUnit]"],
   ['a missing signal is described, not quoted as if it were a value', (s) => endpoint(s, { asyncInference: { outputBucket: bucket(s) } }).autoScale({ maxCapacity: 2 }),
-    'pass ScalingSignal.backlogPerInstance({ targetValue }), got none [AsyncScalingSignal]'],
+    'pass ScalingSignal.backlogPerInstance({ targetValue }), got none (the default weighted-utilization signal reads concurrency) [AsyncScalingSignal]'],
+  ['a concurrency signal on an asynchronous endpoint names the metric it lacks', (s) => endpoint(s, { asyncInference: { outputBucket: bucket(s) } })
+    .autoScale({ maxCapacity: 2, signal: ScalingSignal.weightedUtilization() }),
+  'signal: asynchronous endpoints queue requests and publish no ConcurrentRequestsPerModel (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html): '
+    + 'pass ScalingSignal.backlogPerInstance({ targetValue }), got a concurrency signal [AsyncScalingSignal]'],
+  ['the backlog signal on a real-time endpoint says which signals it takes', (s) => endpoint(s).autoScale({ maxCapacity: 2, signal: ScalingSignal.backlogPerInstance({ targetValue: 5 }) }),
+    'publishes no ApproximateBacklogSizePerInstance, an asynchronous-inference metric: scale it on ScalingSignal.weightedUtilization() or '
+    + 'ScalingSignal.concurrentRequestsPerModel({ targetValue }), got ScalingSignal.backlogPerInstance() [BacklogSignalOnRealTime]'],
+  ['an inference-component endpoint imported as asynchronous is refused', (s) => InferenceComponentEndpoint.fromEndpointAttributes(s, 'I', js({
+    endpointName: 'e', pools: [{ instanceType: InstanceType.ML_G6_XLARGE }], asyncInference: true })),
+  'asyncInference: inference-component endpoints serve in real time; leave asyncInference unset, got true [ConflictingOptions]'],
   ['a count of variants is described, not quoted', (s) => endpoint(s, {
     deployment: DeploymentStrategy.rolling({ maximumBatchSize: CapacitySize.percent(20), waitInterval: Duration.minutes(5), rollbackOnEndpointAlarms: false }),
   }).cfnEndpointConfig.addPropertyOverride('ProductionVariants.1', { VariantName: 'B', ModelName: 'm', InstanceType: 'ml.g5.xlarge', InitialInstanceCount: 1 }),
