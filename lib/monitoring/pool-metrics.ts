@@ -4,7 +4,7 @@ import { InstanceType } from '../instance-types/instance-type';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { RankedInstancePool } from '../pools/instance-pool';
 import { instanceSamplesMetric } from '../pools/instance-samples';
-import { dimensionedMetric, ENDPOINT_INSTANCE_NAMESPACE } from '../pools/metric-factory';
+import { dimensionedMetric, ENDPOINT_INSTANCE_NAMESPACE, INVOCATION_NAMESPACE } from '../pools/metric-factory';
 import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
 
 /**
@@ -69,4 +69,16 @@ export function instanceCountMetric(endpoint: ICapacityAwareEndpoint, pool: Rank
   return new cloudwatch.MathExpression({
     expression: `${id} / (PERIOD(${id}) / ${interval})`, usingMetrics: { [id]: samples }, period: aligned, label: pool.instanceType.name,
   });
+}
+
+/**
+ * A metric of an asynchronous endpoint's queue (`ApproximateBacklogSize`, `ApproximateBacklogSizePerInstance`,
+ * `ApproximateAgeOfOldestRequest`, `HasBacklogWithoutCapacity`), which SageMaker publishes "with the `EndpointName`
+ * dimension" only, not per variant or instance type
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html,
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html).
+ */
+export function backlogMetric(endpoint: ICapacityAwareEndpoint, metricName: string, period: Duration, label?: string,
+  statistic = 'Average'): cloudwatch.Metric {
+  return dimensionedMetric(INVOCATION_NAMESPACE, metricName, statistic, { EndpointName: metricEndpointName(endpoint) }, { period, label });
 }

@@ -6,6 +6,7 @@ import { checkInteger, checkPeriod, checkPositive } from '../core/validation';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { RankedInstancePool } from '../pools/instance-pool';
 import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
+import { asyncFleetGraphs } from './async-fleet-widgets';
 import { instanceCountMetric, instanceMetric, invocationMetric, perGpuMetric } from './pool-metrics';
 import { latencyPercentiles, rowHeader, showsGpuMetrics, typeGraph } from './widget-kit';
 
@@ -48,6 +49,11 @@ export interface PoolWidgetOptions {
  * target and the alarms' state. Then one row per pool in priority order: ModelLatency p50/p90/p99,
  * ConcurrentRequestsPerModel against the pool's `maxConcurrency`, GPU and GPU memory utilization per GPU (CPU
  * and memory for CPU-only types), InvocationsPerInstance, and 4XX/5XX errors.
+ *
+ * An asynchronous endpoint publishes neither invocations nor concurrency
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html): its fleet row shows the backlog
+ * (and per instance), `TimeInBacklog`, and `InvocationsProcesssed` against `InvocationFailures` instead of the
+ * invocations per type, and its pool rows leave out the concurrency and invocation graphs.
  */
 export class PoolWidgets {
   private readonly endpoint: ICapacityAwareEndpoint;
@@ -91,12 +97,16 @@ export class PoolWidgets {
     ];
   }
 
-  /** The fleet widgets: composition, traffic per type, scaling signal and alarm state (the last two when given). */
+  /**
+   * The fleet widgets: composition, traffic (per type on a real-time endpoint; the queue, the wait in it and the
+   * outcome on an asynchronous one), scaling signal and alarm state (the last two when given).
+   */
   public fleetWidgets(): cloudwatch.IWidget[] {
     const pools = this.endpoint.pools;
     const scaling = this.options.scalingSignal;
     const alarms = this.options.alarms ?? [];
-    const width = 24 / (2 + (scaling ? 1 : 0) + (alarms.length > 0 ? 1 : 0));
+    const traffic = this.endpoint.asyncInference ? 3 : 1;
+    const width = Math.floor(24 / (1 + traffic + (scaling ? 1 : 0) + (alarms.length > 0 ? 1 : 0)));
     const interval = metricCadence(this.endpoint).utilizationSeconds;
     const widgets: cloudwatch.IWidget[] = [
       new cloudwatch.GraphWidget({
@@ -105,11 +115,11 @@ export class PoolWidgets {
         left: pools.map((pool) => instanceCountMetric(this.endpoint, pool, this.period)),
         leftYAxis: { min: 0, label: 'instances', showUnits: false },
       }),
-      new cloudwatch.GraphWidget({
+      ...(this.endpoint.asyncInference ? asyncFleetGraphs(this.endpoint, width, this.height, this.invocationPeriod) : [new cloudwatch.GraphWidget({
         title: 'Invocations per instance type', width, height: this.height, stacked: true,
         left: pools.map((pool) => invocationMetric(this.endpoint, 'Invocations', 'Sum', this.invocationPeriod, pool.instanceType, pool.instanceType.name)),
         leftYAxis: { min: 0, showUnits: false },
-      }),
+      })]),
     ];
     if (scaling) {
       const target = this.options.scalingTarget;
@@ -125,7 +135,10 @@ export class PoolWidgets {
     return widgets;
   }
 
-  /** The widgets of one pool: a header, then six graphs of that instance type. */
+  /**
+   * The widgets of one pool: a header, then the graphs of that instance type (six on a real-time endpoint; four on
+   * an asynchronous one, which publishes no concurrency and no invocation counts).
+   */
   public widgetsForPool(pool: RankedInstancePool): cloudwatch.IWidget[] {
     const e = this.endpoint;
     const type = pool.instanceType;
@@ -137,19 +150,20 @@ export class PoolWidgets {
     const max = pool.maxConcurrency;
     const gpu = showsGpuMetrics(type);
     const percentAxis = { min: 0, max: type.gpuCount !== undefined || !gpu ? 100 : undefined, label: '%', showUnits: false };
+    const realTime = !e.asyncInference;
     return [
       rowHeader(header(pool)),
       graph('ModelLatency (ms)', latency, { leftYAxis: { min: 0, label: 'ms', showUnits: false } }),
-      graph('ConcurrentRequestsPerModel', [invocationMetric(e, 'ConcurrentRequestsPerModel', 'Average', p, type, 'average')], {
+      ...(realTime ? [graph('ConcurrentRequestsPerModel', [invocationMetric(e, 'ConcurrentRequestsPerModel', 'Average', p, type, 'average')], {
         leftAnnotations: max === undefined ? undefined : [{ value: max, label: `max concurrency ${Tokenization.stringifyNumber(max)}` }],
-      }),
+      })] : []),
       gpu
         ? graph('GPUUtilization', [perGpuMetric(e, 'GPUUtilization', pool, u, 'GPU utilization')], { leftYAxis: percentAxis })
         : graph('CPUUtilization', [instanceMetric(e, 'CPUUtilization', 'Average', u, type, 'CPU utilization (summed over vCPUs)')], { leftYAxis: { min: 0, label: '%', showUnits: false } }),
       gpu
         ? graph('GPUMemoryUtilization', [perGpuMetric(e, 'GPUMemoryUtilization', pool, u, 'GPU memory')], { leftYAxis: percentAxis })
         : graph('MemoryUtilization', [instanceMetric(e, 'MemoryUtilization', 'Average', u, type, 'memory utilization')], { leftYAxis: percentAxis }),
-      graph('InvocationsPerInstance', [invocationMetric(e, 'InvocationsPerInstance', 'Sum', p, type, 'invocations per instance')]),
+      ...(realTime ? [graph('InvocationsPerInstance', [invocationMetric(e, 'InvocationsPerInstance', 'Sum', p, type, 'invocations per instance')])] : []),
       graph('Invocation errors', [
         invocationMetric(e, 'Invocation4XXErrors', 'Sum', p, type, '4XX'),
         invocationMetric(e, 'Invocation5XXErrors', 'Sum', p, type, '5XX'),

@@ -1,5 +1,6 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CapacityAwareEndpoint, InstanceType, PoolWidgets } from '../../lib';
 import { lmiModel, seedEndpoint } from '../endpoint/fixtures';
 import { testStack } from '../util';
@@ -66,6 +67,63 @@ describe('PoolWidgets', () => {
       .filter((m) => m[0] === namespace).map((m) => m[m.length - 1].period ?? w.properties.period ?? 300)));
     expect(periodsOf('/aws/sagemaker/Endpoints')).toEqual(new Set([utilization]));
     expect(periodsOf('AWS/SageMaker')).toEqual(new Set([invocation]));
+  });
+
+  describe('on an asynchronous endpoint (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html)', () => {
+    function asyncSeed(options = {}) {
+      const stack = testStack();
+      const endpoint = seedEndpoint(stack, { endpointName: 'llm', asyncInference: { outputBucket: new s3.Bucket(stack, 'Out') } });
+      return { stack, endpoint, factory: new PoolWidgets(endpoint, options) };
+    }
+    const PUBLISHED = new Set(['ApproximateBacklogSize', 'ApproximateBacklogSizePerInstance', 'HasBacklogWithoutCapacity', 'TimeInBacklog', 'InvocationsProcesssed',
+      'InvocationFailures', 'ModelLatency', 'Invocation4XXErrors', 'Invocation5XXErrors', 'CPUUtilization', 'GPUUtilization', 'GPUMemoryUtilization']);
+
+    test('every graph reads only metrics an asynchronous endpoint publishes', () => {
+      const { stack, factory } = asyncSeed();
+      const names = renderWidgets(stack, factory.widgets()).filter((w) => w.type === 'metric').flatMap(metricLines).map((l) => l[1]);
+      expect(names.filter((n) => !PUBLISHED.has(n))).toEqual([]);
+      expect(names).toEqual(expect.arrayContaining(['ApproximateBacklogSize', 'ApproximateBacklogSizePerInstance', 'HasBacklogWithoutCapacity',
+        'TimeInBacklog', 'InvocationsProcesssed', 'InvocationFailures']));
+      expect(names).not.toContain('ConcurrentRequestsPerModel');
+    });
+
+    test('the fleet row: instances per type, the backlog, the wait in it, processed against failed', () => {
+      const { stack, factory } = asyncSeed();
+      const widgets = renderWidgets(stack, factory.fleetWidgets());
+      expect(widgets.map((w) => w.properties.title)).toEqual([
+        'Instances per type (estimated: CPUUtilization samples per minute)', 'Backlog (requests queued or in progress)', 'TimeInBacklog (s)',
+        'Requests processed and failed',
+      ]);
+      expect(widgets.map((w) => w.width)).toEqual([6, 6, 6, 6]);
+      // The queue is published per endpoint only; the rest per endpoint and variant.
+      expect(metricLines(widgets[1])).toEqual([
+        ['AWS/SageMaker', 'ApproximateBacklogSize', 'EndpointName', 'llm'],
+        ['AWS/SageMaker', 'ApproximateBacklogSizePerInstance', 'EndpointName', 'llm'],
+        ['AWS/SageMaker', 'HasBacklogWithoutCapacity', 'EndpointName', 'llm'],
+      ]);
+      // Requests waiting while no instance runs (the scale-out-from-zero signal): 0 or 1, on the right axis.
+      expect(lineOptions(widgets[1])[2]).toMatchObject({ stat: 'Maximum', yAxis: 'right' });
+      expect(metricLines(widgets[3]).map((l) => l.slice(0, 6))).toEqual([
+        ['AWS/SageMaker', 'InvocationsProcesssed', 'EndpointName', 'llm', 'VariantName', 'AllTraffic'],
+        ['AWS/SageMaker', 'InvocationFailures', 'EndpointName', 'llm', 'VariantName', 'AllTraffic'],
+      ]);
+    });
+
+    test('with a scaling signal and alarms the fleet row still fits the dashboard width', () => {
+      const stack = testStack();
+      const endpoint = seedEndpoint(stack, { endpointName: 'llm', asyncInference: { outputBucket: new s3.Bucket(stack, 'Out') } });
+      const alarms = endpoint.addAlarms();
+      const factory = new PoolWidgets(endpoint, { scalingSignal: endpoint.metric('ApproximateBacklogSizePerInstance'), alarms: alarms.alarms });
+      const widths = renderWidgets(stack, factory.fleetWidgets()).map((w) => w.width);
+      expect(widths).toHaveLength(6);
+      expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(24);
+    });
+
+    test('pool rows leave out concurrency and invocation graphs', () => {
+      const { stack, endpoint, factory } = asyncSeed();
+      const titles = renderWidgets(stack, factory.widgetsForPool(endpoint.pools[0])).filter((w) => w.type === 'metric').map((w) => w.properties.title);
+      expect(titles).toEqual([`P1 ${P5}: ModelLatency (ms)`, `P1 ${P5}: GPUUtilization`, `P1 ${P5}: GPUMemoryUtilization`, `P1 ${P5}: Invocation errors`]);
+    });
   });
 
   test('latency shows p50, p90 and p99 in milliseconds', () => {
