@@ -72,6 +72,29 @@ export function instanceCountMetric(endpoint: ICapacityAwareEndpoint, pool: Rank
 }
 
 /**
+ * Requests per instance of one type over the graph's period: the type's `Invocations` divided by its instances
+ * (estimated as in `instanceCountMetric`). SageMaker's own `InvocationsPerInstance` sends `1/numberOfInstances` per
+ * request, "the number of active instances for the ProductionVariant"
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ScalingPolicyMetric.html): with the `InstanceType`
+ * dimension it would divide one type's requests by the whole variant's instances and read low whenever other types
+ * run too (which count the per-type series uses is not documented). The period holds whole publish intervals of both
+ * metrics.
+ */
+export function invocationsPerInstanceOfType(endpoint: ICapacityAwareEndpoint, pool: RankedInstancePool, period: Duration): cloudwatch.IMetric {
+  const cadence = metricCadence(endpoint);
+  const aligned = alignedPeriod(period, Math.max(cadence.utilizationSeconds, cadence.invocationSeconds));
+  return new cloudwatch.MathExpression({
+    expression: `invocations / (samples / (PERIOD(samples) / ${cadence.utilizationSeconds}))`,
+    usingMetrics: {
+      invocations: invocationMetric(endpoint, 'Invocations', 'Sum', aligned, pool.instanceType),
+      samples: instanceSamplesMetric(endpoint, pool.instanceType, aligned),
+    },
+    period: aligned,
+    label: `invocations per ${pool.instanceType.name} instance`,
+  });
+}
+
+/**
  * A metric of an asynchronous endpoint's queue (`ApproximateBacklogSize`, `ApproximateBacklogSizePerInstance`,
  * `ApproximateAgeOfOldestRequest`, `HasBacklogWithoutCapacity`), which SageMaker publishes "with the `EndpointName`
  * dimension" only, not per variant or instance type

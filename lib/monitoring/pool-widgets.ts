@@ -7,7 +7,7 @@ import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { RankedInstancePool } from '../pools/instance-pool';
 import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
 import { asyncFleetGraphs } from './async-fleet-widgets';
-import { instanceCountMetric, instanceMetric, invocationMetric, perGpuMetric } from './pool-metrics';
+import { instanceCountMetric, instanceMetric, invocationMetric, invocationsPerInstanceOfType, perGpuMetric } from './pool-metrics';
 import { latencyPercentiles, rowHeader, showsGpuMetrics, typeGraph } from './widget-kit';
 
 /** Options of the per-instance-type widgets. */
@@ -48,7 +48,7 @@ export interface PoolWidgetOptions {
  * metric: CPUUtilization samples per publish interval), invocations per type (stacked), the scaling signal against its
  * target and the alarms' state. Then one row per pool in priority order: ModelLatency p50/p90/p99,
  * ConcurrentRequestsPerModel against the pool's `maxConcurrency`, GPU and GPU memory utilization per GPU (CPU
- * and memory for CPU-only types), InvocationsPerInstance, and 4XX/5XX errors.
+ * and memory for CPU-only types), invocations per instance of that type, and 4XX/5XX errors.
  *
  * An asynchronous endpoint publishes neither invocations nor concurrency
  * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html): its fleet row shows the backlog
@@ -163,7 +163,8 @@ export class PoolWidgets {
       gpu
         ? graph('GPUMemoryUtilization', [perGpuMetric(e, 'GPUMemoryUtilization', pool, u, 'GPU memory')], { leftYAxis: percentAxis })
         : graph('MemoryUtilization', [instanceMetric(e, 'MemoryUtilization', 'Average', u, type, 'memory utilization')], { leftYAxis: percentAxis }),
-      ...(realTime ? [graph('InvocationsPerInstance', [invocationMetric(e, 'InvocationsPerInstance', 'Sum', p, type, 'invocations per instance')])] : []),
+      // Not SageMaker's InvocationsPerInstance, normalized by the whole variant's instances (see the metric).
+      ...(realTime ? [graph('Invocations per instance of this type', [invocationsPerInstanceOfType(e, pool, this.period)])] : []),
       graph('Invocation errors', [
         invocationMetric(e, 'Invocation4XXErrors', 'Sum', p, type, '4XX'),
         invocationMetric(e, 'Invocation5XXErrors', 'Sum', p, type, '5XX'),

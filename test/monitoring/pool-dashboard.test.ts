@@ -27,7 +27,7 @@ describe('PoolDashboard', () => {
     for (const type of [P5, G6]) {
       const metrics = new Set(lines.filter((l) => instanceTypeOf(l) === type).map((l) => l[1]));
       // CPUUtilization (sample count) is the documented stand-in for the blog's InstanceCount.
-      for (const name of ['ModelLatency', 'ConcurrentRequestsPerModel', 'GPUUtilization', 'CPUUtilization', 'InvocationsPerInstance']) {
+      for (const name of ['ModelLatency', 'ConcurrentRequestsPerModel', 'GPUUtilization', 'CPUUtilization', 'Invocations']) {
         expect(metrics).toContain(name);
       }
     }

@@ -1,7 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { CapacityAwareEndpoint, InstanceType, PoolWidgets } from '../../lib';
+import { CapacityAwareEndpoint, InstanceType, PoolWidgets, testing } from '../../lib';
 import { lmiModel, seedEndpoint } from '../endpoint/fixtures';
 import { testStack } from '../util';
 import { instanceTypeOf, lineOptions, metricLines, renderWidgets } from './dashboard-body';
@@ -34,7 +34,7 @@ describe('PoolWidgets', () => {
       'Instances per type (estimated: CPUUtilization samples per minute)', 'Invocations per instance type',
       ...[`P1 ${P5}`, `P2 ${G6}`].flatMap((p) => [
         `${p}: ModelLatency (ms)`, `${p}: ConcurrentRequestsPerModel`, `${p}: GPUUtilization`, `${p}: GPUMemoryUtilization`,
-        `${p}: InvocationsPerInstance`, `${p}: Invocation errors`,
+        `${p}: Invocations per instance of this type`, `${p}: Invocation errors`,
       ]),
     ]);
   });
@@ -44,11 +44,11 @@ describe('PoolWidgets', () => {
     const widgets = renderWidgets(stack, factory.widgetsForPool(endpoint.pools[priority - 1])).filter((w) => w.type === 'metric');
     const lines = widgets.flatMap(metricLines);
     expect(new Set(lines.map((l) => l[1]))).toEqual(new Set([
-      'ModelLatency', 'ConcurrentRequestsPerModel', 'GPUUtilization', 'GPUMemoryUtilization', 'InvocationsPerInstance', 'Invocation4XXErrors', 'Invocation5XXErrors',
+      'ModelLatency', 'ConcurrentRequestsPerModel', 'GPUUtilization', 'GPUMemoryUtilization', 'Invocations', 'CPUUtilization', 'Invocation4XXErrors', 'Invocation5XXErrors',
     ]));
     for (const line of lines) {
       expect(line.slice(2)).toEqual(['EndpointName', 'llm', 'InstanceType', type, 'VariantName', 'AllTraffic']);
-      expect(line[0]).toBe(line[1].startsWith('GPU') ? '/aws/sagemaker/Endpoints' : 'AWS/SageMaker');
+      expect(line[0]).toBe(/^(GPU|CPU)/.test(line[1]) ? '/aws/sagemaker/Endpoints' : 'AWS/SageMaker');
     }
   });
 
@@ -60,13 +60,39 @@ describe('PoolWidgets', () => {
   ])('graphs hold whole publish intervals: %s', (_, props, title, utilization, invocation) => {
     const stack = testStack();
     const endpoint = seedEndpoint(stack, { endpointName: 'llm', ...props });
-    const widgets = renderWidgets(stack, new PoolWidgets(endpoint).widgets()).filter((w) => w.type === 'metric');
+    const widgets = renderWidgets(stack, new PoolWidgets(endpoint).widgets()).filter((w) => w.type === 'metric')
+      // The per-instance graph reads both kinds over their common interval (its own test below).
+      .filter((w) => !w.properties.title.endsWith('Invocations per instance of this type'));
     expect(widgets[0].properties.title).toBe(`Instances per type (estimated: CPUUtilization samples ${title})`);
     const periodsOf = (namespace: string) => new Set(widgets.flatMap((w) => (w.properties.metrics as any[])
       // A line without its own period takes the graph's (CloudWatch's default: 300 s).
       .filter((m) => m[0] === namespace).map((m) => m[m.length - 1].period ?? w.properties.period ?? 300)));
     expect(periodsOf('/aws/sagemaker/Endpoints')).toEqual(new Set([utilization]));
     expect(periodsOf('AWS/SageMaker')).toEqual(new Set([invocation]));
+  });
+
+  test.each<[string, object, number, number]>([
+    ['the default minute', {}, 60, 60],
+    ['utilization every 10 s', { metricPublishFrequency: Duration.seconds(10) }, 10, 60],
+    ['utilization every 5 minutes', { metricPublishFrequency: Duration.minutes(5) }, 300, 300],
+  ])('invocations per instance of a type: its invocations over its own instances, not the variant\'s (%s)', (_, props, interval, period) => {
+    // SageMaker's InvocationsPerInstance divides by every instance of the variant: with the InstanceType dimension it
+    // reads low whenever other types run too. The graph divides the type's invocations by its estimated instances.
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack, { endpointName: 'llm', ...props });
+    const graph = renderWidgets(stack, new PoolWidgets(endpoint).widgetsForPool(endpoint.pools[1]))
+      .find((w) => w.properties.title === `P2 ${G6}: Invocations per instance of this type`);
+    expect(metricLines(graph).map((l) => [l[1], instanceTypeOf(l)])).toEqual([['Invocations', G6], ['CPUUtilization', G6]]);
+    // A line whose period is the graph's (CloudWatch's default, 300 s) carries none of its own.
+    const own = period === 300 ? {} : { period };
+    expect(lineOptions(graph)).toEqual([
+      { label: `invocations per ${G6} instance`, expression: `invocations / (samples / (PERIOD(samples) / ${interval}))`, ...own },
+      { id: 'invocations', visible: false, ...own, stat: 'Sum' },
+      { id: 'samples', visible: false, ...own, stat: 'SampleCount' },
+    ]);
+    // 120 invocations of g6 in a minute with 2 g6 instances (2 samples at 60 s): 60 per instance, whatever the p5s do.
+    expect(testing.MetricMath.evaluate('invocations / (samples / (PERIOD(samples) / 60))', { invocations: 120, samples: 2 }, { periodSeconds: 60 })).toBe(60);
+    expect(JSON.stringify(graph)).not.toContain('InvocationsPerInstance');
   });
 
   describe('on an asynchronous endpoint (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html)', () => {
