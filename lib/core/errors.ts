@@ -58,7 +58,9 @@ export type ErrorCode =
   | 'MemoryExceedsInstance'
   | 'ScalingNeedsPools'
   // Added with the audit against the current API references:
-  | 'BacklogSignalOnRealTime';
+  | 'BacklogSignalOnRealTime'
+  | 'ReservationWithFallbackPools'
+  | 'MultipleCapacityReservations';
 
 /**
  * Words that describe a value rather than quote it (`got a token`, `got 2 variants`): printed as they are,

@@ -102,7 +102,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
    * `[MissingModel]` without a model; `[PoolCount]`, `[InvalidInstanceType]`, `[DuplicateInstanceType]`,
    * `[InvalidMaxConcurrency]` for the pools of every variant; `[InvalidName]`, `[OutOfRange]`, `[InvalidEnumValue]`,
    * `[InvalidTag]`, `[TokenUnit]`, `[InvalidAsyncConfig]`, `[InvalidS3Location]`, `[InvalidDataCapture]`,
-   * `[InvalidCapacityReservation]`, `[VolumeSizeWithLocalStorage]`, `[InvalidLogicalId]`, `[ExistingEndpointMismatch]`
+   * `[InvalidCapacityReservation]`, `[ReservationWithFallbackPools]`, `[MultipleCapacityReservations]`, `[VolumeSizeWithLocalStorage]`, `[InvalidLogicalId]`, `[ExistingEndpointMismatch]`
    * for the other props; `[VariantCount]`, `[DuplicateVariantName]`, `[InvalidVariantWeight]`, `[ShadowVariantCount]`
    * for the variants; at synth time `[DuplicatePhysicalName]`, `[InvalidLogicalId]` and the escape-hatch checks
    */

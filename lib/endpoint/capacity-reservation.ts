@@ -2,7 +2,7 @@ import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
-import { InstancePoolsError } from '../core/errors';
+import { described, InstancePoolsError } from '../core/errors';
 import { checkEnumValue, requireObject, requireString } from '../core/required';
 import { RankedInstancePool } from '../pools/instance-pool';
 
@@ -65,25 +65,34 @@ export function validateCapacityReservation(scope: IConstruct, prop: string, res
 }
 
 /**
- * The variant's `CapacityReservationConfig`, warning when the variant has fallback pools: the reservation belongs
- * to the variant, not to a pool, and neither the instance-pools guide
- * (https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html) nor the API reference says how
- * SageMaker combines the two. With `capacity-reservations-only`, "SageMaker AI launches instances only into an ML
- * capacity reservation", so the fallback pools can launch nothing outside it.
+ * A reservation serves one instance type: "The `InstanceType` field set in the `ProductionVariants` section of the
+ * `CreateEndpointConfig` request must match the `InstanceType` of your training plan", and "You can use exactly one
+ * plan per inference endpoint"
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/use-training-plan-for-inference-endpoints-using-api-cli-sdk.html).
+ * Fallback pools of other instance types can match no plan, so a reservation takes a variant of one pool.
+ */
+export function checkReservationPools(prop: string, reservation: CapacityReservation | undefined, pools: RankedInstancePool[], poolsProp: string): void {
+  if (reservation === undefined || reservation === null || pools.length <= 1) return;
+  throw new InstancePoolsError('ReservationWithFallbackPools', prop,
+    "a capacity reservation (training plan) serves one instance type, which must match the variant's, and an endpoint uses exactly one plan "
+    + '(https://docs.aws.amazon.com/sagemaker/latest/dg/use-training-plan-for-inference-endpoints-using-api-cli-sdk.html): '
+    + `give the variant a single pool of the plan's instance type, or drop the reservation to keep the fallback pools (${poolsProp})`,
+    described(`${pools.length} pools (${pools.map((pool) => pool.instanceType.name).join(', ')})`));
+}
+
+/**
+ * The variant's `CapacityReservationConfig` (one pool, see `checkReservationPools`), warning that a variant naming its
+ * type through a one-entry `InstancePools` rather than `InstanceType` is not what the training-plan guide shows: it
+ * documents the `InstanceType` field only, and the instance-pools guide
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html) does not mention
+ * reservations.
  */
 export function renderCapacityReservation(scope: IConstruct, prop: string, reservation: CapacityReservation | undefined,
   pools: RankedInstancePool[]): CfnEndpointConfig.CapacityReservationConfigProperty | undefined {
   if (reservation === undefined || reservation === null) return undefined;
-  if (pools.length > 1) {
-    const fallbacks = pools.slice(1).map((pool) => pool.instanceType.name).join(', ');
-    const only = reservation.preference === CapacityReservationPreference.CAPACITY_RESERVATIONS_ONLY;
-    Annotations.of(scope).addWarningV2('cdk-sagemaker-instance-pools:capacityReservationWithPools',
-      `${prop}: a capacity reservation applies to the whole variant, and AWS does not document how it combines with instance pools. `
-      + (only
-        ? `With capacity-reservations-only, SageMaker launches instances only into the reservation, so the fallback pools (${fallbacks}) `
-          + 'cannot take on-demand capacity. Drop the preference to let them try, or drop the fallback pools.'
-        : `Reserved capacity for ${pools[0].instanceType.name} (priority 1) with on-demand fallback to ${fallbacks} is the intended reading, `
-          + 'not a documented one: verify it in your account before relying on it.'));
-  }
+  Annotations.of(scope).addWarningV2('cdk-sagemaker-instance-pools:capacityReservationWithPools',
+    `${prop}: the variant names ${pools[0].instanceType.name} through InstancePools (one pool), while the training-plan guide documents `
+    + "a reservation on the variant's InstanceType field only; whether SageMaker matches the plan against a one-pool list is an open "
+    + 'question: verify the first deploy in your account before relying on it.');
   return { mlReservationArn: reservation.mlReservationArn, capacityReservationPreference: reservation.preference };
 }

@@ -19,10 +19,14 @@ export interface VariantSettings {
    */
   readonly modelDataDownloadTimeout?: Duration;
   /**
-   * Run the variant on an ML capacity reservation (`CapacityReservationConfig`). The reservation applies to the whole
-   * variant; with several pools the endpoint warns (`cdk-sagemaker-instance-pools:capacityReservationWithPools`), since
-   * AWS does not document how it combines with instance pools. Throws `InvalidCapacityReservation` for a malformed ARN, or
-   * one of another partition or region than a stack whose region is known; `InvalidEnumValue` for another preference.
+   * Run the variant on an ML capacity reservation (`CapacityReservationConfig`), such as a training plan for inference.
+   * A plan serves one instance type, which must match the variant's, and an endpoint uses exactly one plan
+   * (https://docs.aws.amazon.com/sagemaker/latest/dg/use-training-plan-for-inference-endpoints-using-api-cli-sdk.html):
+   * the variant must have a single pool, of the plan's type, else `ReservationWithFallbackPools`. Whether SageMaker
+   * matches the plan against a one-pool `InstancePools` (the guide shows `InstanceType`) is not documented: the
+   * endpoint warns (`cdk-sagemaker-instance-pools:capacityReservationWithPools`). Throws `InvalidCapacityReservation`
+   * for a malformed ARN, or one of another partition or region than a stack whose region is known;
+   * `InvalidEnumValue` for another preference.
    * @default - no reservation: on-demand capacity
    */
   readonly capacityReservation?: CapacityReservation;

@@ -9,7 +9,7 @@ import { InstancePool, RankedInstancePool } from '../pools/instance-pool';
 import { PoolEndpointOptions } from '../pools/pool-endpoint-options';
 import { poolVariant, validateVariantOptions, VariantRenderOptions } from '../pools/pool-variant';
 import { rankPools } from '../pools/rank-pools';
-import { renderCapacityReservation, validateCapacityReservation } from './capacity-reservation';
+import { checkReservationPools, renderCapacityReservation, validateCapacityReservation } from './capacity-reservation';
 import { ProductionVariantOptions, VariantSettings } from './production-variant-options';
 import { checkVolumeSize } from './volume-size';
 
@@ -83,6 +83,7 @@ export function primarySpec(scope: IConstruct, propPrefix: string, variantName: 
   const download = `${propPrefix}modelDataDownloadTimeout`;
   checkDurationSeconds(download, checkDuration(download, options.modelDataDownloadTimeout), 60, 3600);
   validateCapacityReservation(scope, `${propPrefix}capacityReservation`, options.capacityReservation);
+  checkReservationPools(`${propPrefix}capacityReservation`, options.capacityReservation, pools, `${propPrefix}pools`);
   const volumeSizeInGb = checkVolumeSize(scope, `${propPrefix}volumeSize`, options.volumeSize, pools, `${propPrefix}pools`);
   return { propPrefix, variantName, pools, model, initialInstanceCount, initialVariantWeight: weight, shadow, options, volumeSizeInGb };
 }
@@ -108,6 +109,14 @@ export function validateVariantSet(scope: IConstruct, production: VariantSpec[],
       throw new InstancePoolsError('DuplicateVariantName', prop, `each variant name at most once per endpoint (already ${first})`, spec.variantName);
     }
     seen.set(key, prop);
+  }
+  // "You can use exactly one plan per inference endpoint"
+  // (https://docs.aws.amazon.com/sagemaker/latest/dg/use-training-plan-for-inference-endpoints-using-api-cli-sdk.html).
+  const plans = new Set([...production, ...shadows].map((spec) => spec.options.capacityReservation?.mlReservationArn)
+    .filter((arn): arn is string => arn !== undefined && arn !== null && !Token.isUnresolved(arn)));
+  if (plans.size > 1) {
+    throw new InstancePoolsError('MultipleCapacityReservations', 'capacityReservation',
+      'an endpoint uses exactly one capacity reservation (training plan) across its variants', described([...plans].join(', ')));
   }
   const weights = production.map((spec) => spec.initialVariantWeight);
   if (production.length > 1 && weights.every((w) => !Token.isUnresolved(w) && w === 0)) {

@@ -82,8 +82,8 @@ describe('CapacityAwareEndpoint: update safety contract', () => {
     const render = (more: boolean) => {
       const stack = testStack();
       const endpoint = seedEndpoint(stack, { endpointName: 'llm', ...(more ? {
-        variants: [{ variantName: 'B', model: lmiModel(stack, 'Candidate'), pools: [{ instanceType: InstanceType.ML_G6E_48XLARGE, maxConcurrency: 12 }] }],
-        capacityReservation: { mlReservationArn: 'arn:aws:sagemaker:us-east-1:111111111111:ml-reservation/plan' },
+        variants: [{ variantName: 'B', model: lmiModel(stack, 'Candidate'), pools: [{ instanceType: InstanceType.ML_G6E_48XLARGE, maxConcurrency: 12 }],
+          capacityReservation: { mlReservationArn: 'arn:aws:sagemaker:us-east-1:111111111111:ml-reservation/plan' } }],
         dataCapture: { bucket: s3.Bucket.fromBucketName(stack, 'Captures', 'captures'), initialSamplingPercentage: 5 },
       } : {}) });
       endpoint.autoScale({ maxCapacity: 4 });

@@ -4,7 +4,7 @@ import { CapacityReservation, CapacityReservationPreference, InstanceType } from
 import { InstancePoolsError } from '../../lib/core/errors';
 import { validateCapacityReservation } from '../../lib/endpoint/capacity-reservation';
 import { testStack } from '../util';
-import { seedEndpoint } from './fixtures';
+import { lmiModel, seedEndpoint } from './fixtures';
 
 const ARN = 'arn:aws:sagemaker:us-east-1:111111111111:ml-reservation/p5-plan';
 
@@ -40,37 +40,52 @@ describe('validateCapacityReservation', () => {
 });
 
 describe('CapacityAwareEndpoint capacityReservation', () => {
-  test('renders CapacityReservationConfig on the variant', () => {
-    const stack = testStack();
-    seedEndpoint(stack, { capacityReservation: { mlReservationArn: ARN, preference: CapacityReservationPreference.CAPACITY_RESERVATIONS_ONLY } });
-    Template.fromStack(stack).hasResourceProperties('AWS::SageMaker::EndpointConfig', {
-      ProductionVariants: [Match.objectLike({ CapacityReservationConfig: { MlReservationArn: ARN, CapacityReservationPreference: 'capacity-reservations-only' } })],
-    });
-  });
+  const P5 = [{ instanceType: InstanceType.ML_P5_48XLARGE }];
 
-  test('reserved priority 1 with on-demand fallbacks synthesizes, with a warning naming the open question', () => {
+  test('renders CapacityReservationConfig on a variant of one pool, warning that the one-pool form is an open question', () => {
     const stack = testStack();
-    seedEndpoint(stack, { capacityReservation: { mlReservationArn: ARN } });
+    seedEndpoint(stack, { pools: P5, capacityReservation: { mlReservationArn: ARN, preference: CapacityReservationPreference.CAPACITY_RESERVATIONS_ONLY } });
     Template.fromStack(stack).hasResourceProperties('AWS::SageMaker::EndpointConfig', {
-      ProductionVariants: [Match.objectLike({ CapacityReservationConfig: { MlReservationArn: ARN, CapacityReservationPreference: Match.absent() } })],
+      ProductionVariants: [Match.objectLike({
+        InstancePools: [{ InstanceType: 'ml.p5.48xlarge', Priority: 1 }],
+        CapacityReservationConfig: { MlReservationArn: ARN, CapacityReservationPreference: 'capacity-reservations-only' },
+      })],
     });
     Annotations.fromStack(stack).hasWarning('/TestStack/Llm', Match.stringLikeRegexp(
-      'capacityReservation: a capacity reservation applies to the whole variant.*Reserved capacity for ml.p5.48xlarge \\(priority 1\\) with on-demand fallback to ml.g6.48xlarge'));
+      '^capacityReservation: the variant names ml.p5.48xlarge through InstancePools \\(one pool\\).*open question'));
   });
 
-  test('capacity-reservations-only with fallback pools warns that they cannot take on-demand capacity', () => {
+  test('fallback pools next to a reservation are refused: a plan serves one instance type, one plan per endpoint', () => {
+    // Was a warning (capacityReservationWithPools): the training-plan guide requires the variant's instance type to
+    // match the plan's, and one plan per endpoint, so the fallback types could never be served from it.
     const stack = testStack();
-    seedEndpoint(stack, { capacityReservation: { mlReservationArn: ARN, preference: CapacityReservationPreference.CAPACITY_RESERVATIONS_ONLY } });
-    Annotations.fromStack(stack).hasWarning('/TestStack/Llm', Match.stringLikeRegexp('fallback pools \\(ml.g6.48xlarge\\) cannot take on-demand capacity'));
+    expect(() => seedEndpoint(stack, { capacityReservation: { mlReservationArn: ARN } })).toThrow(
+      "capacityReservation: a capacity reservation (training plan) serves one instance type, which must match the variant's, and an endpoint uses "
+      + 'exactly one plan (https://docs.aws.amazon.com/sagemaker/latest/dg/use-training-plan-for-inference-endpoints-using-api-cli-sdk.html): '
+      + "give the variant a single pool of the plan's instance type, or drop the reservation to keep the fallback pools (pools), "
+      + 'got 2 pools (ml.p5.48xlarge, ml.g6.48xlarge) [ReservationWithFallbackPools]');
+    expect(stack.node.tryFindChild('Llm')?.node.children ?? []).toHaveLength(0);
   });
 
-  test('no warning for a single pool, and none without a reservation', () => {
-    const one = testStack();
-    seedEndpoint(one, { pools: [{ instanceType: InstanceType.ML_P5_48XLARGE }], capacityReservation: { mlReservationArn: ARN } });
-    Annotations.fromStack(one).hasNoWarning('*', Match.stringLikeRegexp('capacity reservation'));
+  test('a further variant names its own pools; two plans on one endpoint are refused', () => {
+    const other = 'arn:aws:sagemaker:us-east-1:111111111111:ml-reservation/g6e-plan';
+    const variant = (stack: Stack, arn: string, pools = [{ instanceType: InstanceType.ML_G6E_48XLARGE }, { instanceType: InstanceType.ML_G6_48XLARGE }]) =>
+      ({ variantName: 'B', model: lmiModel(stack, 'Candidate'), pools, capacityReservation: { mlReservationArn: arn } });
+    const two = testStack();
+    expect(() => seedEndpoint(two, { variants: [variant(two, ARN)] })).toThrow(
+      /^variants\[0\]\.capacityReservation: .*\(variants\[0\]\.pools\), got 2 pools \(ml.g6e.48xlarge, ml.g6.48xlarge\) \[ReservationWithFallbackPools\]$/);
+    const plans = testStack();
+    expect(() => seedEndpoint(plans, { pools: P5, capacityReservation: { mlReservationArn: ARN }, variants: [variant(plans, other, [{ instanceType: InstanceType.ML_G6E_48XLARGE }])] }))
+      .toThrow(`capacityReservation: an endpoint uses exactly one capacity reservation (training plan) across its variants, got ${ARN}, ${other} [MultipleCapacityReservations]`);
+    const shared = testStack();
+    seedEndpoint(shared, { pools: P5, capacityReservation: { mlReservationArn: ARN }, variants: [variant(shared, ARN, [{ instanceType: InstanceType.ML_P5_48XLARGE }])] });
+  });
+
+  test('no warning without a reservation', () => {
     const none = testStack();
     seedEndpoint(none);
     Template.fromStack(none).hasResourceProperties('AWS::SageMaker::EndpointConfig', { ProductionVariants: [Match.objectLike({ CapacityReservationConfig: Match.absent() })] });
+    Annotations.fromStack(none).hasNoWarning('*', Match.stringLikeRegexp('capacityReservation'));
   });
 
   test('rejects a malformed ARN before creating any child', () => {

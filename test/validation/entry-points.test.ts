@@ -63,7 +63,7 @@ export const ENTRY_POINTS: { [name: string]: EntryPoint } = {
     optional: [...ENDPOINT_OPTIONAL, ...VARIANT_SETTINGS, 'asyncInference', 'deployment', 'existingEndpoint', 'variants', 'shadowVariants', 'dataCapture'] },
   'new CapacityAwareEndpoint, variants[0]': { args: (s) => [variantOptions(s)], call: (s, a) => endpoint(s, { variants: [a[0]] }), optional: VARIANT_OPTIONAL },
   'new CapacityAwareEndpoint, shadowVariants[0]': { args: (s) => [variantOptions(s)], call: (s, a) => endpoint(s, { shadowVariants: [a[0]] }), optional: VARIANT_OPTIONAL },
-  'new CapacityAwareEndpoint, capacityReservation': { args: () => [{ mlReservationArn: RESERVATION }], call: (s, a) => endpoint(s, { capacityReservation: a[0] }),
+  'new CapacityAwareEndpoint, capacityReservation': { args: () => [{ mlReservationArn: RESERVATION }], call: (s, a) => endpoint(s, { pools: pools(), capacityReservation: a[0] }),
     optional: ['preference'] },
   'new CapacityAwareEndpoint, dataCapture': { args: (s) => [{ bucket: bucket(s), initialSamplingPercentage: 10 }], call: (s, a) => endpoint(s, { dataCapture: a[0] }),
     optional: ['prefix', 'captureModes', 'jsonContentTypes', 'csvContentTypes', 'encryptionKey', 'enabled'] },

@@ -117,7 +117,9 @@ export const capturing = (options: object) => (s: Stack) => endpoint(s, { dataCa
 
 /** An endpoint on an ML capacity reservation of the test stack's region. */
 export const RESERVATION = 'arn:aws:sagemaker:us-east-1:111111111111:ml-reservation/p5-plan';
-export const reserved = (options: object) => (s: Stack) => endpoint(s, { capacityReservation: { mlReservationArn: RESERVATION, ...options } });
+/** An endpoint of one pool (a reservation serves one instance type) on a reservation with the options given. */
+export const reserved = (options: object) => (s: Stack) => endpoint(s, {
+  pools: [{ instanceType: InstanceType.ML_G6_48XLARGE, maxConcurrency: 8 }], capacityReservation: { mlReservationArn: RESERVATION, ...options } });
 
 /** An endpoint that takes over `existingEndpoint`. */
 export const takingOver = (existing: unknown) => (s: Stack) => endpoint(s, { existingEndpoint: js(existing) });

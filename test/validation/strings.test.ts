@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
-import { CapacityAwareEndpoint, CaptureMode, ContainerImage, Model, ModelContainer, ModelData } from '../../lib';
+import { CapacityAwareEndpoint, CaptureMode, ContainerImage, InstanceType, Model, ModelContainer, ModelData } from '../../lib';
 import {
   allTypes, badInputTable, bucket, capturing, endpoint, fromKey, icEndpoint, js, lmi, reserved, strToken, takingOver, variant, withShadow, withVariants,
 } from './hostile-input';
@@ -168,6 +168,13 @@ badInputTable('strings of variants, reservations, data capture and takeovers', [
   ['an EC2 capacity reservation ARN', arn('arn:aws:ec2:us-east-1:111111111111:capacity-reservation/cr-0123'), 'InvalidCapacityReservation'],
   ["a reservation ARN ''", arn(''), 'InvalidCapacityReservation'],
   ['a variant\'s reservation ARN of another region', withVariants({ capacityReservation: { mlReservationArn: ARN_OF('us-west-2') } }), 'InvalidCapacityReservation'],
+  ['a reservation on a variant of two pools (a plan serves one instance type)', (s) => endpoint(s, { capacityReservation: { mlReservationArn: ARN_OF('us-east-1') } }),
+    'ReservationWithFallbackPools'],
+  ["a further variant's reservation next to its fallback pool", withVariants({ pools: [{ instanceType: InstanceType.ML_M5_XLARGE }, { instanceType: InstanceType.ML_C5_XLARGE }],
+    capacityReservation: { mlReservationArn: ARN_OF('us-east-1') } }), 'ReservationWithFallbackPools'],
+  ['two reservations on one endpoint (one plan per endpoint)', (s) => endpoint(s, { pools: [{ instanceType: InstanceType.ML_G6_48XLARGE, maxConcurrency: 8 }],
+    capacityReservation: { mlReservationArn: ARN_OF('us-east-1') }, variants: [variant(s, { capacityReservation: { mlReservationArn: `${ARN_OF('us-east-1')}-2` } })] }),
+  'MultipleCapacityReservations'],
   ["dataCapture.prefix 'capture/*/': s3:PutObject on other prefixes (once accepted)", prefixed('capture/*/'), 'InvalidS3Location'],
   ["dataCapture.prefix 'c?/' (once accepted)", prefixed('c?/'), 'InvalidS3Location'],
   ["dataCapture.prefix ''", prefixed(''), 'InvalidS3Location'],

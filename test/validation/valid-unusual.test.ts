@@ -130,8 +130,9 @@ const rows: Array<[string, (s: Stack) => unknown]> = [
     endpoint(s, { dataCapture: { bucket: bucket(s, 'B2'), initialSamplingPercentage: numToken('Sampling'), prefix: `${strToken('Prefix')}/`, enabled: false } }, 'B');
   }],
   ['a reservation of any partition in an environment-agnostic stack, and a reservation ARN parameter', (s) => {
-    endpoint(new Stack(App.of(s)!, 'Agnostic'), { capacityReservation: { mlReservationArn: 'arn:aws-cn:sagemaker:cn-north-1:111111111111:ml-reservation/a' } });
-    endpoint(s, { capacityReservation: { mlReservationArn: strToken('Reservation'), preference: CapacityReservationPreference.CAPACITY_RESERVATIONS_ONLY } });
+    const one = [{ instanceType: InstanceType.ML_P5_48XLARGE, maxConcurrency: 20 }];
+    endpoint(new Stack(App.of(s)!, 'Agnostic'), { pools: one, capacityReservation: { mlReservationArn: 'arn:aws-cn:sagemaker:cn-north-1:111111111111:ml-reservation/a' } });
+    endpoint(s, { pools: one, capacityReservation: { mlReservationArn: strToken('Reservation'), preference: CapacityReservationPreference.CAPACITY_RESERVATIONS_ONLY } });
   }],
   ['a reservation and a volume size on a variant, a weight of 0 next to the primary', (s) => endpoint(s, { variants: [variant(s, {
     initialVariantWeight: 0, volumeSize: Size.gibibytes(512), capacityReservation: { mlReservationArn: 'arn:aws:sagemaker:us-east-1:111111111111:ml-reservation/plan' } })] })],
