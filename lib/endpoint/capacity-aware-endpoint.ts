@@ -3,11 +3,10 @@ import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { described, InstancePoolsError } from '../core/errors';
 import { ENDPOINT_CONFIG_NAME, ENDPOINT_NAME, registerPhysicalName } from '../core/physical-names';
-import { checkBoolean, checkScopeAndId, requireObject, requireValue } from '../core/required';
+import { checkScopeAndId, requireObject, requireValue } from '../core/required';
 import { watchStackLimits } from '../core/stack-limits';
-import { checkSageMakerName } from '../core/validation';
 import { DeploymentStrategy } from '../deployment/deployment-strategy';
-import { deploymentErrors, EndpointRollbackAlarms, rollbackAlarms } from '../deployment/guarded-deployment';
+import { EndpointRollbackAlarms, rollbackAlarms } from '../deployment/guarded-deployment';
 import { IModel } from '../model/model';
 import { PoolAlarmsOptions } from '../monitoring/pool-alarm-options';
 import { PoolAlarms } from '../monitoring/pool-alarms';
@@ -15,10 +14,9 @@ import { PoolDashboard, PoolDashboardOptions } from '../monitoring/pool-dashboar
 import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { RankedInstancePool } from '../pools/instance-pool';
 import { CapacityAwareEndpointAttributes } from '../pools/instance-pool-endpoint';
-import { checkMetricPublishFrequency, renderMetricsConfig } from '../pools/metric-publishing';
-import { applyTags, endpointArnForName, warnOnKeyWithLocalStorage } from '../pools/pool-variant';
+import { renderMetricsConfig } from '../pools/metric-publishing';
+import { applyTags, warnOnKeyWithLocalStorage } from '../pools/pool-variant';
 import { rankPools } from '../pools/rank-pools';
-import { EndpointKind, renderedShadowVariants, renderedVariants, scalingWithoutPoolsErrors, variantErrors } from '../pools/rendered-variants';
 import { AutoScalingOptions, EndpointAutoScaling } from '../scaling/endpoint-auto-scaling';
 import { bindAsyncInference } from './async-inference-config';
 import { CapacityAwareEndpointProps } from './capacity-aware-endpoint-props';
@@ -28,6 +26,8 @@ import { modelRoles } from './endpoint-roles';
 import { ICapacityAwareVariant } from './capacity-aware-variant';
 import { EndpointVariant } from './endpoint-variant';
 import { ExistingEndpoint } from './existing-endpoint';
+import { importEndpoint } from './imported-endpoint';
+import { renderedConfigErrors } from './rendered-config-checks';
 import { takenLogicalIdErrors, takeOverEndpoint, takeOverScalableTarget, validateExistingEndpoint, warnUntakenScalableTarget } from './existing-endpoint-takeover';
 import { furtherVariantSpecs, primarySpec, renderVariant, validateVariantSet, VariantSpec, variantModel } from './variant-specs';
 
@@ -44,23 +44,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
    * @throws `[MissingRequiredProp]` without `endpointName` or `pools`; the pool errors of the constructor
    */
   public static fromEndpointAttributes(scope: Construct, id: string, attrs: CapacityAwareEndpointAttributes): ICapacityAwareEndpoint {
-    checkScopeAndId(scope, id);
-    attrs = requireObject('attrs', attrs);
-    requireValue('endpointName', attrs.endpointName, 'the name of the deployed endpoint');
-    checkSageMakerName('endpointName', attrs.endpointName);
-    checkMetricPublishFrequency('metricPublishFrequency', attrs.metricPublishFrequency);
-    checkSageMakerName('variantName', attrs.variantName);
-    checkBoolean('asyncInference', attrs.asyncInference);
-    class Imported extends CapacityAwareEndpointBase {
-      public readonly endpointName = attrs.endpointName;
-      public readonly variantName = attrs.variantName ?? 'AllTraffic';
-      public readonly metricPublishFrequency = attrs.metricPublishFrequency;
-      public readonly enhancedMetrics = attrs.enhancedMetrics;
-      public readonly asyncInference = attrs.asyncInference === true;
-      public readonly pools = rankPools(this, attrs.pools);
-      public readonly endpointArn = endpointArnForName(this, attrs.endpointName);
-    }
-    return new Imported(scope, id);
+    return importEndpoint(scope, id, attrs);
   }
 
   public readonly endpointName: string;
@@ -290,27 +274,13 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
     if (this.deployment) this.cfnEndpoint.deploymentConfig = this.deployment._render(rollbackAlarms(this.deployment, this.ownAlarms()), this.scarceCapacity);
   }
 
-  /**
-   * Guards escape-hatch edits of the L1 config: SageMaker rejects a variant with pools that also sets
-   * `InstanceType` or `ServerlessConfig` (https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html), `ManagedInstanceScaling`,
-   * which only inference component endpoints take (hashicorp/terraform-provider-aws#45926 shows SageMaker's
-   * ValidationException), and rolling updates of several or serverless variants.
-   */
+  /** Guards escape-hatch edits of the L1 config (see `renderedConfigErrors`). */
   private validateRenderedConfig(): string[] {
-    const variants = renderedVariants(this.cfnEndpointConfig);
-    const shadows = renderedShadowVariants(this.cfnEndpointConfig);
-    // No ServerlessConfig or InstanceType next to pools; no ManagedInstanceScaling (inference components only).
-    const errors: string[] = [
-      ...variantErrors(variants, EndpointKind.SINGLE_MODEL),
-      ...variantErrors(shadows, EndpointKind.SINGLE_MODEL, 'ShadowProductionVariants'),
-    ];
-    if (this.deployment) {
-      const maxInstances = this._autoScaling ? this._autoScaling.maxCapacity : variants[0]?.InitialInstanceCount;
-      // A shadow variant is a second variant of the endpoint for the deployment rules (rolling takes one).
-      errors.push(...deploymentErrors(this, this.deployment, [...variants, ...shadows], this.ownAlarms(), this.fixedName !== undefined, maxInstances));
-    }
-    if (this._autoScaling?._perInstanceType) errors.push(...scalingWithoutPoolsErrors(variants, this.variantName));
-    return errors;
+    const maxInstances = this._autoScaling ? this._autoScaling.maxCapacity : undefined;
+    return renderedConfigErrors(this, this.cfnEndpointConfig, {
+      deployment: this.deployment, ownAlarms: this.ownAlarms(), fixedName: this.fixedName !== undefined, maxInstances,
+      perInstanceTypeScaling: this._autoScaling?._perInstanceType === true, variantName: this.variantName,
+    });
   }
 }
 

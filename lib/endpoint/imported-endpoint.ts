@@ -1,0 +1,32 @@
+import { Construct } from 'constructs';
+import { checkBoolean, checkScopeAndId, requireObject, requireValue } from '../core/required';
+import { checkSageMakerName } from '../core/validation';
+import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { CapacityAwareEndpointAttributes } from '../pools/instance-pool-endpoint';
+import { checkMetricPublishFrequency } from '../pools/metric-publishing';
+import { endpointArnForName } from '../pools/pool-variant';
+import { rankPools } from '../pools/rank-pools';
+
+/**
+ * A capacity-aware endpoint deployed elsewhere (`CapacityAwareEndpoint.fromEndpointAttributes`), for metrics,
+ * dashboards, alarms, autoscaling and grants. The construct is created at `scope`/`id`.
+ */
+export function importEndpoint(scope: Construct, id: string, attrs: CapacityAwareEndpointAttributes): ICapacityAwareEndpoint {
+  checkScopeAndId(scope, id);
+  attrs = requireObject('attrs', attrs);
+  requireValue('endpointName', attrs.endpointName, 'the name of the deployed endpoint');
+  checkSageMakerName('endpointName', attrs.endpointName);
+  checkMetricPublishFrequency('metricPublishFrequency', attrs.metricPublishFrequency);
+  checkSageMakerName('variantName', attrs.variantName);
+  checkBoolean('asyncInference', attrs.asyncInference);
+  class Imported extends CapacityAwareEndpointBase {
+    public readonly endpointName = attrs.endpointName;
+    public readonly variantName = attrs.variantName ?? 'AllTraffic';
+    public readonly metricPublishFrequency = attrs.metricPublishFrequency;
+    public readonly enhancedMetrics = attrs.enhancedMetrics;
+    public readonly asyncInference = attrs.asyncInference === true;
+    public readonly pools = rankPools(this, attrs.pools);
+    public readonly endpointArn = endpointArnForName(this, attrs.endpointName);
+  }
+  return new Imported(scope, id);
+}
