@@ -60,7 +60,8 @@ export type ErrorCode =
   // Added with the audit against the current API references:
   | 'BacklogSignalOnRealTime'
   | 'ReservationWithFallbackPools'
-  | 'MultipleCapacityReservations';
+  | 'MultipleCapacityReservations'
+  | 'DeploymentOnInf1';
 
 /**
  * Words that describe a value rather than quote it (`got a token`, `got 2 variants`): printed as they are,

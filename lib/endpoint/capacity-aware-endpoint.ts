@@ -21,6 +21,7 @@ import { AutoScalingOptions, EndpointAutoScaling } from '../scaling/endpoint-aut
 import { bindAsyncInference } from './async-inference-config';
 import { CapacityAwareEndpointProps } from './capacity-aware-endpoint-props';
 import { bindDataCapture } from './data-capture-config';
+import { checkDeploymentExclusions } from './deployment-exclusions';
 import { validateEndpointProps } from './endpoint-props-validation';
 import { modelRoles } from './endpoint-roles';
 import { ICapacityAwareVariant } from './capacity-aware-variant';
@@ -88,7 +89,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
    * `[InvalidTag]`, `[TokenUnit]`, `[InvalidAsyncConfig]`, `[InvalidS3Location]`, `[InvalidDataCapture]`,
    * `[InvalidCapacityReservation]`, `[ReservationWithFallbackPools]`, `[MultipleCapacityReservations]`, `[VolumeSizeWithLocalStorage]`, `[InvalidLogicalId]`, `[ExistingEndpointMismatch]`
    * for the other props; `[VariantCount]`, `[DuplicateVariantName]`, `[InvalidVariantWeight]`, `[ShadowVariantCount]`
-   * for the variants; at synth time `[DuplicatePhysicalName]`, `[InvalidLogicalId]` and the escape-hatch checks
+   * for the variants; `[DeploymentOnInf1]` for a deployment next to an Inf1 pool; at synth time `[DuplicatePhysicalName]`, `[InvalidLogicalId]` and the escape-hatch checks
    */
   constructor(scope: Construct, id: string, props: CapacityAwareEndpointProps) {
     super(scope, checkScopeAndId(scope, id), { physicalName: requireObject('props', props).endpointName });
@@ -106,6 +107,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
     const production = [primary, ...furtherVariantSpecs(this, 'variants', props.variants, false)];
     const shadows = furtherVariantSpecs(this, 'shadowVariants', props.shadowVariants, true);
     validateVariantSet(this, production, shadows);
+    checkDeploymentExclusions(props.deployment, [...production, ...shadows]);
     const specs = [...production, ...shadows];
     this.variantNames = specs.map((spec) => spec.variantName);
     specs.forEach((spec) => warnOnKeyWithLocalStorage(this, props, spec.pools, `${spec.propPrefix}pools`));

@@ -22,6 +22,8 @@ badInputTable('enum-like values', [
     endpointName: 'e', pools: [{ instanceType: InstanceType.ML_G6_XLARGE }], asyncInference: js('yes') }), 'InvalidEnumValue'],
   ['concurrency signal on an asynchronous endpoint', (s) => endpoint(s, { asyncInference: { outputBucket: bucket(s) } })
     .autoScale({ maxCapacity: 2, signal: ScalingSignal.concurrentRequestsPerModel({ targetValue: 4 }) }), 'AsyncScalingSignal'],
+  ['an Inf1 pool with a guarded deployment (guardrails exclude Inf1)', (s) => endpoint(s, { pools: [{ instanceType: InstanceType.of('ml.inf1.xlarge') }],
+    deployment: DeploymentStrategy.blueGreen({ rollbackOnEndpointAlarms: false }) }), 'DeploymentOnInf1'],
   ['backlog signal on a real-time endpoint', (s) => endpoint(s).autoScale({ maxCapacity: 2, signal: ScalingSignal.backlogPerInstance({ targetValue: 5 }) }), 'BacklogSignalOnRealTime'],
   ['component autoScale signal: a ScalingSignal object without bind', (s) => icEndpoint(s).addInferenceComponent('C', {
     specification: allTypes(s) }).autoScale({ maxCopyCount: 2, signal: js({ targetValue: 1 }) }), 'InvalidEnumValue'],
