@@ -86,7 +86,7 @@ describe('example app', () => {
     for (const type of ['ml.p5.48xlarge', 'ml.g6.48xlarge']) {
       const metrics = new Set(lines.filter((l) => instanceTypeOf(l) === type).map((l) => l[1]));
       // SageMaker documents no instance-count metric: CPUUtilization samples per minute stand in for it.
-      expect([...metrics]).toEqual(expect.arrayContaining(['ModelLatency', 'ConcurrentRequestsPerModel', 'GPUUtilization', 'CPUUtilization', 'InvocationsPerInstance']));
+      expect([...metrics]).toEqual(expect.arrayContaining(['ModelLatency', 'ConcurrentRequestsPerModel', 'GPUUtilization', 'CPUUtilization', 'Invocations']));
     }
     expect(widgets.map((w) => w.properties.title)).toContain('Scaling signal vs target');
   });
