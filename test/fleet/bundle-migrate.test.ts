@@ -156,7 +156,8 @@ test('--pools is checked with the library\'s own InstanceType.of, bundled: a mis
   expect(code).toBe(2);
   expect(stdout).toBe('');
   expect(stderr).toBe("sagemaker-fleet: --pools: InstanceType.of: a SageMaker instance type: lower-case 'ml.<family>.<size>' such as "
-    + "'ml.g6.48xlarge', without whitespace, got 'ml.p5.48xlarg' [InvalidInstanceType]\n");
+    + "'ml.g6.48xlarge', without whitespace; the size '48xlarg' is not a size (medium, large, xlarge, '<n>xlarge' such as 48xlarge, metal, nano, "
+    + "micro or small) (did you mean 'ml.p5.48xlarge'?), got 'ml.p5.48xlarg' [InvalidInstanceType]\n");
   expect(harness.received).toEqual([]);
 }, 30_000);
 
