@@ -41,8 +41,12 @@ export interface InferenceComponentEndpointProps extends PoolEndpointOptions {
   readonly pools: InstancePool[];
   /**
    * The execution role of the endpoint config (`ExecutionRoleArn`), which SageMaker assumes to run the
-   * endpoint's inference components. Each model keeps its own role for its image and artifacts.
-   * @default - a role that may write logs and publish metrics under `/aws/sagemaker/`, nothing more
+   * endpoint's inference components. Each model keeps its own role for its image and artifacts; since SageMaker
+   * does not document which of the two roles fetches a component's image and artifacts, each component also grants
+   * this role exactly the image pull and artifact read of its models, and warns
+   * (`cdk-sagemaker-instance-pools:endpointRoleModelAccess`).
+   * @default - a role that may write logs and publish metrics under `/aws/sagemaker/`, plus the image pull and
+   * artifact read of the components' models
    */
   readonly role?: iam.IRole;
   /**

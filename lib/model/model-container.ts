@@ -112,6 +112,11 @@ export abstract class ModelContainer {
     }
     checkEnvironment('environment', options.environment);
     return new (class extends ModelContainer {
+      public _grantAccess(scope: Construct, grantee: iam.IGrantable): void {
+        options.image?.bind(scope, grantee);
+        options.modelData?.bind(grantee);
+      }
+
       public bind(scope: Construct, grantee: iam.IGrantable): ModelContainerConfig {
         options.image?.bind(scope, grantee);
         options.modelData?.bind(grantee);
@@ -135,4 +140,13 @@ export abstract class ModelContainer {
 
   /** Grants `grantee` what the container needs and returns its definition, for a model in `scope`. */
   public abstract bind(scope: Construct, grantee: iam.IGrantable): ModelContainerConfig;
+
+  /**
+   * Grants `grantee` the same access `bind` grants (the pull of the image, the read of the artifacts), without
+   * rendering the container or warning again: for a second role SageMaker may use to fetch them.
+   * @internal
+   */
+  public _grantAccess(scope: Construct, grantee: iam.IGrantable): void {
+    this.bind(scope, grantee);
+  }
 }

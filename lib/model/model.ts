@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnModel } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
+import { described, InstancePoolsError } from '../core/errors';
 import { createExecutionRole } from '../core/execution-role';
 import { MODEL_NAME, registerPhysicalName } from '../core/physical-names';
 import { checkBoolean, checkConstruct, checkEnumLike, checkScopeAndId, requireArray, requireObject, requireValue } from '../core/required';
@@ -112,6 +113,8 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
   public readonly cfnModel: CfnModel;
   /** The containers' network connections; empty unless `vpc` is set. */
   public readonly connections: ec2.Connections;
+  private readonly container: ModelContainer;
+  private readonly accessGrantees = new Set<iam.IPrincipal>();
 
   /**
    * @throws `[MissingRequiredProp]` without `container`; `[InvalidEnumValue]` for a container not made by
@@ -143,6 +146,7 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
       this.grantVpcAccess(role, props.vpc);
     }
 
+    this.container = props.container;
     const container = props.container.bind(this, role);
     const subnets = props.vpc?.selectSubnets(props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS });
     this.cfnModel = new CfnModel(this, 'Resource', {
@@ -165,6 +169,27 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
     if (subnets) this.cfnModel.node.addDependency(subnets.internetConnectivityEstablished);
     this.modelName = this.getResourceNameAttribute(this.cfnModel.attrModelName);
     registerPhysicalName(this, MODEL_NAME, () => this.cfnModel.modelName);
+  }
+
+  /**
+   * Grants `grantee` exactly what the model's own execution role gets for the container: the pull of its image
+   * repository (ECR images only) and the read of its S3 artifacts (with decrypt through S3 with the bucket's key), or,
+   * for a model package, of the `image` and `modelData` named with it. For a second role SageMaker may use to fetch
+   * them, such as the execution role of an inference-component endpoint that serves the model. Granting the same
+   * principal twice adds nothing.
+   */
+  public grantContainerAccess(grantee: iam.IGrantable): void {
+    const principal = grantee?.grantPrincipal;
+    if (!principal) {
+      throw new InstancePoolsError('MissingRequiredProp', 'grantContainerAccess.grantee', 'required: a grantable (an IAM role)', grantee ?? described(String(grantee)));
+    }
+    if (this.accessGrantees.has(principal)) return;
+    this.accessGrantees.add(principal);
+    // Bound in the grantee's stack: an image's registry mapping must live in the template of the policy that names it.
+    const scope = Construct.isConstruct(principal) ? principal : this;
+    // A container made outside the factories (only `bind` is checked) grants through `bind`.
+    if (typeof this.container._grantAccess === 'function') this.container._grantAccess(scope, grantee);
+    else this.container.bind(scope, grantee);
   }
 
   /**

@@ -1,8 +1,9 @@
+import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Template, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ContainerImage, Model, ModelContainer } from '../../lib';
-import { testStack } from '../util';
+import { FEATURE_FLAGS, testStack } from '../util';
 
 const container = () => ModelContainer.fromImage(ContainerImage.fromDeepLearningContainer('djl-inference', '0.36.0-lmi23.0.0-cu129'), {
   environment: { HF_MODEL_ID: 'Qwen/Qwen3-4B' },
@@ -123,6 +124,32 @@ describe('Model', () => {
         Resource: '*',
       },
     ]);
+  });
+
+  test('grantContainerAccess: another role gets the pull of the image once, in an environment-agnostic stack from that role\'s own mapping', () => {
+    const app = new App({ context: FEATURE_FLAGS });
+    const modelStack = new Stack(app, 'Models');
+    const roleStack = new Stack(app, 'Endpoints');
+    const model = new Model(modelStack, 'Llm', { container: container() });
+    const role = new iam.Role(roleStack, 'EndpointRole', { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
+    model.grantContainerAccess(role);
+    model.grantContainerAccess(role);
+    const template = Template.fromStack(roleStack);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [
+        { Effect: 'Allow', Action: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: {
+          'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ecr:', { Ref: 'AWS::Region' }, ':',
+            { 'Fn::FindInMap': ['DeepLearningContainerRegistry', { Ref: 'AWS::Region' }, 'account'] }, ':repository/djl-inference']],
+        } },
+        { Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+      ] },
+    });
+    expect(Object.keys(template.toJSON().Mappings)).toEqual(['DeepLearningContainerRegistry']);
+  });
+
+  test('grantContainerAccess without a grantee fails with [MissingRequiredProp]', () => {
+    const model = new Model(testStack(), 'Llm', { container: container() });
+    expect(() => model.grantContainerAccess(undefined as any)).toThrow(/^grantContainerAccess\.grantee: .*\[MissingRequiredProp\]$/);
   });
 
   test('imports a model by name', () => {

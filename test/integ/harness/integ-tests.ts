@@ -59,13 +59,17 @@ export interface SynthOptions {
 /**
  * Synthesizes one integration app into `outdir` the way the CDK CLI runs an app (`CDK_OUTDIR`, `CDK_CONTEXT_JSON`),
  * with the context of `cdk.json` (integ-runner also takes a test's context from the nearest `cdk.json`) and no
- * construct stack traces (the CLI's default, which keeps machine paths out of the assembly). Returns the step count.
+ * construct or annotation stack traces (the CLI's default, which keeps machine paths out of the assembly). Returns
+ * the step count.
  */
 export async function synthesize(test: IntegTestFile, outdir: string, options: SynthOptions): Promise<number> {
   fs.rmSync(outdir, { recursive: true, force: true });
   fs.mkdirSync(outdir, { recursive: true });
   const cdkJson = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf-8'));
-  const context: { [key: string]: unknown } = { ...cdkJson.context, 'aws:cdk:disable-creation-stack-traces': true };
+  // Neither construct nor annotation (warning) stack traces, as the CLI runs an app without --debug.
+  const context: { [key: string]: unknown } = {
+    ...cdkJson.context, 'aws:cdk:disable-creation-stack-traces': true, 'aws:cdk:disable-stack-trace': true,
+  };
   if (options.step !== undefined) context[STEP_CONTEXT] = options.step;
   const env = {
     ...process.env,
