@@ -107,7 +107,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
     const production = [primary, ...furtherVariantSpecs(this, 'variants', props.variants, false)];
     const shadows = furtherVariantSpecs(this, 'shadowVariants', props.shadowVariants, true);
     validateVariantSet(this, production, shadows);
-    checkDeploymentExclusions(props.deployment, [...production, ...shadows]);
+    checkDeploymentExclusions(this, props.deployment, [...production, ...shadows]);
     const specs = [...production, ...shadows];
     this.variantNames = specs.map((spec) => spec.variantName);
     specs.forEach((spec) => warnOnKeyWithLocalStorage(this, props, spec.pools, `${spec.propPrefix}pools`));

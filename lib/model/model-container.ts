@@ -94,7 +94,9 @@ export abstract class ModelContainer {
    * package at synth time: name them with `image` and `modelData` to grant exactly the pull and the read (they are
    * not rendered; the package decides what runs). Without either, the model warns
    * (`cdk-sagemaker-instance-pools:modelPackageGrants`): acknowledge it when the image and artifacts are not yours
-   * (an AWS Marketplace package), or grant on `model.role` yourself.
+   * (an AWS Marketplace package), or grant on `model.role` yourself. An endpoint with a `deployment` that serves the
+   * model warns (`cdk-sagemaker-instance-pools:deploymentWithModelPackage`): deployment guardrails do not support AWS
+   * Marketplace containers (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html).
    * @throws `[InvalidModelContainer]` for a model package name, inference specification name or environment
    * SageMaker would not take; `[InvalidEnumValue]` for an `image` or `modelData` not made by their factories
    */
@@ -112,6 +114,8 @@ export abstract class ModelContainer {
     }
     checkEnvironment('environment', options.environment);
     return new (class extends ModelContainer {
+      public readonly modelPackageName = modelPackageName;
+
       public _grantAccess(scope: Construct, grantee: iam.IGrantable): void {
         options.image?.bind(scope, grantee);
         options.modelData?.bind(grantee);
@@ -137,6 +141,13 @@ export abstract class ModelContainer {
       }
     })();
   }
+
+  /**
+   * The model package (name or ARN) the container runs, for a container made by `fromModelPackage`. Endpoints with a
+   * `deployment` warn about it: deployment guardrails do not support AWS Marketplace containers.
+   * @default - none: the container runs an image of its own
+   */
+  public readonly modelPackageName?: string;
 
   /** Grants `grantee` what the container needs and returns its definition, for a model in `scope`. */
   public abstract bind(scope: Construct, grantee: iam.IGrantable): ModelContainerConfig;

@@ -20,6 +20,13 @@ export interface IModel extends IResource {
    * @default - unknown (an imported model without a role): endpoints warn and grant nothing
    */
   readonly role?: iam.IRole;
+  /**
+   * The model package (name or ARN) the model's container runs, when known. Endpoints with a `deployment` warn
+   * about it (`cdk-sagemaker-instance-pools:deploymentWithModelPackage`): deployment guardrails do not support AWS
+   * Marketplace containers (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html).
+   * @default - none (the container runs an image), or unknown (an imported model)
+   */
+  readonly modelPackageName?: string;
 }
 
 /** Attributes of a model that exists outside this construct tree. */
@@ -109,6 +116,8 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
   public readonly modelName: string;
   /** The execution role (always set for a model created by this construct). */
   public readonly role?: iam.IRole;
+  /** The model package the container runs, for a container made by `ModelContainer.fromModelPackage`. */
+  public readonly modelPackageName?: string;
   /** The underlying `AWS::SageMaker::Model`. */
   public readonly cfnModel: CfnModel;
   /** The containers' network connections; empty unless `vpc` is set. */
@@ -147,6 +156,7 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
     }
 
     this.container = props.container;
+    this.modelPackageName = props.container.modelPackageName;
     const container = props.container.bind(this, role);
     const subnets = props.vpc?.selectSubnets(props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS });
     this.cfnModel = new CfnModel(this, 'Resource', {
