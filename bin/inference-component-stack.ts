@@ -1,7 +1,7 @@
 import { Duration, Size, Stack, StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { acknowledgeLocalStorage } from './warning-acknowledgements';
+import { acknowledgeEndpointRoleModelAccess, acknowledgeLocalStorage } from './warning-acknowledgements';
 import {
   ContainerImage, InferenceComponentEndpoint, InferenceComponentSpecification, InstanceType, Model, ModelContainer,
   PooledInferenceComponent,
@@ -68,5 +68,6 @@ export class InferenceComponentStack extends Stack {
       specification: InferenceComponentSpecification.perInstanceType(this.endpoint.pools.map((pool) => entry(pool.instanceType))),
       copyCount: 3,
     });
+    acknowledgeEndpointRoleModelAccess(this.component);
   }
 }
