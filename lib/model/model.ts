@@ -187,14 +187,20 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
    * for a model package, of the `image` and `modelData` named with it. For a second role SageMaker may use to fetch
    * them, such as the execution role of an inference-component endpoint that serves the model. Granting the same
    * principal twice adds nothing.
+   * @throws `[MissingRequiredProp]` for a grantee whose principal is not an IAM role: anyone (`AnyPrincipal`), an
+   * account, a service or an ARN take no identity policy, so aws-cdk-lib would write the pull and the decrypt into the
+   * policies of an ECR repository and a KMS key of the app instead
+   * (`Grant.addToPrincipalOrResource`, https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_iam.Grant.html)
    */
   public grantContainerAccess(grantee: iam.IGrantable): void {
-    const principal = grantee?.grantPrincipal;
-    if (!principal) {
-      throw new InstancePoolsError('MissingRequiredProp', 'grantContainerAccess.grantee', 'required: a grantable (an IAM role)', grantee ?? described(String(grantee)));
+    const principal = grantee?.grantPrincipal as Partial<iam.IRole> | undefined;
+    if (typeof principal?.roleArn !== 'string' || typeof principal.addToPrincipalPolicy !== 'function') {
+      throw new InstancePoolsError('MissingRequiredProp', 'grantContainerAccess.grantee',
+        'required: an IAM role (a grantable whose principal is a role); anyone, an account, a service or an ARN principal would widen the '
+        + 'repository and key policies', grantee ?? described(String(grantee)));
     }
-    if (this.accessGrantees.has(principal)) return;
-    this.accessGrantees.add(principal);
+    if (this.accessGrantees.has(principal as iam.IPrincipal)) return;
+    this.accessGrantees.add(principal as iam.IPrincipal);
     // Bound in the grantee's stack: an image's registry mapping must live in the template of the policy that names it.
     const scope = Construct.isConstruct(principal) ? principal : this;
     // A container made outside the factories (only `bind` is checked) grants through `bind`.

@@ -1,8 +1,11 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Template, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ContainerImage, Model, ModelContainer } from '../../lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { ContainerImage, Model, ModelContainer, ModelData } from '../../lib';
 import { FEATURE_FLAGS, testStack } from '../util';
 
 const container = () => ModelContainer.fromImage(ContainerImage.fromDeepLearningContainer('djl-inference', '0.36.0-lmi23.0.0-cu129'), {
@@ -150,6 +153,49 @@ describe('Model', () => {
   test('grantContainerAccess without a grantee fails with [MissingRequiredProp]', () => {
     const model = new Model(testStack(), 'Llm', { container: container() });
     expect(() => model.grantContainerAccess(undefined as any)).toThrow(/^grantContainerAccess\.grantee: .*\[MissingRequiredProp\]$/);
+  });
+
+  // A principal that is not a role (anyone, an account, a service) takes no identity policy: aws-cdk-lib's grantPull and
+  // key.grant would then write it into the repository policy and the key policy of an owned repository and key.
+  test.each<[string, () => unknown]>([
+    ['anyone (AnyPrincipal)', () => new iam.AnyPrincipal()],
+    ['anyone (StarPrincipal)', () => new iam.StarPrincipal()],
+    ['another account', () => new iam.AccountPrincipal('222222222222')],
+    ['a service', () => new iam.ServicePrincipal('ec2.amazonaws.com')],
+    ['an ARN principal of *', () => new iam.ArnPrincipal('*')],
+    ['a grantable whose principal is a string', () => ({ grantPrincipal: '*' })],
+    ['a grantable whose principal is an empty object', () => ({ grantPrincipal: {} })],
+  ])('grantContainerAccess to %s fails with [MissingRequiredProp] and widens no resource policy', (_name, grantee) => {
+    const stack = testStack();
+    const key = new kms.Key(stack, 'Key');
+    const model = new Model(stack, 'Llm', {
+      container: ModelContainer.fromImage(ContainerImage.fromEcrRepository(new ecr.Repository(stack, 'Repo'), 'v1'), {
+        modelData: ModelData.fromBucket(new s3.Bucket(stack, 'Bucket', { encryptionKey: key }), 'model.tar.gz'),
+      }),
+    });
+    expect(() => model.grantContainerAccess(grantee() as any)).toThrow(/^grantContainerAccess\.grantee: .*an IAM role.*\[MissingRequiredProp\]$/);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ECR::Repository', { RepositoryPolicyText: Match.absent() });
+    expect(JSON.stringify(template.findResources('AWS::KMS::Key'))).not.toMatch(/kms:Decrypt/);
+  });
+
+  test('grantContainerAccess to a role of the stack adds to its policy only, never to the repository or key policy', () => {
+    const stack = testStack();
+    const key = new kms.Key(stack, 'Key');
+    const model = new Model(stack, 'Llm', {
+      container: ModelContainer.fromImage(ContainerImage.fromEcrRepository(new ecr.Repository(stack, 'Repo'), 'v1'), {
+        modelData: ModelData.fromBucket(new s3.Bucket(stack, 'Bucket', { encryptionKey: key }), 'model.tar.gz'),
+      }),
+    });
+    const role = new iam.Role(stack, 'EndpointRole', { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
+    model.grantContainerAccess(role);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ECR::Repository', { RepositoryPolicyText: Match.absent() });
+    expect(JSON.stringify(template.findResources('AWS::KMS::Key'))).not.toMatch(/kms:Decrypt/);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^EndpointRole') }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 's3:GetObject' }), Match.objectLike({ Action: 'kms:Decrypt' })]) },
+    });
   });
 
   test('imports a model by name', () => {

@@ -125,6 +125,9 @@ export const ENTRY_POINTS: { [name: string]: EntryPoint } = {
   'endpoint.autoScale': { args: () => [{ maxCapacity: 4 }], call: (s, a) => endpoint(s).autoScale(a[0]), optional: ['minCapacity', 'signal', 'scaleInCooldown'] },
   'endpoint.addAlarms': { args: () => [{}], call: (s, a) => endpoint(s).addAlarms(a[0]), optional: ['alarmNamePrefix', 'modelLatencyThreshold', 'alarmActions'] },
   'endpoint.addDashboard': { args: () => ['Dash', {}], call: (s, a) => endpoint(s).addDashboard(a[0], a[1]), optional: ['dashboardName', 'dashboard', 'scalingSignal'] },
+  'model.grantContainerAccess': { args: (s) => [new iam.Role(s, 'Role', { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') })],
+    call: (s, a) => new Model(s, 'Subject', { container: ModelContainer.fromImage(ContainerImage.fromEcrRepository(new ecr.Repository(s, 'Repo'), 'v1'), {
+      modelData: ModelData.fromBucket(bucket(s), 'model.tar.gz') }) }).grantContainerAccess(a[0]) },
   'endpoint.grantInvoke': { args: (s) => [new iam.Role(s, 'Role', { assumedBy: new iam.AccountRootPrincipal() })], call: (s, a) => endpoint(s).grantInvoke(a[0]) },
   'endpoint.metric': { args: () => ['Invocations', {}], call: (s, a) => endpoint(s).metric(a[0], a[1]), optional: ['instanceType', 'statistic'] },
   'endpoint.metricModelLatency': { args: () => [{}], call: (s, a) => endpoint(s).metricModelLatency(a[0]), optional: ['instanceType'] },
