@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { described, InstancePoolsError } from '../core/errors';
 import { createExecutionRole } from '../core/execution-role';
 import { ENDPOINT_CONFIG_NAME, ENDPOINT_NAME, registerPhysicalName } from '../core/physical-names';
-import { checkConstruct, checkScopeAndId, requireArray, requireNumber, requireObject, requireValue } from '../core/required';
+import { checkBoolean, checkConstruct, checkScopeAndId, requireArray, requireNumber, requireObject, requireValue } from '../core/required';
 import { watchStackLimits } from '../core/stack-limits';
 import { checkCapacityRange, checkSageMakerName } from '../core/validation';
 import { InstancePool, RankedInstancePool } from '../pools/instance-pool';
@@ -75,6 +75,7 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
     requireArray('pools', attrs.pools, 'instance pools ({ instanceType: InstanceType.of(...) })');
     rejectPoolModels(attrs.pools);
     checkMetricPublishFrequency('metricPublishFrequency', attrs.metricPublishFrequency);
+    checkBoolean('asyncInference', attrs.asyncInference);
     if (attrs.asyncInference === true) {
       throw new InstancePoolsError('ConflictingOptions', 'asyncInference', 'inference-component endpoints serve in real time; leave asyncInference unset', true);
     }

@@ -41,7 +41,9 @@ export interface EndpointAutoScalingProps extends AutoScalingOptions {
    */
   readonly initialInstanceCount?: number;
   /**
-   * Whether the endpoint serves asynchronously: allows `minCapacity: 0`, and takes only the backlog signal.
+   * Whether the endpoint serves asynchronously: allows `minCapacity: 0`, and takes only the backlog signal. Only for an
+   * endpoint of your own without `asyncInference`: every endpoint of the library says it, and a value that contradicts
+   * it throws `[ConflictingOptions]`.
    * @default - the endpoint's `asyncInference`
    */
   readonly asyncInference?: boolean;
@@ -73,7 +75,8 @@ export class EndpointAutoScaling extends Construct {
    * @throws `[MissingRequiredProp]` without `endpoint` or `maxCapacity`; `[InvalidCapacity]` for counts outside the
    * API's range, `minCapacity: 0` on a real-time endpoint, or `minCapacity` above `maxCapacity`;
    * `[AsyncScalingSignal]` for an asynchronous endpoint without a signal or with a concurrency signal;
-   * `[BacklogSignalOnRealTime]` for the backlog signal on a real-time endpoint
+   * `[BacklogSignalOnRealTime]` for the backlog signal on a real-time endpoint; `[ConflictingOptions]` for an
+   * `asyncInference` that contradicts the endpoint's
    */
   constructor(scope: Construct, id: string, props: EndpointAutoScalingProps) {
     super(scope, checkScopeAndId(scope, id));
@@ -84,7 +87,7 @@ export class EndpointAutoScaling extends Construct {
     checkBoolean('asyncInference', props.asyncInference);
     this.minCapacity = props.minCapacity ?? 1;
     this.maxCapacity = props.maxCapacity;
-    const asyncInference = (props.asyncInference ?? props.endpoint.asyncInference) === true;
+    const asyncInference = endpointKind(props.asyncInference, props.endpoint.asyncInference);
     validateCapacity(this.minCapacity, this.maxCapacity, props.initialInstanceCount, asyncInference);
     checkSignalSource(props.signal, asyncInference);
     const signal = (props.signal ?? ScalingSignal.weightedUtilization()).bind(props.endpoint);
@@ -120,6 +123,20 @@ function validateCapacity(min: number, max: number, initial: number | undefined,
       : ': 0 is for asynchronous endpoints only, which queue requests while no instance runs (a real-time endpoint without instances fails every request)',
     valueProp: 'initialInstanceCount', value: initial,
   });
+}
+
+/**
+ * Whether the endpoint serves asynchronously: the endpoint says so (`asyncInference` of every endpoint of the library);
+ * the prop only stands in for an endpoint of your own that does not. A prop that contradicts the endpoint would check
+ * the signal and `minCapacity` against the wrong kind (a concurrency signal, which an asynchronous endpoint never
+ * publishes; `minCapacity: 0` and the backlog signal on a real-time one).
+ */
+function endpointKind(said: boolean | undefined, endpoint: boolean | undefined): boolean {
+  if (typeof endpoint !== 'boolean') return said === true;
+  if (said !== undefined && said !== null && said !== endpoint) {
+    throw new InstancePoolsError('ConflictingOptions', 'asyncInference', `must match the endpoint's asyncInference (${endpoint}); leave it unset`, said);
+  }
+  return endpoint;
 }
 
 /**

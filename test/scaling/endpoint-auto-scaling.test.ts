@@ -156,6 +156,24 @@ describe('EndpointAutoScaling: resources', () => {
       new EndpointAutoScaling(stack, 'Backlog', { endpoint: imported, maxCapacity: 4, minCapacity: 0, signal: ScalingSignal.backlogPerInstance({ targetValue: 5 }) });
     });
 
+    test.each<[string, boolean, boolean]>([
+      ['an asynchronous endpoint told real-time would take a concurrency signal it never publishes', true, false],
+      ['a real-time endpoint told asynchronous would take minCapacity 0 and the backlog signal it never publishes', false, true],
+    ])('asyncInference that contradicts the endpoint: %s: [ConflictingOptions]', (_, endpointAsync, said) => {
+      const stack = testStack();
+      const endpoint = endpointAsync ? asyncEndpoint(stack) : seedEndpoint(stack);
+      const signal = said ? ScalingSignal.backlogPerInstance({ targetValue: 5 }) : ScalingSignal.weightedUtilization();
+      expect(() => new EndpointAutoScaling(stack, 'Direct', { endpoint, maxCapacity: 4, minCapacity: said ? 0 : 1, asyncInference: said, signal }))
+        .toThrow(`asyncInference: must match the endpoint's asyncInference (${endpointAsync}); leave it unset, got ${said} [ConflictingOptions]`);
+    });
+
+    test('asyncInference that agrees with the endpoint is accepted', () => {
+      const stack = testStack();
+      new EndpointAutoScaling(stack, 'Async', { endpoint: asyncEndpoint(stack), maxCapacity: 4, asyncInference: true, signal: ScalingSignal.backlogPerInstance({ targetValue: 5 }) });
+      const realTime = testStack();
+      new EndpointAutoScaling(realTime, 'RealTime', { endpoint: seedEndpoint(realTime), maxCapacity: 4, asyncInference: false });
+    });
+
     test('the matching signals are accepted, and a signal of your own is not checked', () => {
       asyncEndpoint().autoScale({ maxCapacity: 4, signal: ScalingSignal.backlogPerInstance({ targetValue: 5 }) });
       seedEndpoint(testStack()).autoScale({ maxCapacity: 4, signal: ScalingSignal.concurrentRequestsPerModel({ targetValue: 4 }) });

@@ -79,7 +79,7 @@ export const ENTRY_POINTS: { [name: string]: EntryPoint } = {
   'new InferenceComponentEndpoint': { args: () => [{ pools: [{ instanceType: G6 }] }], call: (s, a) => new InferenceComponentEndpoint(s, 'Subject', a[0]),
     optional: [...ENDPOINT_OPTIONAL, 'role', 'managedInstanceScaling'] },
   'InferenceComponentEndpoint.fromEndpointAttributes': { args: () => [{ endpointName: 'live', pools: [{ instanceType: G6 }] }],
-    call: (s, a) => InferenceComponentEndpoint.fromEndpointAttributes(s, 'Subject', a[0]), optional: ['variantName'] },
+    call: (s, a) => InferenceComponentEndpoint.fromEndpointAttributes(s, 'Subject', a[0]), optional: ['variantName', 'metricPublishFrequency', 'asyncInference'] },
   'CapacitySize.percent': { args: () => [20], call: (_s, a) => CapacitySize.percent(a[0]) },
   'CapacitySize.instanceCount': { args: () => [2], call: (_s, a) => CapacitySize.instanceCount(a[0]) },
   'TrafficShift.allAtOnce': { args: () => [Duration.minutes(1)], call: (_s, a) => TrafficShift.allAtOnce(a[0]) },

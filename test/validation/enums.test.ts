@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
-  CapacityAwareEndpoint, CapacitySize, ComponentCapacitySize, ComponentDeployment, CopyScalingSignal, DeploymentStrategy, InstanceType, Model, ModelContainer, PoolWidgets, ScalingSignal, TrafficShift,
+  CapacityAwareEndpoint, CapacitySize, ComponentCapacitySize, ComponentDeployment, CopyScalingSignal, DeploymentStrategy, EndpointAutoScaling, InferenceComponentEndpoint, InstanceType, Model, ModelContainer, PoolWidgets, ScalingSignal, TrafficShift,
 } from '../../lib';
 import { allTypes, badInputTable, bucket, capturing, endpoint, icEndpoint, js, onCpu, reserved, withShadow, withVariants } from './hostile-input';
 
@@ -20,6 +20,12 @@ badInputTable('enum-like values', [
   ["autoScale signal: 'weighted'", (s) => endpoint(s).autoScale({ maxCapacity: 2, signal: js('weighted') }), 'InvalidEnumValue'],
   ["imported endpoint asyncInference: 'yes'", (s) => CapacityAwareEndpoint.fromEndpointAttributes(s, 'I', {
     endpointName: 'e', pools: [{ instanceType: InstanceType.ML_G6_XLARGE }], asyncInference: js('yes') }), 'InvalidEnumValue'],
+  ["imported inference-component endpoint asyncInference: 'yes' (once silently ignored)", (s) => InferenceComponentEndpoint.fromEndpointAttributes(s, 'I', {
+    endpointName: 'e', pools: [{ instanceType: InstanceType.ML_G6_XLARGE }], asyncInference: js('yes') }), 'InvalidEnumValue'],
+  ['EndpointAutoScaling asyncInference: false on an asynchronous endpoint (once took a concurrency signal)', (s) => new EndpointAutoScaling(s, 'A', {
+    endpoint: endpoint(s, { asyncInference: { outputBucket: bucket(s) } }), maxCapacity: 2, asyncInference: false, signal: ScalingSignal.weightedUtilization() }), 'ConflictingOptions'],
+  ['EndpointAutoScaling asyncInference: true on a real-time endpoint (once took minCapacity 0 and the backlog signal)', (s) => new EndpointAutoScaling(s, 'A', {
+    endpoint: endpoint(s), maxCapacity: 2, minCapacity: 0, asyncInference: true, signal: ScalingSignal.backlogPerInstance({ targetValue: 5 }) }), 'ConflictingOptions'],
   ['concurrency signal on an asynchronous endpoint', (s) => endpoint(s, { asyncInference: { outputBucket: bucket(s) } })
     .autoScale({ maxCapacity: 2, signal: ScalingSignal.concurrentRequestsPerModel({ targetValue: 4 }) }), 'AsyncScalingSignal'],
   ['an Inf1 pool with a guarded deployment (guardrails exclude Inf1)', (s) => endpoint(s, { pools: [{ instanceType: InstanceType.of('ml.inf1.xlarge') }],
