@@ -66,7 +66,10 @@ describe('PoolAlarms', () => {
     // It reads no Invocations: asynchronous endpoints do not publish it.
     expect(JSON.stringify(alarm)).not.toContain('"Invocations"');
     // 3 failed requests of 40: the average of the 0/1 samples is 0.075, the alarm reads 7.5 %.
-    expect(testing.MetricMath.evaluate('100 * errors', { errors: 3 / 40 })).toBeCloseTo(7.5);
+    // Evaluated from the alarm's own queries, so that a changed expression or statistic shows here.
+    const queries = alarm.Metrics.map((m: any) => ({ id: m.Id, expression: m.Expression }));
+    const result = alarm.Metrics.find((m: any) => m.ReturnData).Id;
+    expect(testing.MetricMath.evaluateQueries(queries, result, { errors: 3 / 40 })).toBeCloseTo(7.5);
   });
 
   describe('on an asynchronous endpoint (which publishes no Invocations and no ConcurrentRequestsPerModel)', () => {
