@@ -2,8 +2,9 @@ import { Duration, Names } from 'aws-cdk-lib';
 import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { checkBoolean, checkDuration } from '../core/required';
-import { checkDurationSeconds } from '../core/validation';
+import { described, InstancePoolsError } from '../core/errors';
+import { checkBoolean, checkDuration, requireNumber, requireObject } from '../core/required';
+import { checkDurationSeconds, checkPositive } from '../core/validation';
 import { TargetTrackingOptions } from './target-tracking-options';
 
 /** What a target-tracking policy tracks, as the scaling signals render it. */
@@ -27,6 +28,7 @@ export interface TargetTrackingSpec extends TargetTrackingOptions {
  * and the target-tracking policy (`Policy`, L1 so metric math works, aws/aws-cdk#20659) under `scope`.
  */
 export function createTargetTracking(scope: Construct, spec: TargetTrackingSpec): { scalableTarget: CfnScalableTarget; scalingPolicy: CfnScalingPolicy } {
+  checkTrackedSignal(spec.signal);
   checkBoolean('disableScaleIn', spec.disableScaleIn);
   const scaleIn = checkDurationSeconds('scaleInCooldown', checkDuration('scaleInCooldown', spec.scaleInCooldown) ?? Duration.minutes(5), 0, 86400);
   const scaleOut = checkDurationSeconds('scaleOutCooldown', checkDuration('scaleOutCooldown', spec.scaleOutCooldown) ?? Duration.minutes(1), 0, 86400);
@@ -51,6 +53,28 @@ export function createTargetTracking(scope: Construct, spec: TargetTrackingSpec)
     },
   });
   return { scalableTarget, scalingPolicy };
+}
+
+/**
+ * What a signal's `bind()` returned, checked before it is rendered: the library's signals always pass, but a signal
+ * written by hand (in plain JavaScript, without a type checker) could return anything, which would otherwise end in
+ * aws-cdk-lib's property validation. A target-tracking policy needs a positive `TargetValue` and exactly one of a
+ * customized or a predefined metric specification
+ * (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html).
+ */
+function checkTrackedSignal(signal: TrackedSignal): void {
+  const prop = 'signal.bind()';
+  requireObject(prop, signal);
+  checkPositive(`${prop}.targetValue`, requireNumber(`${prop}.targetValue`, signal.targetValue, 'the value the policy holds the signal at'));
+  const customized = signal.customizedMetricSpecification !== undefined && signal.customizedMetricSpecification !== null;
+  const predefined = signal.predefinedMetricSpecification !== undefined && signal.predefinedMetricSpecification !== null;
+  if (customized === predefined) {
+    throw new InstancePoolsError(customized ? 'ConflictingOptions' : 'MissingRequiredProp', prop,
+      'must return exactly one of customizedMetricSpecification and predefinedMetricSpecification',
+      described(customized ? 'both' : 'neither'));
+  }
+  if (customized) requireObject(`${prop}.customizedMetricSpecification`, signal.customizedMetricSpecification);
+  if (predefined) requireObject(`${prop}.predefinedMetricSpecification`, signal.predefinedMetricSpecification);
 }
 
 /**

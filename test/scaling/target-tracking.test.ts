@@ -94,6 +94,14 @@ describe('createTargetTracking', () => {
     ['scaleInCooldown in fractional seconds', { scaleInCooldown: Duration.millis(1500) }, 'scaleInCooldown: must be a whole number of seconds from 0 to 86400, got 1.5 [OutOfRange]'],
     ['scaleOutCooldown over a day', { scaleOutCooldown: Duration.days(2) }, 'scaleOutCooldown: must be a whole number of seconds from 0 to 86400, got 172800 [OutOfRange]'],
     ['scaleOutCooldown in fractional seconds', { scaleOutCooldown: Duration.millis(100) }, 'scaleOutCooldown: must be a whole number of seconds from 0 to 86400, got 0.1 [OutOfRange]'],
+    // A signal written by hand in plain JavaScript: what its bind() returned.
+    ['a bind() that returned nothing', { signal: undefined as any }, 'signal.bind(): required: an object of properties, got undefined [MissingRequiredProp]'],
+    ['no targetValue', { signal: { predefinedMetricSpecification: SPEC.signal.predefinedMetricSpecification } as any }, 'signal.bind().targetValue: required: the value the policy holds the signal at, got undefined [MissingRequiredProp]'],
+    ['a targetValue of 0', { signal: { ...SPEC.signal, targetValue: 0 } }, 'signal.bind().targetValue: must be a number greater than 0, got 0 [OutOfRange]'],
+    ['a targetValue given as a string', { signal: { ...SPEC.signal, targetValue: '5' as any } }, 'signal.bind().targetValue: must be a number'],
+    ['neither metric specification', { signal: { targetValue: 5 } }, 'signal.bind(): must return exactly one of customizedMetricSpecification and predefinedMetricSpecification, got neither [MissingRequiredProp]'],
+    ['both metric specifications', { signal: { ...SPEC.signal, customizedMetricSpecification: { metrics: [] } } }, 'signal.bind(): must return exactly one of customizedMetricSpecification and predefinedMetricSpecification, got both [ConflictingOptions]'],
+    ['a customized specification that is not an object', { signal: { targetValue: 5, customizedMetricSpecification: 'FILL(m1, 0)' as any } }, 'signal.bind().customizedMetricSpecification: must be an object of properties'],
   ])('rejects %s, before creating anything', (_, options, message) => {
     const { scope } = scoped();
     expect(() => createTargetTracking(scope, { ...SPEC, ...options })).toThrow(InstancePoolsError);
