@@ -1,34 +1,52 @@
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { App, CfnMapping, CfnResource, Stack } from 'aws-cdk-lib';
 import { buildFeaturedEndpoint } from './featured-endpoint';
+import { buildHandWrittenEndpoint } from './hand-written-endpoint';
 
 /** Featured endpoints per stack in the benchmark apps (the README says how many fit in one stack). */
 export const ENDPOINTS_PER_STACK = 5;
 
-/** An app with `count` fully featured endpoints, `ENDPOINTS_PER_STACK` per stack. */
-export function buildLibraryApp(count: number, outdir: string): App {
+/** An app with `count` endpoints, `ENDPOINTS_PER_STACK` per stack, each built by `build(stack, id)`. */
+function buildApp(count: number, outdir: string, build: (stack: Stack, id: string) => unknown): App {
   const app = new App({ outdir, builtinCloudFormationValidation: false });
   let stack: Stack | undefined;
   for (let i = 0; i < count; i++) {
     if (i % ENDPOINTS_PER_STACK === 0) stack = new Stack(app, `Fleet${i / ENDPOINTS_PER_STACK}`);
-    buildFeaturedEndpoint(stack!, `Llm${i}`);
+    build(stack!, `Llm${i}`);
   }
   return app;
 }
 
+/** An app with `count` fully featured endpoints of the library. */
+export function buildLibraryApp(count: number, outdir: string): App {
+  return buildApp(count, outdir, buildFeaturedEndpoint);
+}
+
 /**
- * The baseline: the identical templates built from raw L1 constructs (one `CfnResource` per resource with the
- * same type, properties, logical ID and dependencies), i.e. the floor any construct library sits on.
+ * The same app written by hand with aws-cdk-lib's L1 SageMaker and Application Auto Scaling resources and its L2
+ * IAM and CloudWatch constructs (see `hand-written-endpoint.ts`): what a user pays without the library.
  */
-export function buildBaselineApp(templates: { [stackName: string]: any }, outdir: string): App {
+export function buildHandWrittenApp(count: number, outdir: string): App {
+  return buildApp(count, outdir, buildHandWrittenEndpoint);
+}
+
+/**
+ * The floor: the identical templates built from raw L1 constructs (one `CfnResource` per resource with the same
+ * type, properties, logical ID and dependencies, and one `CfnMapping` per mapping), i.e. what any construct library
+ * sits on.
+ */
+export function buildRawApp(templates: { [stackName: string]: any }, outdir: string): App {
   const app = new App({ outdir, builtinCloudFormationValidation: false });
   for (const [stackName, template] of Object.entries(templates)) {
     const stack = new Stack(app, stackName);
-    for (const [logicalId, resource] of Object.entries<any>(template.Resources ?? {})) {
-      if (resource.Type === 'AWS::CDK::Metadata') continue;
+    Object.entries<any>(template.Resources ?? {}).forEach(([logicalId, resource], i) => {
       const cfn = new CfnResource(stack, logicalId, { type: resource.Type, properties: resource.Properties });
       cfn.overrideLogicalId(logicalId);
       if (resource.DependsOn) cfn.addOverride('DependsOn', resource.DependsOn);
-    }
+      // The library's templates list their resources before their mappings: add the mappings after a resource.
+      if (i === 0) {
+        for (const [id, mapping] of Object.entries<any>(template.Mappings ?? {})) new CfnMapping(stack, id, { mapping });
+      }
+    });
   }
   return app;
 }

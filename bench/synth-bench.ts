@@ -1,66 +1,106 @@
 /* eslint-disable no-console */
 /**
- * Synth cost of the library against the raw-L1 floor: `npm run bench [-- --runs 7 --sizes 1,10,50]`.
+ * Synth cost of the library against what a user would write without it: `npm run bench [-- --runs 15 --sizes 1,10,50]`.
  *
- * For each size, the library app and the baseline app (identical templates from `CfnResource`s) are built and
- * synthesized in the same process, alternating, `runs` times each; the figures are medians. Construction and
- * synthesis are timed together (what `cdk synth` and a jest `Template.fromStack` pay); the built-in
- * CloudFormation validation is off in both (it costs the same for identical templates).
+ * Three apps with identical templates, for each size:
+ * - `lib`: the library's featured endpoints (`featured-endpoint.ts`);
+ * - `user`: the same endpoints written by hand with aws-cdk-lib's L1 SageMaker and Application Auto Scaling
+ *   resources and its L2 IAM and CloudWatch constructs (`hand-written-endpoint.ts`);
+ * - `raw`: the same templates from raw `CfnResource`s, the floor.
+ * The templates are checked byte for byte against the library's first; the bench fails on the first difference.
+ * Then the three are built and synthesized in turn, `runs` times, rotating which goes first; each run gives the
+ * ratios lib/user and lib/raw, and the figures are the medians of those ratios (robust to a machine whose load
+ * changes between runs). Construction and synthesis are timed together (what `cdk synth` and a jest
+ * `Template.fromStack` pay); aws-cdk-lib's built-in CloudFormation validation is off in all three (it costs the same
+ * for identical templates).
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildBaselineApp, buildLibraryApp, ENDPOINTS_PER_STACK } from './featured-app';
+import { App } from 'aws-cdk-lib';
+import { buildHandWrittenApp, buildLibraryApp, buildRawApp, ENDPOINTS_PER_STACK } from './featured-app';
+import { assertIdenticalTemplates } from './template-compare';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
-const runs = Number(arg('runs', '7'));
+const runs = Number(arg('runs', '15'));
 const sizes = arg('sizes', '1,10,50').split(',').map(Number);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 const gc = (globalThis as any).gc as (() => void) | undefined;
-
-function timed(fn: () => void): number {
-  gc?.();
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pools-bench-'));
-const rows: string[][] = [];
-// Warm up module loading and JIT on both paths so the first size is not penalized.
-buildLibraryApp(1, path.join(tmp, 'warm')).synth();
+let outdirs = 0;
+const outdir = () => path.join(tmp, String(outdirs++));
 
-for (const size of sizes) {
-  const reference = buildLibraryApp(size, path.join(tmp, `ref-${size}`)).synth();
-  const templates = Object.fromEntries(reference.stacks.map((s) => [s.stackName, s.template]));
-  const resources = reference.stacks.map((s) => Object.keys(s.template.Resources).length);
-  const bytes = reference.stacks.map((s) => fs.statSync(path.join(reference.directory, s.templateFile)).size);
-
-  const ours: number[] = [];
-  const oursBuild: number[] = [];
-  const base: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    let app: ReturnType<typeof buildLibraryApp> | undefined;
-    const build = timed(() => { app = buildLibraryApp(size, path.join(tmp, `ours-${size}-${r}`)); });
-    ours.push(build + timed(() => app!.synth()));
-    oursBuild.push(build);
-    base.push(timed(() => buildBaselineApp(templates, path.join(tmp, `base-${size}-${r}`)).synth()));
-  }
-  const oursMs = median(ours);
-  const baseMs = median(base);
-  rows.push([
-    String(size), String(reference.stacks.length), `${Math.max(...resources)}`, `${Math.round(Math.max(...bytes) / 1024)}`,
-    oursMs.toFixed(0), median(oursBuild).toFixed(0), baseMs.toFixed(0), (oursMs / baseMs).toFixed(2), (oursMs / size).toFixed(1),
-  ]);
+/** Milliseconds to build and synthesize an app; the cloud assembly is deleted afterwards. */
+function timedSynth(build: (dir: string) => App): number {
+  gc?.();
+  const dir = outdir();
+  const start = process.hrtime.bigint();
+  build(dir).synth();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  fs.rmSync(dir, { recursive: true, force: true });
+  return ms;
 }
+
+interface Row { size: number; stacks: number; resources: number; kib: number; lib: number; user: number; raw: number; libUser: number; libRaw: number }
+
+function measure(size: number): Row {
+  const reference = buildLibraryApp(size, outdir()).synth();
+  assertIdenticalTemplates(reference, buildHandWrittenApp(size, outdir()).synth(), `hand-written app at ${size} endpoints`);
+  const templates = Object.fromEntries(reference.stacks.map((s) => [s.stackName, s.template]));
+  assertIdenticalTemplates(reference, buildRawApp(templates, outdir()).synth(), `raw app at ${size} endpoints`);
+
+  const apps: { [name: string]: (dir: string) => App } = {
+    lib: (dir) => buildLibraryApp(size, dir),
+    user: (dir) => buildHandWrittenApp(size, dir),
+    raw: (dir) => buildRawApp(templates, dir),
+  };
+  const names = Object.keys(apps);
+  const times: { [name: string]: number[] } = { lib: [], user: [], raw: [] };
+  for (let r = 0; r < runs; r++) {
+    // Rotate the order, so that no app always runs right after another one's garbage.
+    const order = names.map((_, i) => names[(i + r) % names.length]);
+    for (const name of order) times[name].push(timedSynth(apps[name]));
+  }
+  const ratios = (a: string, b: string) => median(times[a].map((t, r) => t / times[b][r]));
+  return {
+    size,
+    stacks: reference.stacks.length,
+    resources: Math.max(...reference.stacks.map((s) => Object.keys(s.template.Resources).length)),
+    kib: Math.round(Math.max(...reference.stacks.map((s) => fs.statSync(path.join(reference.directory, s.templateFile)).size)) / 1024),
+    lib: median(times.lib), user: median(times.user), raw: median(times.raw),
+    libUser: ratios('lib', 'user'), libRaw: ratios('lib', 'raw'),
+  };
+}
+
+// Warm up module loading and the JIT on all three paths, so that the first size is not penalized.
+measureWarmUp();
+const rows = sizes.map(measure);
 fs.rmSync(tmp, { recursive: true, force: true });
 
-const header = ['endpoints', 'stacks', 'resources/stack', 'KiB/stack', 'ours ms', 'of which construction', 'L1 baseline ms', 'ratio', 'ours ms/endpoint'];
-console.log(`Synth benchmark: ${runs} alternating runs per size, medians; ${ENDPOINTS_PER_STACK} featured endpoints per stack; node ${process.version}`);
+console.log(`Synth benchmark: ${runs} rotating runs per size, medians; ${ENDPOINTS_PER_STACK} featured endpoints per stack; `
+  + `node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+const header = ['endpoints', 'stacks', 'resources/stack', 'KiB/stack', 'lib ms', 'user ms', 'raw ms', 'lib/user', 'lib/raw'];
 console.log(`| ${header.join(' | ')} |`);
 console.log(`|${header.map(() => '---').join('|')}|`);
-for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+for (const r of rows) {
+  console.log(`| ${[r.size, r.stacks, r.resources, r.kib, r.lib.toFixed(0), r.user.toFixed(0), r.raw.toFixed(0), r.libUser.toFixed(3), r.libRaw.toFixed(2)].join(' | ')} |`);
+}
+for (const r of rows) console.log(`lib/user at ${r.size} endpoints: ${r.libUser.toFixed(3)}`);
+for (const r of rows) console.log(`lib/raw at ${r.size} endpoints: ${r.libRaw.toFixed(2)}`);
+
+function measureWarmUp(): void {
+  const templates = Object.fromEntries(buildLibraryApp(2, outdir()).synth().stacks.map((s) => [s.stackName, s.template]));
+  for (let i = 0; i < 3; i++) {
+    timedSynth((dir) => buildLibraryApp(2, dir));
+    timedSynth((dir) => buildHandWrittenApp(2, dir));
+    timedSynth((dir) => buildRawApp(templates, dir));
+  }
+}

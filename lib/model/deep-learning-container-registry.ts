@@ -18,7 +18,7 @@ import { described, InstancePoolsError } from '../core/errors';
  *   https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/govcloud-sagemaker.html.
  * The isolated partitions (us-iso*, eu-isoe, eusc) appear in one source only and are left out: pass `account`.
  */
-const REGISTRY_ACCOUNTS: { readonly [region: string]: string } = {
+export const REGISTRY_ACCOUNTS: { readonly [region: string]: string } = {
   'us-east-1': '763104351884',
   'us-east-2': '763104351884',
   'us-west-1': '763104351884',
