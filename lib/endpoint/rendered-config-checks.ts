@@ -2,7 +2,7 @@ import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
 import { DeploymentStrategy } from '../deployment/deployment-strategy';
 import { deploymentErrors, EndpointRollbackAlarms } from '../deployment/guarded-deployment';
-import { EndpointKind, renderedShadowVariants, renderedVariants, scalingWithoutPoolsErrors, variantErrors } from '../pools/rendered-variants';
+import { EndpointKind, renderedVariantSets, scalingWithoutPoolsErrors, variantErrors } from '../pools/rendered-variants';
 
 /** What the checks of a rendered endpoint config need to know of its endpoint. */
 export interface RenderedConfigContext {
@@ -22,8 +22,7 @@ export interface RenderedConfigContext {
  * SageMaker's ValidationException), and rolling updates of several or serverless variants.
  */
 export function renderedConfigErrors(scope: IConstruct, config: CfnEndpointConfig, context: RenderedConfigContext): string[] {
-  const variants = renderedVariants(config);
-  const shadows = renderedShadowVariants(config);
+  const { variants, shadows } = renderedVariantSets(config);
   // No ServerlessConfig or InstanceType next to pools; no ManagedInstanceScaling (inference components only).
   const errors: string[] = [
     ...variantErrors(variants, EndpointKind.SINGLE_MODEL),

@@ -10,6 +10,7 @@ import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
 import { checkAlarmTopics } from './alarm-topic-checks';
 import { PoolAlarmsOptions } from './pool-alarm-options';
 import { checkAlarmNames, human, latencyThreshold, validateProps } from './pool-alarm-rules';
+import { warnAlarmsWithoutActions } from './alarms-without-actions';
 import { invocationMetric, metricEndpointName } from './pool-metrics';
 
 /** Properties of `PoolAlarms`. */
@@ -162,11 +163,7 @@ export class PoolAlarms extends Construct {
     }
     // Topics whose key or policy keeps CloudWatch from publishing drop every notification: warn at synth time.
     checkAlarmTopics(this, () => this.alarms);
-    if ((props.alarmActions ?? []).length === 0) {
-      Annotations.of(this).addWarningV2('cdk-sagemaker-instance-pools:alarmsWithoutActions',
-        'alarmActions: none given, so an alarm notifies no one (deployment guardrails still act on the rollback alarms). '
-        + 'Pass alarmActions, e.g. [new SnsAction(topic)].');
-    }
+    if ((props.alarmActions ?? []).length === 0) warnAlarmsWithoutActions(this, endpoint);
   }
 
   /** Every alarm: latency, error-rate and concurrency alarms (each in priority order), then the fallback alarm. */

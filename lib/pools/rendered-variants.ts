@@ -21,17 +21,15 @@ export enum EndpointKind {
 
 /** The production variants of `config` as rendered, overrides applied. */
 export function renderedVariants(config: CfnEndpointConfig): any[] {
-  return renderedMember(config, 'ProductionVariants');
+  return renderedVariantSets(config).variants;
 }
 
-/** The shadow variants of `config` (`ShadowProductionVariants`) as rendered, overrides applied. */
-export function renderedShadowVariants(config: CfnEndpointConfig): any[] {
-  return renderedMember(config, 'ShadowProductionVariants');
-}
-
-function renderedMember(config: CfnEndpointConfig, member: string): any[] {
+/** Production and shadow variants of `config` as rendered, overrides applied, from one rendering of the config. */
+export function renderedVariantSets(config: CfnEndpointConfig): { variants: any[]; shadows: any[] } {
   const rendered = Stack.of(config).resolve((config as any)._toCloudFormation());
-  return Object.values(rendered.Resources ?? {}).flatMap((r: any) => r.Properties?.[member] ?? []);
+  const resources: any[] = Object.values(rendered.Resources ?? {});
+  const member = (name: string) => resources.flatMap((r: any) => r.Properties?.[name] ?? []);
+  return { variants: member('ProductionVariants'), shadows: member('ShadowProductionVariants') };
 }
 
 /**

@@ -1,9 +1,10 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Annotations as CdkAnnotations, Duration, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { IConstruct } from 'constructs';
 import { CapacityAwareEndpoint, InstanceType, PoolAlarms, PoolAlarmsProps, testing } from '../../lib';
 import { lmiModel, seedEndpoint } from '../endpoint/fixtures';
 import { testStack } from '../util';
@@ -212,10 +213,49 @@ describe('PoolAlarms', () => {
 
   test('warns when no alarm action is given, and not otherwise', () => {
     const { stack } = seed();
-    Annotations.fromStack(stack).hasWarning('/TestStack/Alarms', Match.stringLikeRegexp('alarmActions: none given'));
+    Annotations.fromStack(stack).hasWarning('/TestStack', Match.stringLikeRegexp('alarmActions: none given to the alarms of endpoint TestStack/Llm;'));
     const other = testStack();
     new PoolAlarms(other, 'Alarms', { endpoint: seedEndpoint(other, { endpointName: 'llm' }), alarmActions: [new actions.SnsAction(new sns.Topic(other, 'T'))] });
     Annotations.fromStack(other).hasNoWarning('*', Match.stringLikeRegexp('alarmActions: none given'));
+  });
+
+  test('warns once per stack, naming every endpoint whose alarms have no action', () => {
+    // GIVEN
+    const stack = testStack();
+    const endpoints = ['A', 'B', 'C'].map((id) => new CapacityAwareEndpoint(stack, id, {
+      model: lmiModel(stack, `${id}Model`), endpointName: `llm-${id.toLowerCase()}`, pools: [{ instanceType: InstanceType.ML_G6_XLARGE }],
+    }));
+    // WHEN
+    endpoints[0].addAlarms();
+    endpoints[1].addAlarms({ alarmActions: [new actions.SnsAction(new sns.Topic(stack, 'T'))] });
+    endpoints[2].addAlarms();
+    // THEN
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('alarmActions: none given'));
+    expect(warnings.map((w) => w.id)).toEqual(['/TestStack']);
+    expect(warnings[0].entry.data).toMatch(/^alarmActions: none given to the alarms of 2 endpoints: TestStack\/A, TestStack\/C;/);
+  });
+
+  test.each([
+    ['the alarms of one endpoint leaves that endpoint out', (alarms: IConstruct[]) => [alarms[0]], /of endpoint TestStack\/B;/],
+    ['the endpoint itself leaves it out', (alarms: IConstruct[]) => [alarms[1].node.scope!], /of endpoint TestStack\/A;/],
+    ['every endpoint silences the warning', (alarms: IConstruct[]) => alarms, undefined],
+    ['the stack silences the warning', (alarms: IConstruct[]) => [Stack.of(alarms[0])], undefined],
+  ])('acknowledging it on %s', (_what, where, expected) => {
+    // GIVEN
+    const stack = testStack();
+    const alarms = ['A', 'B'].map((id) => new CapacityAwareEndpoint(stack, id, {
+      model: lmiModel(stack, `${id}Model`), endpointName: `llm-${id.toLowerCase()}`, pools: [{ instanceType: InstanceType.ML_G6_XLARGE }],
+    }).addAlarms());
+    // WHEN
+    where(alarms).forEach((scope) => CdkAnnotations.of(scope).acknowledgeWarning('cdk-sagemaker-instance-pools:alarmsWithoutActions', 'reviewed'));
+    // THEN
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('alarmActions: none given'));
+    if (expected) {
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0].entry.data).toMatch(expected);
+    } else {
+      expect(warnings).toHaveLength(0);
+    }
   });
 
   test('construct IDs follow the instance type, so reordering pools keeps every alarm', () => {
