@@ -75,8 +75,10 @@ export class PoolDashboard extends Construct {
     }
     const rows = this.factory.widgets();
     // Check the limits before creating anything: the widgets added now plus what a given dashboard holds.
-    // Counting needs the widgets' structure only, not their resolved values: no token resolution here.
-    const ours: any[] = rows.flatMap((row) => row.toJson());
+    // Counting needs the widgets' structure only, not their resolved values: no token resolution here. The rows'
+    // JSON is kept for the synth-time check, so that each synthesis renders these widgets once more only, in the body.
+    rows.forEach((row) => ownRowsJson.set(row, row.toJson()));
+    const ours: any[] = rows.flatMap((row) => ownRowsJson.get(row)!);
     const existing = props.dashboard ? renderedWidgets(props.dashboard) : [];
     const [error] = dashboardLimitErrors('dashboard', [...existing, ...ours]);
     if (error) throw error;
@@ -98,15 +100,22 @@ export class PoolDashboard extends Construct {
 }
 
 /**
+ * The JSON of the rows a `PoolDashboard` added, rendered once when it checked them. Nothing outside the library holds
+ * these rows (`widgets()` returns new copies), so they cannot change after the check.
+ */
+const ownRowsJson = new WeakMap<cloudwatch.IWidget, any[]>();
+
+/**
  * The widgets a dashboard renders right now, flat. Reads the widgets the dashboard holds (aws-cdk-lib keeps them
- * in `rows`) without resolving the body, which would render every widget's tokens a second time per synthesis;
- * falls back to rendering the body, with tokens replaced by placeholders, if that field ever changes shape.
+ * in `rows`) without resolving the body, which would render every widget's tokens a second time per synthesis, and
+ * takes the rows a `PoolDashboard` added from their first rendering; falls back to rendering the body, with tokens
+ * replaced by placeholders, if that field ever changes shape.
  */
 function renderedWidgets(dashboard: cloudwatch.Dashboard): any[] {
   const held: unknown = (dashboard as any).rows;
   const rows = Array.isArray(held) ? held : typeof (held as any)?.get === 'function' ? (held as any).get() : undefined;
   if (Array.isArray(rows) && rows.every((row) => typeof row?.toJson === 'function')) {
-    return rows.flatMap((row: cloudwatch.IWidget) => row.toJson());
+    return rows.flatMap((row: cloudwatch.IWidget) => ownRowsJson.get(row) ?? row.toJson());
   }
   const body = (dashboard.node.defaultChild as cloudwatch.CfnDashboard).dashboardBody;
   return parseDashboardBody(Stack.of(dashboard).resolve(body)).widgets ?? [];
