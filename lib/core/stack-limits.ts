@@ -1,22 +1,23 @@
 import { Annotations, Aspects, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
-/** CloudFormation quotas per stack: 500 resources, 1 MB template (uploaded through S3). */
-export const MAX_RESOURCES = 500;
-export const MAX_TEMPLATE_BYTES = 1024 * 1024;
-/** Warn at 80 % of a quota, while there is still room to split the stack. */
-const WARN_FRACTION = 0.8;
 /**
- * Below this many resources, a stack cannot plausibly reach 80 % of 1 MB (it would need more than 8 KB per
- * resource), so the template is not measured: measuring renders every resource once more.
+ * CloudFormation's quota of 500 resources per stack
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html).
  */
-const MEASURE_BYTES_FROM = 100;
+export const MAX_RESOURCES = 500;
+/** Warn at 80 % of the quota, while there is still room to split the stack. */
+const WARN_FRACTION = 0.8;
 
 const watched = new WeakSet<Stack>();
 
 /**
- * Warns (annotations with stable ids) before a stack that holds this library's constructs passes
- * CloudFormation's 500-resource or 1 MB template quota. Registered once per stack; runs once at synthesis.
+ * Warns (an annotation with a stable id) before a stack that holds this library's constructs passes CloudFormation's
+ * 500-resource quota. Registered once per stack; runs once at synthesis.
+ *
+ * The template's size (1 MB through S3) is not measured here: measuring it before synthesis renders every resource
+ * a second time, while aws-cdk-lib (2.276.0, this library's floor, and later) measures the template it writes and warns
+ * `@aws-cdk/core:Stack.templateSize` from 80 % of 1,000,000 bytes, indentation included, earlier than this check did.
  */
 export function watchStackLimits(scope: IConstruct): void {
   const stack = Stack.of(scope);
@@ -30,16 +31,10 @@ class StackLimitsAspect implements IAspect {
 
   public visit(node: IConstruct): void {
     if (node !== this.stack) return;
-    const resources = this.stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === this.stack);
-    if (resources.length >= MAX_RESOURCES * WARN_FRACTION) {
+    const resources = this.stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === this.stack).length;
+    if (resources >= MAX_RESOURCES * WARN_FRACTION) {
       Annotations.of(this.stack).addWarningV2('cdk-sagemaker-instance-pools:stackResourceLimit',
-        `this stack holds ${resources.length} resources; CloudFormation allows ${MAX_RESOURCES} per stack. Move some endpoints to another stack.`);
-    }
-    if (resources.length < MEASURE_BYTES_FROM) return;
-    const bytes = resources.reduce((sum, r) => sum + JSON.stringify(this.stack.resolve((r as any)._toCloudFormation())).length, 0);
-    if (bytes >= MAX_TEMPLATE_BYTES * WARN_FRACTION) {
-      Annotations.of(this.stack).addWarningV2('cdk-sagemaker-instance-pools:stackTemplateSize',
-        `this stack's template is about ${Math.round(bytes / 1024)} KB; CloudFormation allows 1 MB. Move some endpoints or dashboards to another stack.`);
+        `this stack holds ${resources} resources; CloudFormation allows ${MAX_RESOURCES} per stack. Move some endpoints to another stack.`);
     }
   }
 }
