@@ -82,11 +82,29 @@ function nameKey(owner: IConstruct, name: string, caseInsensitive: boolean): { k
   return { key: `stack ${stack.node.path}|expression ${expression}`, shown: described(`a name known at deploy time, the same expression ${expression}`) };
 }
 
-/** Collisions of names registered in `stack` with names registered earlier anywhere in the app. */
+/**
+ * Collisions of names registered in `stack` with names registered earlier anywhere in the app. The app's names are
+ * checked once per validation pass, not once per stack (which grew with stacks × names): the first stack asking
+ * in a pass computes every stack's errors, and a stack asking again starts a new pass.
+ */
 function duplicateNameErrors(stack: Stack): string[] {
-  const entries = registries.get(stack.node.root) ?? [];
+  const root = stack.node.root;
+  let pass = passes.get(root);
+  if (!pass || pass.answered.has(stack)) {
+    pass = { errors: appDuplicateNameErrors(root), answered: new Set() };
+    passes.set(root, pass);
+  }
+  pass.answered.add(stack);
+  return pass.errors.get(stack) ?? [];
+}
+
+/** The errors of the current validation pass of an app, per stack, and the stacks that have read theirs. */
+const passes = new WeakMap<IConstruct, { errors: Map<Stack, string[]>; answered: Set<Stack> }>();
+
+function appDuplicateNameErrors(root: IConstruct): Map<Stack, string[]> {
+  const entries = registries.get(root) ?? [];
   const first = new Map<string, Entry>();
-  const errors: string[] = [];
+  const errors = new Map<Stack, string[]>();
   for (const entry of entries) {
     const name = entry.name();
     if (name === undefined || name === null) continue;
@@ -96,10 +114,11 @@ function duplicateNameErrors(stack: Stack): string[] {
     const earlier = first.get(key);
     if (!earlier) {
       first.set(key, entry);
-    } else if (Stack.of(entry.owner) === stack) {
-      errors.push(new InstancePoolsError('DuplicatePhysicalName', entry.kind.prop,
+    } else {
+      const stack = Stack.of(entry.owner);
+      errors.set(stack, [...(errors.get(stack) ?? []), new InstancePoolsError('DuplicatePhysicalName', entry.kind.prop,
         `physical names are unique per account and region; ${entry.owner.node.path} and ${earlier.owner.node.path} both use this name`,
-        named.shown).message);
+        named.shown).message]);
     }
   }
   return errors;

@@ -47,6 +47,29 @@ describe('physical-name registry', () => {
     expect(synthError(stack)).toBeUndefined();
   });
 
+  test('across stacks of one account and region, the later stack fails, and every synthesis checks again', () => {
+    // GIVEN
+    const stack = testStack();
+    const app = App.of(stack)!;
+    const second = new Stack(app, 'Second', { env: { account: '111111111111', region: 'us-east-1' } });
+    const third = new Stack(app, 'Third', { env: { account: '111111111111', region: 'us-east-1' } });
+    let name = 'other';
+    registerPhysicalName(new Construct(stack, 'A'), ENDPOINT_NAME, () => 'llm');
+    registerPhysicalName(new Construct(second, 'B'), ENDPOINT_NAME, () => name);
+    registerPhysicalName(new Construct(third, 'C'), ENDPOINT_NAME, () => 'llm');
+    // WHEN / THEN
+    expect(() => app.synth()).toThrow(/Third\/C and TestStack\/A both use this name/);
+    name = 'llm';
+    let error = '';
+    try {
+      app.synth({ force: true });
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    expect(error).toMatch(/Second\/B and TestStack\/A both use this name/);
+    expect(error).toMatch(/Third\/C and TestStack\/A both use this name/);
+  });
+
   test('the name is read at synth time', () => {
     const stack = testStack();
     let late = 'one';
