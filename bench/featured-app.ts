@@ -1,4 +1,4 @@
-import { App, CfnMapping, CfnResource, Stack } from 'aws-cdk-lib';
+import { App, AppProps, CfnMapping, CfnResource, Stack } from 'aws-cdk-lib';
 import { buildFeaturedEndpoint } from './featured-endpoint';
 import { buildHandWrittenEndpoint } from './hand-written-endpoint';
 
@@ -6,8 +6,8 @@ import { buildHandWrittenEndpoint } from './hand-written-endpoint';
 export const ENDPOINTS_PER_STACK = 5;
 
 /** An app with `count` endpoints, `ENDPOINTS_PER_STACK` per stack, each built by `build(stack, id)`. */
-function buildApp(count: number, outdir: string, build: (stack: Stack, id: string) => unknown): App {
-  const app = new App({ outdir, builtinCloudFormationValidation: false });
+function buildApp(count: number, outdir: string, build: (stack: Stack, id: string) => unknown, props: AppProps = {}): App {
+  const app = new App({ builtinCloudFormationValidation: false, ...props, outdir });
   let stack: Stack | undefined;
   for (let i = 0; i < count; i++) {
     if (i % ENDPOINTS_PER_STACK === 0) stack = new Stack(app, `Fleet${i / ENDPOINTS_PER_STACK}`);
@@ -16,9 +16,9 @@ function buildApp(count: number, outdir: string, build: (stack: Stack, id: strin
   return app;
 }
 
-/** An app with `count` fully featured endpoints of the library. */
-export function buildLibraryApp(count: number, outdir: string): App {
-  return buildApp(count, outdir, buildFeaturedEndpoint);
+/** An app with `count` fully featured endpoints of the library (`props` for aws-cdk-lib's switches). */
+export function buildLibraryApp(count: number, outdir: string, props: AppProps = {}): App {
+  return buildApp(count, outdir, buildFeaturedEndpoint, props);
 }
 
 /**

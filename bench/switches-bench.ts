@@ -1,0 +1,60 @@
+/* eslint-disable no-console */
+/**
+ * What aws-cdk-lib's two synth switches save on the library's featured app: `npm run bench:switches [-- --runs 15 --size 50]`.
+ *
+ * - creation stack traces off: context `aws:cdk:disable-creation-stack-traces` (every resource and stack records
+ *   where it was created) and `aws:cdk:disable-stack-trace` (every annotation records a trace); `CDK_DEBUG=true`
+ *   turns them back on;
+ * - tree metadata off: `new App({ treeMetadata: false })` (no `tree.json`, which only the construct-tree views read).
+ * The four combinations run in rotating order; the figures are medians of per-run ratios to the default app.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { AppProps } from 'aws-cdk-lib';
+import { buildLibraryApp } from './featured-app';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+
+const runs = Number(arg('runs', '15'));
+const size = Number(arg('size', '50'));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const gc = (globalThis as any).gc as (() => void) | undefined;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pools-switches-'));
+
+const NO_TRACES = { 'aws:cdk:disable-creation-stack-traces': true, 'aws:cdk:disable-stack-trace': true };
+const variants: { [name: string]: AppProps } = {
+  'default': {},
+  'stack traces off': { context: NO_TRACES },
+  'tree metadata off': { treeMetadata: false },
+  'both off': { context: NO_TRACES, treeMetadata: false },
+};
+
+let dirs = 0;
+function timed(props: AppProps): number {
+  gc?.();
+  const dir = path.join(tmp, String(dirs++));
+  const start = process.hrtime.bigint();
+  buildLibraryApp(size, dir, props).synth();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  fs.rmSync(dir, { recursive: true, force: true });
+  return ms;
+}
+
+const names = Object.keys(variants);
+names.forEach((name) => timed(variants[name])); // warm-up
+const times: { [name: string]: number[] } = Object.fromEntries(names.map((n) => [n, []]));
+for (let r = 0; r < runs; r++) {
+  for (const name of names.map((_, i) => names[(i + r) % names.length])) times[name].push(timed(variants[name]));
+}
+fs.rmSync(tmp, { recursive: true, force: true });
+
+console.log(`aws-cdk-lib switches at ${size} featured endpoints: ${runs} rotating runs, medians; node ${process.version}; `
+  + `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+for (const name of names) {
+  const ratio = median(times[name].map((t, r) => t / times.default[r]));
+  console.log(`${name}: ${median(times[name]).toFixed(0)} ms, ${(ratio * 100).toFixed(0)} % of the default`);
+}
