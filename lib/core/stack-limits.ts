@@ -1,5 +1,6 @@
-import { Annotations, Aspects, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { runAtSynthesis } from './synthesis-hook';
 
 /**
  * CloudFormation's quota of 500 resources per stack
@@ -23,18 +24,13 @@ export function watchStackLimits(scope: IConstruct): void {
   const stack = Stack.of(scope);
   if (watched.has(stack)) return;
   watched.add(stack);
-  Aspects.of(stack).add(new StackLimitsAspect(stack));
+  runAtSynthesis(scope, () => warnOnResourceCount(stack));
 }
 
-class StackLimitsAspect implements IAspect {
-  constructor(private readonly stack: Stack) {}
-
-  public visit(node: IConstruct): void {
-    if (node !== this.stack) return;
-    const resources = this.stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === this.stack).length;
-    if (resources >= MAX_RESOURCES * WARN_FRACTION) {
-      Annotations.of(this.stack).addWarningV2('cdk-sagemaker-instance-pools:stackResourceLimit',
-        `this stack holds ${resources} resources; CloudFormation allows ${MAX_RESOURCES} per stack. Move some endpoints to another stack.`);
-    }
+function warnOnResourceCount(stack: Stack): void {
+  const resources = stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack).length;
+  if (resources >= MAX_RESOURCES * WARN_FRACTION) {
+    Annotations.of(stack).addWarningV2('cdk-sagemaker-instance-pools:stackResourceLimit',
+      `this stack holds ${resources} resources; CloudFormation allows ${MAX_RESOURCES} per stack. Move some endpoints to another stack.`);
   }
 }

@@ -1,8 +1,9 @@
-import { Annotations, Aspects, IAspect, Stack } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { IConstruct } from 'constructs';
+import { runAtSynthesis } from '../core/synthesis-hook';
 
 /**
  * CloudWatch publishes alarm notifications to an SNS topic as the `cloudwatch.amazonaws.com` service principal.
@@ -29,7 +30,7 @@ const watchedByRoot = new WeakMap<IConstruct, Watched[]>();
 
 /**
  * Checks, once at synthesis, the SNS topics that the actions of `alarms()` (alarm, OK and insufficient-data actions)
- * publish to, and warns on `scope`. One aspect per app, which indexes the app's topics once.
+ * publish to, and warns on `scope`. One check per app, which indexes the app's topics once.
  */
 export function checkAlarmTopics(scope: IConstruct, alarms: () => cloudwatch.Alarm[]): void {
   const root = scope.node.root;
@@ -37,30 +38,26 @@ export function checkAlarmTopics(scope: IConstruct, alarms: () => cloudwatch.Ala
   if (!watched) {
     watched = [];
     watchedByRoot.set(root, watched);
-    Aspects.of(root).add(new AlarmTopicsAspect(root, watched));
+    const all = watched;
+    runAtSynthesis(scope, () => checkTopics(root, all));
   }
   watched.push({ scope, alarms });
 }
 
-class AlarmTopicsAspect implements IAspect {
-  constructor(private readonly root: IConstruct, private readonly watched: Watched[]) {}
-
-  public visit(node: IConstruct): void {
-    if (node !== this.root) return;
-    let topics: Map<string, sns.Topic[]> | undefined;
-    for (const { scope, alarms } of this.watched) {
-      const targets = new Set<sns.Topic>();
-      for (const alarm of alarms()) {
-        const arns = actionArns(alarm);
-        if (arns.length === 0) continue;
-        topics ??= topicsByArn(this.root);
-        for (const arn of arns) {
-          const topic = pick(topics.get(arn) ?? [], Stack.of(alarm));
-          if (topic) targets.add(topic);
-        }
+function checkTopics(root: IConstruct, watched: Watched[]): void {
+  let topics: Map<string, sns.Topic[]> | undefined;
+  for (const { scope, alarms } of watched) {
+    const targets = new Set<sns.Topic>();
+    for (const alarm of alarms()) {
+      const arns = actionArns(alarm);
+      if (arns.length === 0) continue;
+      topics ??= topicsByArn(root);
+      for (const arn of arns) {
+        const topic = pick(topics.get(arn) ?? [], Stack.of(alarm));
+        if (topic) targets.add(topic);
       }
-      targets.forEach((topic) => warnAboutTopic(scope, topic));
     }
+    targets.forEach((topic) => warnAboutTopic(scope, topic));
   }
 }
 

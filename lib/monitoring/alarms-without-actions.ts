@@ -1,5 +1,6 @@
-import { Annotations, Aspects, IAspect, Stack } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { runAtSynthesis } from '../core/synthesis-hook';
 
 /** Warning id of alarms created without an alarm action. */
 const WARNING_ID = 'cdk-sagemaker-instance-pools:alarmsWithoutActions';
@@ -24,23 +25,19 @@ export function warnAlarmsWithoutActions(alarms: IConstruct, endpoint: IConstruc
   if (!silent) {
     silent = [];
     silentByStack.set(stack, silent);
-    Aspects.of(stack).add(new AlarmsWithoutActionsAspect(stack, silent));
+    const all = silent;
+    runAtSynthesis(alarms, () => warnOnce(stack, all));
   }
   silent.push({ alarms, endpoint });
 }
 
-class AlarmsWithoutActionsAspect implements IAspect {
-  constructor(private readonly stack: Stack, private readonly silent: SilentAlarms[]) {}
-
-  public visit(node: IConstruct): void {
-    if (node !== this.stack) return;
-    const endpoints = [...new Set(this.silent.filter((s) => !acknowledged(s.alarms)).map((s) => s.endpoint.node.path))];
-    if (endpoints.length === 0) return;
-    Annotations.of(this.stack).addWarningV2(WARNING_ID,
-      `alarmActions: none given to the alarms of ${endpoints.length === 1 ? 'endpoint' : `${endpoints.length} endpoints:`} ${endpoints.join(', ')}; `
-      + 'an alarm without actions notifies no one (deployment guardrails still act on the rollback alarms). '
-      + 'Pass alarmActions, e.g. [new SnsAction(topic)].');
-  }
+function warnOnce(stack: Stack, silent: SilentAlarms[]): void {
+  const endpoints = [...new Set(silent.filter((s) => !acknowledged(s.alarms)).map((s) => s.endpoint.node.path))];
+  if (endpoints.length === 0) return;
+  Annotations.of(stack).addWarningV2(WARNING_ID,
+    `alarmActions: none given to the alarms of ${endpoints.length === 1 ? 'endpoint' : `${endpoints.length} endpoints:`} ${endpoints.join(', ')}; `
+    + 'an alarm without actions notifies no one (deployment guardrails still act on the rollback alarms). '
+    + 'Pass alarmActions, e.g. [new SnsAction(topic)].');
 }
 
 /**
