@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { backlogMetric, invocationMetric } from './pool-metrics';
+import { graphWidget } from './widget-kit';
 
 /**
  * The fleet graphs of an asynchronous endpoint, built from the metrics AWS lists for it: "Any metric not listed below
@@ -15,7 +16,7 @@ import { backlogMetric, invocationMetric } from './pool-metrics';
  */
 export function asyncFleetGraphs(endpoint: ICapacityAwareEndpoint, width: number, height: number, period: Duration): cloudwatch.GraphWidget[] {
   return [
-    new cloudwatch.GraphWidget({
+    graphWidget({
       title: 'Backlog (requests queued or in progress)', width, height,
       left: [
         backlogMetric(endpoint, 'ApproximateBacklogSize', period, 'backlog'),
@@ -25,7 +26,7 @@ export function asyncFleetGraphs(endpoint: ICapacityAwareEndpoint, width: number
       right: [backlogMetric(endpoint, 'HasBacklogWithoutCapacity', period, 'backlog without capacity (1: queued, no instance)', 'Maximum')],
       leftYAxis: { min: 0, label: 'requests', showUnits: false }, rightYAxis: { min: 0, max: 1, showUnits: false },
     }),
-    new cloudwatch.GraphWidget({
+    graphWidget({
       title: 'TimeInBacklog (s)', width, height,
       // Microseconds, as SageMaker publishes it; queued requests wait seconds to minutes.
       left: [new cloudwatch.MathExpression({
@@ -34,7 +35,7 @@ export function asyncFleetGraphs(endpoint: ICapacityAwareEndpoint, width: number
       })],
       leftYAxis: { min: 0, label: 's', showUnits: false },
     }),
-    new cloudwatch.GraphWidget({
+    graphWidget({
       title: 'Requests processed and failed', width, height, stacked: false,
       left: [
         invocationMetric(endpoint, 'InvocationsProcesssed', 'Sum', period, undefined, 'processed'),

@@ -7,8 +7,11 @@ import { checkConstruct, checkDuration, checkScopeAndId, requireObject } from '.
 import { checkDashboardName } from '../core/string-rules';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { DEFAULT_METRIC_PUBLISH_SECONDS, metricCadence } from '../pools/metric-publishing';
-import { dashboardLimitErrors, parseDashboardBody } from './cloudwatch-limits';
+import {
+  countWidgetMetrics, dashboardLimitErrors, MAX_METRICS_PER_DASHBOARD, MAX_METRICS_PER_WIDGET, MAX_WIDGETS_PER_DASHBOARD, parseDashboardBody,
+} from './cloudwatch-limits';
 import { PoolWidgetOptions, PoolWidgets } from './pool-widgets';
+import { metricEntriesBound } from './widget-kit';
 
 /** Options of a per-instance-type dashboard, as taken by `endpoint.addDashboard(id, ...)`. */
 export interface PoolDashboardOptions extends PoolWidgetOptions {
@@ -74,13 +77,10 @@ export class PoolDashboard extends Construct {
         + `minute, the graph would read ${interval < 60 ? `${interval}/60 of` : `${interval / 60} times`} the instances (scaling and alarms only test for a sample, and are unaffected).`);
     }
     const rows = this.factory.widgets();
-    // Check the limits before creating anything: the widgets added now plus what a given dashboard holds.
-    // Counting needs the widgets' structure only, not their resolved values: no token resolution here. The rows'
-    // JSON is kept for the synth-time check, so that each synthesis renders these widgets once more only, in the body.
-    rows.forEach((row) => ownRowsJson.set(row, row.toJson()));
-    const ours: any[] = rows.flatMap((row) => ownRowsJson.get(row)!);
-    const existing = props.dashboard ? renderedWidgets(props.dashboard) : [];
-    const [error] = dashboardLimitErrors('dashboard', [...existing, ...ours]);
+    // Check the limits before creating anything: the widgets added now plus what a given dashboard holds. Nothing
+    // outside this construct holds these rows, so they are counted from what they were created with, not rendered.
+    rows.forEach((row) => ownRows.add(row));
+    const [error] = limitErrors([...(props.dashboard ? heldRows(props.dashboard) ?? [renderedBody(props.dashboard)] : []), ...rows]);
     if (error) throw error;
 
     this.dashboard = props.dashboard ?? new cloudwatch.Dashboard(this, 'Resource', {
@@ -90,7 +90,7 @@ export class PoolDashboard extends Construct {
     if (!props.dashboard) {
       registerPhysicalName(this.dashboard, DASHBOARD_NAME, () => (this.dashboard.node.defaultChild as cloudwatch.CfnDashboard).dashboardName);
     }
-    this.node.addValidation({ validate: () => dashboardLimitErrors('dashboard', renderedWidgets(this.dashboard)).map((e) => e.message) });
+    this.node.addValidation({ validate: () => limitErrors(heldRows(this.dashboard) ?? [renderedBody(this.dashboard)]).map((e) => e.message) });
   }
 
   /** New copies of the widgets, for other dashboards (see `PoolWidgets.widgets()`). */
@@ -99,24 +99,58 @@ export class PoolDashboard extends Construct {
   }
 }
 
-/**
- * The JSON of the rows a `PoolDashboard` added, rendered once when it checked them. Nothing outside the library holds
- * these rows (`widgets()` returns new copies), so they cannot change after the check.
- */
-const ownRowsJson = new WeakMap<cloudwatch.IWidget, any[]>();
+/** The rows `PoolDashboard`s created: nothing outside the library holds them (`widgets()` returns new copies). */
+const ownRows = new WeakSet<cloudwatch.IWidget>();
 
 /**
- * The widgets a dashboard renders right now, flat. Reads the widgets the dashboard holds (aws-cdk-lib keeps them
- * in `rows`) without resolving the body, which would render every widget's tokens a second time per synthesis, and
- * takes the rows a `PoolDashboard` added from their first rendering; falls back to rendering the body, with tokens
- * replaced by placeholders, if that field ever changes shape.
+ * CloudWatch's dashboard limits over `rows` (a dashboard's rows, in order). The rows a `PoolDashboard` created are
+ * counted without rendering them when an upper bound of their entries (`metricEntriesBound`) keeps every limit;
+ * only if the bound reaches one are all rows rendered and counted exactly, so the errors are those of the widgets
+ * as rendered. Each synthesis renders these widgets once, in the dashboard's body.
  */
-function renderedWidgets(dashboard: cloudwatch.Dashboard): any[] {
+function limitErrors(rows: (cloudwatch.IWidget | RenderedBody)[]): InstancePoolsError[] {
+  const bounds: number[] = [];
+  const rendered: any[] = [];
+  for (const row of rows) {
+    const own = row instanceof RenderedBody ? undefined : ownBounds(row);
+    if (own) bounds.push(...own); else rendered.push(...render(row));
+  }
+  if (bounds.length === 0) return dashboardLimitErrors('dashboard', rendered);
+  // Entries bound metrics and expressions per widget, and metrics per dashboard.
+  const entries = [...bounds, ...rendered.map((widget) => countWidgetMetrics(widget)).map((c) => c.metrics + c.expressions)];
+  const withinLimits = entries.length <= MAX_WIDGETS_PER_DASHBOARD && entries.every((n) => n <= MAX_METRICS_PER_WIDGET)
+    && entries.reduce((sum, n) => sum + n, 0) <= MAX_METRICS_PER_DASHBOARD;
+  return withinLimits ? [] : dashboardLimitErrors('dashboard', rows.flatMap(render));
+}
+
+/** The bounds of the widgets of a row a `PoolDashboard` created, or undefined for any other row. */
+function ownBounds(row: cloudwatch.IWidget): number[] | undefined {
+  if (!ownRows.has(row) || !(row instanceof cloudwatch.Row)) return undefined;
+  const bounds = row.widgets.map((widget) => metricEntriesBound(widget));
+  return bounds.every((b) => b !== undefined) ? bounds as number[] : undefined;
+}
+
+function render(row: cloudwatch.IWidget | RenderedBody): any[] {
+  return row instanceof RenderedBody ? row.widgets : row.toJson();
+}
+
+/** A dashboard's widgets from its rendered body, when its rows cannot be read. */
+class RenderedBody {
+  constructor(public readonly widgets: any[]) {}
+}
+
+/**
+ * The rows a dashboard holds (aws-cdk-lib keeps them in `rows`), read without resolving the body, which would
+ * render every widget's tokens once more per synthesis; undefined if that field ever changes shape.
+ */
+function heldRows(dashboard: cloudwatch.Dashboard): cloudwatch.IWidget[] | undefined {
   const held: unknown = (dashboard as any).rows;
   const rows = Array.isArray(held) ? held : typeof (held as any)?.get === 'function' ? (held as any).get() : undefined;
-  if (Array.isArray(rows) && rows.every((row) => typeof row?.toJson === 'function')) {
-    return rows.flatMap((row: cloudwatch.IWidget) => ownRowsJson.get(row) ?? row.toJson());
-  }
+  return Array.isArray(rows) && rows.every((row) => typeof row?.toJson === 'function') ? rows : undefined;
+}
+
+/** The widgets of a dashboard's body, rendered with tokens replaced by placeholders. */
+function renderedBody(dashboard: cloudwatch.Dashboard): RenderedBody {
   const body = (dashboard.node.defaultChild as cloudwatch.CfnDashboard).dashboardBody;
-  return parseDashboardBody(Stack.of(dashboard).resolve(body)).widgets ?? [];
+  return new RenderedBody(parseDashboardBody(Stack.of(dashboard).resolve(body)).widgets ?? []);
 }

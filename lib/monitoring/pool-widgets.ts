@@ -8,7 +8,7 @@ import { RankedInstancePool } from '../pools/instance-pool';
 import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
 import { asyncFleetGraphs } from './async-fleet-widgets';
 import { instanceCountMetric, instanceMetric, invocationMetric, invocationsPerInstanceOfType, perGpuMetric } from './pool-metrics';
-import { latencyPercentiles, rowHeader, showsGpuMetrics, typeGraph } from './widget-kit';
+import { graphWidget, latencyPercentiles, rowHeader, showsGpuMetrics, typeGraph } from './widget-kit';
 
 /** Options of the per-instance-type widgets. */
 export interface PoolWidgetOptions {
@@ -109,13 +109,13 @@ export class PoolWidgets {
     const width = Math.floor(24 / (1 + traffic + (scaling ? 1 : 0) + (alarms.length > 0 ? 1 : 0)));
     const interval = metricCadence(this.endpoint).utilizationSeconds;
     const widgets: cloudwatch.IWidget[] = [
-      new cloudwatch.GraphWidget({
+      graphWidget({
         title: `Instances per type (estimated: CPUUtilization samples per ${interval === 60 ? 'minute' : `${interval} s`})`,
         width, height: this.height, stacked: true,
         left: pools.map((pool) => instanceCountMetric(this.endpoint, pool, this.period)),
         leftYAxis: { min: 0, label: 'instances', showUnits: false },
       }),
-      ...(this.endpoint.asyncInference ? asyncFleetGraphs(this.endpoint, width, this.height, this.invocationPeriod) : [new cloudwatch.GraphWidget({
+      ...(this.endpoint.asyncInference ? asyncFleetGraphs(this.endpoint, width, this.height, this.invocationPeriod) : [graphWidget({
         title: 'Invocations per instance type', width, height: this.height, stacked: true,
         left: pools.map((pool) => invocationMetric(this.endpoint, 'Invocations', 'Sum', this.invocationPeriod, pool.instanceType, pool.instanceType.name)),
         leftYAxis: { min: 0, showUnits: false },
@@ -123,7 +123,7 @@ export class PoolWidgets {
     ];
     if (scaling) {
       const target = this.options.scalingTarget;
-      widgets.push(new cloudwatch.GraphWidget({
+      widgets.push(graphWidget({
         title: 'Scaling signal vs target', width, height: this.height, left: [scaling],
         leftAnnotations: target === undefined ? undefined : [{ value: target, label: `target ${Tokenization.stringifyNumber(target)}` }],
         leftYAxis: { min: 0, showUnits: false },

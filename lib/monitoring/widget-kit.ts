@@ -17,12 +17,39 @@ export function rowHeader(markdown: string): cloudwatch.TextWidget {
   return new cloudwatch.TextWidget({ markdown, width: 24, height: 1 });
 }
 
+/** The metrics each graph was created with (`graphWidget`), left and right. */
+const graphMetrics = new WeakMap<cloudwatch.IWidget, cloudwatch.IMetric[]>();
+
+/** A graph that remembers the metrics it was created with (see `metricEntriesBound`). */
+export function graphWidget(props: cloudwatch.GraphWidgetProps): cloudwatch.GraphWidget {
+  const graph = new cloudwatch.GraphWidget(props);
+  graphMetrics.set(graph, [...(props.left ?? []), ...(props.right ?? [])]);
+  return graph;
+}
+
+/**
+ * At most how many metric and expression entries `widget` renders, counted without rendering it: a graph made by
+ * `graphWidget` renders each metric once, and each expression with the metrics it uses, which aws-cdk-lib may
+ * share between expressions (so this is a bound, not the count); text and alarm-status widgets render none.
+ * Undefined for any other widget. Only for widgets nothing else can change after creation (`addLeftMetric`).
+ */
+export function metricEntriesBound(widget: cloudwatch.IWidget): number | undefined {
+  if (widget instanceof cloudwatch.TextWidget || widget instanceof cloudwatch.AlarmStatusWidget) return 0;
+  const metrics = graphMetrics.get(widget);
+  return metrics && metrics.reduce((sum, metric) => sum + entriesOf(metric), 0);
+}
+
+function entriesOf(metric: cloudwatch.IMetric): number {
+  const using = metric.toMetricConfig().mathExpression?.usingMetrics ?? {};
+  return 1 + Object.values(using).reduce((sum, m) => sum + entriesOf(m), 0);
+}
+
 /**
  * One graph of a per-type row, `height` units high. The left axis starts at 0 without units unless `extra`
  * sets `leftYAxis`; `extra` overrides any other prop as well.
  */
 export function typeGraph(title: string, height: number, left: cloudwatch.IMetric[], extra: Partial<cloudwatch.GraphWidgetProps> = {}): cloudwatch.GraphWidget {
-  return new cloudwatch.GraphWidget({ title, width: GRAPH_WIDTH, height, left, leftYAxis: { min: 0, showUnits: false }, ...extra });
+  return graphWidget({ title, width: GRAPH_WIDTH, height, left, leftYAxis: { min: 0, showUnits: false }, ...extra });
 }
 
 /**

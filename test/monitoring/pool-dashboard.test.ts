@@ -131,6 +131,45 @@ describe('PoolDashboard', () => {
     expect(() => Template.fromStack(stack)).toThrow(/dashboard: a graph holds at most 500 metrics and expressions \(widgets\[16\]\), got 501 \[DashboardLimit\]/);
   });
 
+  test('its limit checks render nothing: its rows are rendered as often as the rows of a plain dashboard', () => {
+    // GIVEN
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack);
+    const plainRow = new cloudwatch.Row(new cloudwatch.TextWidget({ markdown: 'x' }));
+    new cloudwatch.Dashboard(stack, 'Plain').addWidgets(plainRow);
+    const rendered = jest.spyOn(cloudwatch.Row.prototype, 'toJson');
+    try {
+      // WHEN
+      new PoolDashboard(stack, 'Dashboard', { endpoint });
+      const atConstruction = rendered.mock.calls.length;
+      Template.fromStack(stack);
+      // THEN: aws-cdk-lib renders a dashboard body more than once per synthesis; the library adds no rendering
+      const plain = rendered.mock.contexts.filter((row) => row === plainRow).length;
+      expect(atConstruction).toBe(0);
+      expect(plain).toBeGreaterThan(0);
+      expect(rendered.mock.calls.length).toBe(plain * (2 + endpoint.pools.length));
+    } finally {
+      rendered.mockRestore();
+    }
+  });
+
+  test('a bound past a limit is counted exactly: metrics shared between expressions count once', () => {
+    // GIVEN: 603 entries as written, 303 as rendered (the 300 metrics are shared by both expressions)
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack);
+    const shared = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`m${i}`, endpoint.metric(`M${i}`)]));
+    const signal = new cloudwatch.MathExpression({
+      expression: 'a + b',
+      usingMetrics: {
+        a: new cloudwatch.MathExpression({ expression: 'SUM(METRICS("m"))', usingMetrics: shared }),
+        b: new cloudwatch.MathExpression({ expression: 'MAX(METRICS("m"))', usingMetrics: shared }),
+      },
+    });
+    // WHEN / THEN
+    expect(() => new PoolDashboard(stack, 'Dashboard', { endpoint, scalingSignal: signal })).not.toThrow();
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
   test('tokens never trip validation', () => {
     const stack = testStack();
     const endpoint = new CapacityAwareEndpoint(stack, 'Ep', {
