@@ -66,7 +66,8 @@ export class PoolWidgets {
     checkConstruct('endpoint', endpoint, 'a capacity-aware endpoint');
     options = requireObject('options', options, true);
     checkDuration('period', options.period);
-    if (options.alarms !== undefined && (!Array.isArray(options.alarms) || options.alarms.some((a) => typeof a?.alarmArn !== 'string'))) {
+    // An alarm is recognized by its methods: reading alarmArn of an aws-cdk-lib alarm creates a new token every time.
+    if (options.alarms !== undefined && (!Array.isArray(options.alarms) || options.alarms.some((a) => typeof a?.renderAlarmRule !== 'function'))) {
       throw new InstancePoolsError('InvalidEnumValue', 'alarms', 'must be an array of CloudWatch alarms (cloudwatch.IAlarm)', options.alarms);
     }
     if (options.scalingSignal !== undefined && typeof options.scalingSignal?.toMetricConfig !== 'function') {

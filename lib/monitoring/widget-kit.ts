@@ -40,7 +40,8 @@ export function metricEntriesBound(widget: cloudwatch.IWidget): number | undefin
 }
 
 function entriesOf(metric: cloudwatch.IMetric): number {
-  const using = metric.toMetricConfig().mathExpression?.usingMetrics ?? {};
+  if (metric instanceof cloudwatch.Metric) return 1;
+  const using = metric instanceof cloudwatch.MathExpression ? metric.usingMetrics : metric.toMetricConfig().mathExpression?.usingMetrics ?? {};
   return 1 + Object.values(using).reduce((sum, m) => sum + entriesOf(m), 0);
 }
 
