@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { InstanceType } from '../instance-types/instance-type';
 import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { endpointDimensions } from '../pools/endpoint-dimensions';
 import { RankedInstancePool } from '../pools/instance-pool';
 import { instanceSamplesMetric } from '../pools/instance-samples';
 import { dimensionedMetric, ENDPOINT_INSTANCE_NAMESPACE, INVOCATION_NAMESPACE } from '../pools/metric-factory';
@@ -15,7 +16,7 @@ import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
 
 /** The dimensions the endpoint's metric helpers use, optionally narrowed to one instance type. */
 export function poolDimensions(endpoint: ICapacityAwareEndpoint, instanceType?: InstanceType): { [name: string]: string } {
-  return { ...endpoint.metric('Invocations', { instanceType }).dimensions } as { [name: string]: string };
+  return endpointDimensions(endpoint, instanceType);
 }
 
 /**

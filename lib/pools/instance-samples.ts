@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { InstanceType } from '../instance-types/instance-type';
 import { ICapacityAwareEndpoint } from './capacity-aware-endpoint-base';
+import { endpointDimensions } from './endpoint-dimensions';
 import { dimensionedMetric, ENDPOINT_INSTANCE_NAMESPACE } from './metric-factory';
 
 /**
@@ -18,6 +19,6 @@ import { dimensionedMetric, ENDPOINT_INSTANCE_NAMESPACE } from './metric-factory
  */
 export function instanceSamplesMetric(endpoint: ICapacityAwareEndpoint, instanceType: InstanceType, period: Duration): cloudwatch.Metric {
   // The endpoint's own dimensions (EndpointName, VariantName, InstanceType), as its metric helpers build them.
-  const dimensions = endpoint.metric('CPUUtilization', { instanceType }).dimensions as { [name: string]: string };
+  const dimensions = endpointDimensions(endpoint, instanceType);
   return dimensionedMetric(ENDPOINT_INSTANCE_NAMESPACE, 'CPUUtilization', 'SampleCount', dimensions, { period });
 }
