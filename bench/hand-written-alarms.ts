@@ -50,11 +50,8 @@ export function addHandWrittenAlarms(endpoint: HandWrittenEndpoint): HandWritten
     errors.push(new cloudwatch.Alarm(group, 'Invocation5XXErrorRate', {
       ...common, alarmName: `${namePrefix}-${type}-Invocation5XXErrorRate`, threshold: 5,
       metric: new cloudwatch.MathExpression({
-        expression: '100 * errors / invocations', period: PERIOD, label: `5XX error rate (%) ${type}`,
-        usingMetrics: {
-          errors: poolMetric(endpoint, type, 'Invocation5XXErrors', { statistic: 'Sum' }),
-          invocations: poolMetric(endpoint, type, 'Invocations', { statistic: 'Sum' }),
-        },
+        expression: '100 * errors', period: PERIOD, label: `5XX error rate (%) ${type}`,
+        usingMetrics: { errors: poolMetric(endpoint, type, 'Invocation5XXErrors', { statistic: 'Average' }) },
       }),
       alarmDescription: `More than 5 % of the invocations on ${where} failed with a 5XX error.`,
     }));

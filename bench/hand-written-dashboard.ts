@@ -73,7 +73,10 @@ export function addHandWrittenDashboard(endpoint: HandWrittenEndpoint, alarms: c
       }),
       graph('GPUUtilization', [perGpu('GPUUtilization', 'GPU utilization')], { leftYAxis: percent }),
       graph('GPUMemoryUtilization', [perGpu('GPUMemoryUtilization', 'GPU memory')], { leftYAxis: percent }),
-      graph('InvocationsPerInstance', [poolMetric(endpoint, type, 'InvocationsPerInstance', { statistic: 'Sum', label: 'invocations per instance' })]),
+      graph('Invocations per instance of this type', [new cloudwatch.MathExpression({
+        expression: 'invocations / (samples / (PERIOD(samples) / 60))', period: PERIOD, label: `invocations per ${type} instance`,
+        usingMetrics: { invocations: poolMetric(endpoint, type, 'Invocations', { statistic: 'Sum' }), samples: samples(pool) },
+      })]),
       graph('Invocation errors', [
         poolMetric(endpoint, type, 'Invocation4XXErrors', { statistic: 'Sum', label: '4XX' }),
         poolMetric(endpoint, type, 'Invocation5XXErrors', { statistic: 'Sum', label: '5XX' }),

@@ -131,7 +131,7 @@ function model(stack: Stack, id: string, endpointName: string, modelId: string):
   role.addToPrincipalPolicy(new iam.PolicyStatement({
     actions: ['cloudwatch:PutMetricData'],
     resources: ['*'],
-    conditions: { StringLike: { 'cloudwatch:namespace': ['/aws/sagemaker/*', 'AWS/SageMaker'] } },
+    conditions: { StringLike: { 'cloudwatch:namespace': '/aws/sagemaker/*' } },
   }));
   const registry = registryAccount(stack);
   iam.Grant.addToPrincipal({

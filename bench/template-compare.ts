@@ -25,6 +25,12 @@ export function assertIdenticalTemplates(expected: CloudAssembly, actual: CloudA
 export function firstDifference(a: unknown, b: unknown, at: string[]): string | undefined {
   const here = at.length > 0 ? at.join('.') : '(root)';
   const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v).slice(0, 200));
+  if (typeof a === 'string' && typeof b === 'string' && a !== b) {
+    // Long strings (a dashboard body) differ somewhere inside: show where.
+    const at = firstOffset(a, b);
+    const from = Math.max(0, at - 60);
+    return `${here}, character ${at}: ${show(a.slice(from, at + 80))} vs ${show(b.slice(from, at + 80))}`;
+  }
   if (typeof a !== typeof b || Array.isArray(a) !== Array.isArray(b) || a === null || b === null || typeof a !== 'object') {
     return a === b ? undefined : `${here}: ${show(a)} vs ${show(b)}`;
   }
