@@ -5,7 +5,7 @@ import { IConstruct } from 'constructs';
 import { buildExampleApp } from '../../bin/example-stacks';
 import { acknowledgeNagFindings } from '../../bin/nag-acknowledgements';
 import { CapacityAwareEndpoint, ContainerImage, InstanceType, Model, ModelContainer } from '../../lib';
-import { FEATURE_FLAGS } from '../util';
+import { FEATURE_FLAGS, testApp } from '../util';
 
 /** The four cdk-nag 3 packs the library is checked against. */
 function nagPacks(): NagPack[] {
@@ -40,7 +40,7 @@ function acknowledgements(scope: IConstruct): { id: string; path: string; reason
  * example-stacks.test.ts; it is off here because loading it costs about 10 s per test file.
  */
 function newApp(): App {
-  return new App({ context: FEATURE_FLAGS, builtinCloudFormationValidation: false });
+  return testApp({ context: FEATURE_FLAGS });
 }
 
 describe('cdk-nag 3 on the example stacks', () => {

@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildExampleApp } from '../../bin/example-stacks';
 import { changeImpact, losses, PRESERVED_TYPES } from '../change-impact';
-import { FEATURE_FLAGS } from '../util';
+import { FEATURE_FLAGS, testApp } from '../util';
 
 /*
  * Upgrading the library never loses a live resource. The example app's templates as version 0.1.0 synthesized
@@ -18,8 +17,9 @@ import { FEATURE_FLAGS } from '../util';
 const FIXTURES = join(__dirname, '__fixtures__');
 const releases = readdirSync(FIXTURES);
 
+/** Today's templates, with the example app's feature flags (example-stacks.test.ts validates them). */
 function todaysTemplates(): Map<string, object> {
-  const app = new App({ context: FEATURE_FLAGS });
+  const app = testApp({ context: FEATURE_FLAGS });
   return new Map(buildExampleApp(app).map((stack) => [stack.stackName, Template.fromStack(stack).toJSON()]));
 }
 

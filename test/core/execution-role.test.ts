@@ -1,8 +1,8 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { createExecutionRole, useRoleLogsBroadly, useRoleLogsForEndpoint } from '../../lib/core/execution-role';
-import { testStack } from '../util';
+import { testApp, testStack } from '../util';
 
 const logArns = (group: string) => [
   { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:log-group:${group}`]] },
@@ -62,7 +62,7 @@ describe('createExecutionRole', () => {
   });
 
   test('in an environment-agnostic stack the conditions use the pseudo parameters', () => {
-    const stack = new Stack(new App({ builtinCloudFormationValidation: false }), 'Agnostic');
+    const stack = new Stack(testApp(), 'Agnostic');
     createExecutionRole(stack, 'Role', 'r');
     const trust = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Role'))[0].Properties.AssumeRolePolicyDocument.Statement[0];
     expect(trust.Condition).toEqual({

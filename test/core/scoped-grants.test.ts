@@ -1,4 +1,4 @@
-import { App, CfnElement, Stack } from 'aws-cdk-lib';
+import { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -6,7 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { IConstruct } from 'constructs';
 import { grantEncrypt, grantObjectRead, grantObjectWrite, grantTopicPublish } from '../../lib/core/scoped-grants';
-import { FEATURE_FLAGS, testStack } from '../util';
+import { FEATURE_FLAGS, testApp, testStack } from '../util';
 
 interface Fixture {
   stack: Stack;
@@ -141,7 +141,7 @@ describe('scoped grants', () => {
 
 /** A stack in `region` (undefined: environment-agnostic), with a role and a key. */
 function setup(region?: string) {
-  const stack = new Stack(new App({ builtinCloudFormationValidation: false, context: FEATURE_FLAGS }), 'S', region ? { env: { account: '111111111111', region } } : {});
+  const stack = new Stack(testApp({ context: FEATURE_FLAGS }), 'S', region ? { env: { account: '111111111111', region } } : {});
   const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
   const key = new kms.Key(stack, 'Key');
   const kmsStatements = () => (Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'))[0].Properties.PolicyDocument.Statement as any[])

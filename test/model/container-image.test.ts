@@ -1,10 +1,10 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ContainerImage, Model, ModelContainer } from '../../lib';
 import { DEEP_LEARNING_CONTAINER_REGIONS } from '../../lib/model/deep-learning-container-registry';
-import { testStack } from '../util';
+import { testApp, testStack } from '../util';
 
 function bindToRole(image: ContainerImage, stack: Stack = testStack()) {
   const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
@@ -14,7 +14,7 @@ function bindToRole(image: ContainerImage, stack: Stack = testStack()) {
 
 /** A stack in `region` (undefined: an environment-agnostic stack, whose region is a token). */
 function stackIn(region?: string): Stack {
-  return new Stack(new App({ builtinCloudFormationValidation: false }), 'Models', region ? { env: { account: '111111111111', region } } : {});
+  return new Stack(testApp(), 'Models', region ? { env: { account: '111111111111', region } } : {});
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,7 +1,8 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { DEEP_LEARNING_CONTAINER_REGIONS, deepLearningContainerRegistry } from '../../lib/model/deep-learning-container-registry';
+import { testApp } from '../util';
 
 describe('deepLearningContainerRegistry', () => {
   test('the table holds 38 regions, each one aws-cdk-lib knows the partition and domain suffix of', () => {
@@ -11,7 +12,7 @@ describe('deepLearningContainerRegistry', () => {
   });
 
   test('a known region: literals, no mapping', () => {
-    const stack = new Stack(new App({ builtinCloudFormationValidation: false }), 'S', { env: { region: 'cn-northwest-1' } });
+    const stack = new Stack(testApp(), 'S', { env: { region: 'cn-northwest-1' } });
     expect(deepLearningContainerRegistry(stack)).toEqual({
       account: '727897471807', region: 'cn-northwest-1', partition: 'aws-cn', urlSuffix: 'amazonaws.com.cn',
     });
@@ -19,7 +20,7 @@ describe('deepLearningContainerRegistry', () => {
   });
 
   test('a token region: one mapping per stack, however many images', () => {
-    const stack = new Stack(new App({ builtinCloudFormationValidation: false }), 'S');
+    const stack = new Stack(testApp(), 'S');
     const first = deepLearningContainerRegistry(stack);
     const second = deepLearningContainerRegistry(stack);
     expect(stack.resolve(first.account)).toEqual({ 'Fn::FindInMap': ['DeepLearningContainerRegistry', { Ref: 'AWS::Region' }, 'account'] });
@@ -29,7 +30,7 @@ describe('deepLearningContainerRegistry', () => {
   });
 
   test('an unknown known region throws [DeepLearningContainerRegion]; a given account is used as it is', () => {
-    const stack = new Stack(new App({ builtinCloudFormationValidation: false }), 'S', { env: { region: 'us-iso-east-1' } });
+    const stack = new Stack(testApp(), 'S', { env: { region: 'us-iso-east-1' } });
     expect(() => deepLearningContainerRegistry(stack)).toThrow(/region us-iso-east-1.*\[DeepLearningContainerRegion\]$/);
     expect(deepLearningContainerRegistry(stack, '886529160074')).toMatchObject({ account: '886529160074', region: 'us-iso-east-1', partition: 'aws-iso' });
   });

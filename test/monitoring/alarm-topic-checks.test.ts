@@ -1,11 +1,11 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { seedEndpoint } from '../endpoint/fixtures';
-import { testStack } from '../util';
+import { testApp, testStack } from '../util';
 
 const cloudwatch = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
 const KEY_WARNING = Match.stringLikeRegexp('alarmTopicKey');
@@ -80,7 +80,7 @@ describe('checks of the SNS topics alarms notify', () => {
   });
 
   test('a topic of another stack of the app is checked', () => {
-    const app = new App({ builtinCloudFormationValidation: false });
+    const app = testApp();
     const env = { account: '111111111111', region: 'us-east-1' };
     const shared = new Stack(app, 'Shared', { env });
     const topic = new sns.Topic(shared, 'OnCall', { masterKey: new kms.Key(shared, 'OnCallKey') });

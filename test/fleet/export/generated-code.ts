@@ -7,6 +7,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ts from 'typescript';
 import { name as PACKAGE_NAME } from '../../../package.json';
+import { testApp } from '../../util';
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** The library as the generated modules import it, rewritten to the sources (relative to this directory). */
@@ -51,7 +52,7 @@ export function synthesize(source: string, className: string): Template {
   // The module's imports resolve like this file's own (`../../../lib` is the library sources).
   new Function('require', 'module', 'exports', js)(require, module, module.exports);
   const StackClass = module.exports[className] as new (scope: App, id: string, props: object) => Stack;
-  const app = new App();
+  const app = testApp();
   const stack = new StackClass(app, 'Exported', { env: { account: '111122223333', region: 'us-east-1' } });
   return Template.fromStack(stack);
 }
