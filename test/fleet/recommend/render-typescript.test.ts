@@ -2,71 +2,19 @@ import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ts from 'typescript';
-import { AI_JOB, aiJob, aiRecommendation, LEGACY_JOB, legacyJob, packageArn } from './jobs';
-import { fromAiRecommendationJob } from '../../../bin/fleet/recommend/ai-recommendation-job';
-import { fromInferenceRecommenderJob } from '../../../bin/fleet/recommend/inference-recommender-job';
-import { buildPlan, PlanTarget } from '../../../bin/fleet/recommend/pool-plan';
-import { rankCandidates } from '../../../bin/fleet/recommend/ranking';
-import { RecommendationJob } from '../../../bin/fleet/recommend/recommendation-job';
-import { LIBRARY, renderTypeScript } from '../../../bin/fleet/recommend/render-typescript';
+import { packageArn } from './jobs';
+import { typescriptSamples } from './typescript-samples';
+import { LIBRARY } from '../../../bin/fleet/recommend/render-typescript';
 import { testStack } from '../../util';
 
 /*
- * The generated code is what users paste into their CDK app, so it is held to what they would do with it: it
- * type-checks against the library's sources (lib/index.ts, as the package name resolves) with the repository's own
- * strict compiler options, and it runs and synthesizes, passing the library's validation.
+ * The generated code is what users paste into their CDK app, so it is held to what they would do with it: it runs
+ * and synthesizes, passing the library's validation and aws-cdk-lib's. That it type-checks against the library's
+ * sources with the repository's strict options is checked by `npm run check:samples` (scripts/check-samples.ts),
+ * for these same cases (typescript-samples.ts).
  */
 
-const ROOT = path.resolve(__dirname, '../../..');
-const LIB_INDEX = path.join(ROOT, 'lib', 'index.ts');
-
-function generate(job: RecommendationJob, target: PlanTarget, order?: string[]): string {
-  return renderTypeScript(buildPlan(job, rankCandidates(job, { order, requireMemory: target === 'inference-components' }), target));
-}
-
-const featured = () => fromAiRecommendationJob(aiJob(), AI_JOB);
-const oddNames = () => fromAiRecommendationJob(aiJob({
-  Recommendations: [
-    aiRecommendation({ type: 'ml.g6e.12xlarge', pkg: 1, spec: "tp4-'quoted'", ttft: '10' }),
-    aiRecommendation({ type: 'ml.g6.12xlarge', pkg: 2, ttft: '20' }),
-  ].map((r) => ({ ...r, DeploymentConfiguration: { ...r.DeploymentConfiguration, EnvironmentVariables: { 'A\nB': "x'); throw 1; ('" } } })),
-}), AI_JOB);
-
-const CASES: Record<string, () => string> = {
-  'endpoint': () => generate(featured(), 'endpoint'),
-  'endpoint-order': () => generate(featured(), 'endpoint', ['ml.g6.12xlarge', 'ml.p5.48xlarge']),
-  'components': () => generate(featured(), 'inference-components'),
-  'one-component-pool': () => generate(featured(), 'inference-components', ['ml.g6e.24xlarge']),
-  'inference-recommender': () => generate(fromInferenceRecommenderJob(legacyJob(), LEGACY_JOB), 'endpoint'),
-  'odd-names': () => generate(oddNames(), 'endpoint'),
-};
-
-const fileName = (name: string) => path.join(ROOT, 'test', 'fleet', 'recommend', `generated-${name}.ts`);
-
-/** Type-checks every case in one program; returns `case:line:col TSnnnn message` per diagnostic. */
-function typeCheck(sources: Record<string, string>): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, {
-    ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); },
-  })!;
-  const options: ts.CompilerOptions = { ...config.options, noEmit: true, types: ['node'], baseUrl: ROOT, paths: { [LIBRARY]: [LIB_INDEX] } };
-  const byFile = new Map(Object.entries(sources).map(([name, text]) => [fileName(name), { name, text }]));
-  const host = ts.createCompilerHost(options, true);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (file, version, ...rest) => {
-    const generated = byFile.get(file);
-    return generated ? ts.createSourceFile(file, generated.text, version, true) : getSourceFile(file, version, ...rest);
-  };
-  const fileExists = host.fileExists.bind(host);
-  host.fileExists = (file) => byFile.has(file) || fileExists(file);
-  const program = ts.createProgram({ rootNames: [...byFile.keys()], options, host });
-  return [...byFile.entries()].flatMap(([file, { name }]) => {
-    const source = program.getSourceFile(file)!;
-    return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((d) => {
-      const { line, character } = source.getLineAndCharacterOfPosition(d.start ?? 0);
-      return `${name}:${line + 1}:${character + 1} TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
-    });
-  });
-}
+const LIB_INDEX = path.resolve(__dirname, '../../../lib/index.ts');
 
 /**
  * Runs the generated module's function in a fresh stack and returns the synthesized template, by default with
@@ -83,23 +31,7 @@ function synthesize(code: string, fn: string, validate = true): Template {
 }
 
 describe('generated TypeScript', () => {
-  const sources = Object.fromEntries(Object.entries(CASES).map(([name, make]) => [name, make()]));
-  let diagnostics: string[] = [];
-  beforeAll(() => {
-    diagnostics = typeCheck({
-      ...sources,
-      // Proof that the checker sees mistakes in generated code: a pool option the library does not have.
-      canary: sources.endpoint.replace("InstanceType.of('ml.p5.48xlarge') }", "InstanceType.of('ml.p5.48xlarge'), maxConcurency: 8 }"),
-    });
-  }, 120_000);
-
-  test('every case type-checks against lib/index.ts with the repository\'s strict options', () => {
-    expect(diagnostics.filter((d) => !d.startsWith('canary:'))).toEqual([]);
-  });
-
-  test('the checker reports a mistake in generated code', () => {
-    expect(diagnostics.filter((d) => d.startsWith('canary:'))).toEqual([expect.stringMatching(/'maxConcurency' does not exist/)]);
-  });
+  const sources = typescriptSamples();
 
   test('endpoint: ranked pools, a model package per pool, the priority-1 instance count', () => {
     const template = synthesize(sources.endpoint, 'recommendedEndpoint');
