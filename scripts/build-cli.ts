@@ -9,10 +9,11 @@
  *   lib/ the tool does not use (https://esbuild.github.io/api/#tree-shaking), with their aws-cdk-lib imports, and
  * - resolves a bare `aws-cdk-lib` import to `aws-cdk-lib/core`, the module that holds `Token`, `Duration` and `Size`
  *   (the package's root re-exports it with every service module: https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib-readme.html).
- * test/fleet/bundle.test.ts checks the bundle's size and that it runs outside the repository, without node_modules.
+ * test/fleet/bundle.test.ts checks the bundle's size and that it runs outside the repository, without node_modules; the
+ * bundle tests build it with these options through esbuild's API (test/fleet/bundle-harness.ts).
  */
 import { resolve, sep } from 'path';
-import { build, Plugin } from 'esbuild';
+import { build, BuildOptions, Plugin } from 'esbuild';
 
 const ROOT = resolve(__dirname, '..');
 const LIB = `${resolve(ROOT, 'lib')}${sep}`;
@@ -30,9 +31,9 @@ const onlyWhatTheToolUses: Plugin = {
   },
 };
 
-async function main(): Promise<void> {
-  const outfile = process.argv.slice(2).find((a) => a.startsWith('--outfile='))?.slice('--outfile='.length) ?? 'dist-cli/fleet.js';
-  await build({
+/** The bundle's esbuild options, written to `outfile`. */
+export function cliBuildOptions(outfile: string): BuildOptions {
+  return {
     entryPoints: [resolve(ROOT, 'bin', 'fleet', 'main.ts')],
     outfile: resolve(outfile),
     bundle: true,
@@ -47,9 +48,12 @@ async function main(): Promise<void> {
     logLevel: 'warning',
     banner: { js: '#!/usr/bin/env node' },
     plugins: [onlyWhatTheToolUses],
-  });
+  };
 }
 
-main().catch(() => {
-  process.exitCode = 1; // esbuild has printed the errors
-});
+if (require.main === module) {
+  const outfile = process.argv.slice(2).find((a) => a.startsWith('--outfile='))?.slice('--outfile='.length) ?? 'dist-cli/fleet.js';
+  build(cliBuildOptions(outfile)).catch(() => {
+    process.exitCode = 1; // esbuild has printed the errors
+  });
+}

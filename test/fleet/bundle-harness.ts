@@ -1,19 +1,20 @@
 /**
- * What the bundle tests share: `npm run build:cli` once, a copy of dist-cli/fleet.js outside the repository
- * (where no node_modules can be found: proves it is self-contained), a local HTTP server on 127.0.0.1 answering
- * like SageMaker and Application Auto Scaling (AWS JSON 1.1), reached through AWS_ENDPOINT_URL, and a runner
- * that starts the bundle with a clean environment.
+ * What the bundle tests share: the bundle `npm run build:cli` builds (same esbuild options, through esbuild's API:
+ * scripts/build-cli.ts), written outside the repository (where no node_modules can be found: proves it is
+ * self-contained), a local HTTP server on 127.0.0.1 answering like SageMaker, Application Auto Scaling and Service
+ * Quotas (AWS JSON 1.1), reached through AWS_ENDPOINT_URL, and a runner that starts the bundle with a clean
+ * environment.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { build } from 'esbuild';
 import { Answer, awsJson } from './fake-transport';
+import { cliBuildOptions } from '../../scripts/build-cli';
 
-export const ROOT = resolve(__dirname, '../..');
-export const BUILT = join(ROOT, 'dist-cli', 'fleet.js');
 export const KEYS = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'fake' };
 
 export interface Received {
@@ -31,6 +32,8 @@ export interface Run {
 export interface Harness {
   /** A scratch HOME for config files. */
   readonly home: string;
+  /** The bundle, in `home`. */
+  readonly bundle: string;
   /** Every request the server received, in order (cleared by `reset`). */
   readonly received: Received[];
   /** Runs the bundle with a clean environment: nothing from this machine's AWS set-up leaks in. */
@@ -39,15 +42,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Builds the bundle, copies it out of the repository and starts the server with `answer`. */
+/** Builds the bundle into a scratch directory outside the repository and starts the server with `answer`. */
 export async function startHarness(answer: Answer): Promise<Harness> {
   const home = mkdtempSync(join(tmpdir(), 'fleet-bundle-'));
   const bundle = join(home, 'fleet.js');
-  // Bundle test files run in parallel workers: one builds and copies at a time, so none copies a half-written file.
-  exclusively(() => {
-    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
-    copyFileSync(BUILT, bundle);
-  });
+  await build(cliBuildOptions(bundle));
   const received: Received[] = [];
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -66,6 +65,7 @@ export async function startHarness(answer: Answer): Promise<Harness> {
 
   return {
     home,
+    bundle,
     received,
     fleet: (args, env = {}) => new Promise((done) => {
       execFile(process.execPath, [bundle, ...args], {
@@ -90,29 +90,4 @@ export async function startHarness(answer: Answer): Promise<Harness> {
       rmSync(home, { recursive: true, force: true });
     },
   };
-}
-
-/** Runs `work` while holding a lock directory next to the bundle (a lock older than two minutes is stale). */
-function exclusively(work: () => void): void {
-  const lock = join(ROOT, 'dist-cli', '.build-lock');
-  mkdirSync(join(ROOT, 'dist-cli'), { recursive: true });
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // gone meanwhile: try again
-      }
-      Atomics.wait(pause, 0, 0, 100);
-    }
-  }
-  try {
-    work();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
 }

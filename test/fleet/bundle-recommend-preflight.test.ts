@@ -1,44 +1,19 @@
 /**
- * `recommend` and `preflight` as users run them: the bundle, built by the build:cli command into a directory of
- * its own (so it never races bundle.test.ts for dist-cli/fleet.js), run as a child process against a local HTTP
- * server that answers like SageMaker, Application Auto Scaling and Service Quotas (all AWS JSON 1.1), reached
- * through AWS_ENDPOINT_URL. Real signing, real (de)serialization of the new operations and their errors.
+ * `recommend` and `preflight` as users run them: the bundle (bundle-harness.ts) as a child process against the
+ * local HTTP server answering like SageMaker, Application Auto Scaling and Service Quotas (all AWS JSON 1.1),
+ * reached through AWS_ENDPOINT_URL. Real signing, real (de)serialization of the new operations and their errors.
  */
-import { execFile, execSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Harness, KEYS, startHarness } from './bundle-harness';
 import { quotas } from './preflight/account';
 import { AI_JOB, aiJob, LEGACY_JOB, legacyJob } from './recommend/jobs';
 import { CONFIG, describeEndpoint, ENDPOINT, endpointConfig, VARIANT_RESOURCE } from './scenario';
 
-const ROOT = resolve(__dirname, '../..');
-const KEYS = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1' };
-
-interface Received {
-  readonly target: string;
-  readonly authorization: string;
-  readonly body: Record<string, unknown>;
-}
-
-let server: Server;
-let endpointUrl: string;
-let home: string;
-let bundle: string;
-const received: Received[] = [];
+let harness: Harness;
 /** Answers by target that replace the defaults for one test. */
 const overrides = new Map<string, [number, unknown]>();
 const throttleOnce = new Set<string>();
-
-/** AWS JSON 1.1 sends timestamps as epoch seconds. */
-function wire(value: unknown): unknown {
-  if (value instanceof Date) return value.getTime() / 1000;
-  if (Array.isArray(value)) return value.map(wire);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wire(v)]));
-  return value;
-}
 
 const notFound: [number, unknown] = [400, { __type: 'ResourceNotFound', message: 'Resource not found.' }];
 
@@ -68,35 +43,13 @@ function answer(target: string, body: Record<string, unknown>): [number, unknown
   }
 }
 
-function handle(request: IncomingMessage, response: ServerResponse): void {
-  const chunks: Buffer[] = [];
-  request.on('data', (c: Buffer) => chunks.push(c));
-  request.on('end', () => {
-    const target = String(request.headers['x-amz-target']);
-    const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>;
-    received.push({ target, authorization: String(request.headers.authorization), body });
-    const [status, payload] = answer(target, body);
-    response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
-    response.end(JSON.stringify(wire(payload)));
-  });
-}
-
-/** Runs the bundle with a clean environment; `without` leaves variables of KEYS out (AWS_REGION: no region at all). */
-function fleet(args: string[], without: (keyof typeof KEYS)[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
-  const keys = Object.fromEntries(Object.entries(KEYS).filter(([k]) => !without.includes(k as keyof typeof KEYS)));
-  return new Promise((done) => {
-    execFile(process.execPath, [bundle, ...args], {
-      env: {
-        PATH: process.env.PATH ?? '', HOME: home, AWS_CONFIG_FILE: join(home, 'no-config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-credentials'),
-        AWS_EC2_METADATA_DISABLED: 'true', AWS_ENDPOINT_URL: endpointUrl, ...keys,
-      },
-      timeout: 20_000,
-    }, (error, stdout, stderr) => done({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr }));
-  });
-}
+/** The keys and region of every run; `without` leaves some out (AWS_REGION: no region at all). */
+const ENV = { ...KEYS, AWS_REGION: 'us-east-1' };
+const fleet = (args: string[], without: (keyof typeof ENV)[] = []) =>
+  harness.fleet(args, Object.fromEntries(Object.entries(ENV).filter(([k]) => !without.includes(k as keyof typeof ENV))));
 
 function template(pools: string[], max: number): string {
-  const file = join(home, `t-${pools.length}-${max}.template.json`);
+  const file = join(harness.home, `t-${pools.length}-${max}.template.json`);
   writeFileSync(file, JSON.stringify({
     Resources: {
       Cfg: { Type: 'AWS::SageMaker::EndpointConfig', Properties: { ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InitialInstanceCount: 1, InstancePools: pools.map((InstanceType, i) => ({ InstanceType, Priority: i + 1 })) }] } },
@@ -111,26 +64,13 @@ function template(pools: string[], max: number): string {
 }
 
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'fleet-bundle-new-'));
-  bundle = join(home, 'fleet.js');
-  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['build:cli'];
-  expect(script).toContain('--outfile=dist-cli/fleet.js');
-  execSync(script.replace('--outfile=dist-cli/fleet.js', `--outfile=${bundle}`), {
-    cwd: ROOT, stdio: 'pipe', env: { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` },
-  });
-  server = createServer(handle);
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  endpointUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  harness = await startHarness(answer);
 }, 60_000);
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((closed) => server.close(closed));
-  rmSync(home, { recursive: true, force: true });
-});
+afterAll(() => harness.close());
 
 beforeEach(() => {
-  received.length = 0;
+  harness.reset();
   overrides.clear();
   throttleOnce.clear();
 });
@@ -142,15 +82,15 @@ describe('bundled recommend', () => {
     expect(code).toBe(0);
     expect(stdout).toContain("// Ranking: ranked by the job's performance objective: ttft-ms (p50, ms; lower is better).");
     expect(stdout).toContain("      { instanceType: InstanceType.of('ml.g6e.24xlarge'), model: g6e24xlargeModel }, // priority 2");
-    expect(received).toEqual([expect.objectContaining({ target: 'SageMaker.DescribeAIRecommendationJob', body: { AIRecommendationJobName: AI_JOB } })]);
-    expect(received[0].authorization).toMatch(/Credential=AKIAIOSFODNN7EXAMPLE\/\d{8}\/us-east-1\/sagemaker\/aws4_request/);
+    expect(harness.received).toEqual([expect.objectContaining({ target: 'SageMaker.DescribeAIRecommendationJob', body: { AIRecommendationJobName: AI_JOB } })]);
+    expect(harness.received[0].authorization).toMatch(/Credential=AKIAIOSFODNN7EXAMPLE\/\d{8}\/us-east-1\/sagemaker\/aws4_request/);
   }, 30_000);
 
   test('no AI job by that name: the Inference Recommender job (ResourceNotFound deserialized as not found)', async () => {
     const { code, stdout } = await fleet(['recommend', LEGACY_JOB, '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ job: { kind: 'inference-recommender', name: LEGACY_JOB }, ranking: { rule: 'default-metric' } });
-    expect(received.map((r) => r.target)).toEqual(['SageMaker.DescribeAIRecommendationJob', 'SageMaker.DescribeInferenceRecommendationsJob']);
+    expect(harness.received.map((r) => r.target)).toEqual(['SageMaker.DescribeAIRecommendationJob', 'SageMaker.DescribeInferenceRecommendationsJob']);
   }, 30_000);
 
   test('a running job: exit 7 and one line', async () => {
@@ -171,7 +111,7 @@ describe('bundled preflight', () => {
     expect(stdout).toMatch(/^ {2}ml\.p5\.48xlarge +1 +10 +4 +4 +0 +SHORT: reaches 0 of 10 instances; request a quota of at least 14$/m);
     expect(stdout).toMatch(/^ {2}ml\.g6\.48xlarge +2 +10 +20 +2 +18 +ok$/m);
     expect(stdout).toMatch(/^ {2}ml\.g6\.24xlarge +3 +10 +0\* +0 +0 +QUOTA 0: /m);
-    const quotaCalls = received.filter((r) => r.target.startsWith('ServiceQuotasV20190624.'));
+    const quotaCalls = harness.received.filter((r) => r.target.startsWith('ServiceQuotasV20190624.'));
     expect(quotaCalls.map((r) => r.target)).toEqual([
       'ServiceQuotasV20190624.ListServiceQuotas', 'ServiceQuotasV20190624.ListServiceQuotas', 'ServiceQuotasV20190624.ListAWSDefaultServiceQuotas',
     ]);
@@ -189,15 +129,15 @@ describe('bundled preflight', () => {
       needed: 8, neededFrom: ['scalable target MaxCapacity'],
       pools: [{ instanceType: 'ml.p5.48xlarge', inUse: 0, headroom: 8, verdict: 'ok' }, { instanceType: 'ml.g6.48xlarge', inUse: 0, headroom: 20, verdict: 'ok' }],
     });
-    expect(received.map((r) => r.target)).toContain('AnyScaleFrontendService.DescribeScalableTargets');
+    expect(harness.received.map((r) => r.target)).toContain('AnyScaleFrontendService.DescribeScalableTargets');
   }, 30_000);
 
   test('no region configured: a missing template is reported as such; a synthesized one gets its region from cdk.out/manifest.json', async () => {
-    const missing = await fleet(['preflight', '--template', join(home, 'cdk.out', 'Missing.template.json')], ['AWS_REGION']);
+    const missing = await fleet(['preflight', '--template', join(harness.home, 'cdk.out', 'Missing.template.json')], ['AWS_REGION']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^sagemaker-fleet: cannot read --template .*Missing\.template\.json: no such file\. Run 'cdk synth' first/);
 
-    const out = join(home, 'cdk.out');
+    const out = join(harness.home, 'cdk.out');
     mkdirSync(out, { recursive: true });
     renameSync(template(['ml.g6.48xlarge'], 2), join(out, 'Llm.template.json'));
     writeFileSync(join(out, 'manifest.json'), JSON.stringify({ version: '48.0.0', artifacts: {
@@ -207,8 +147,8 @@ describe('bundled preflight', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Preflight of template .*Llm\.template\.json · eu-west-1 · /);
-    expect(received.length).toBeGreaterThan(0);
-    for (const r of received) expect(r.authorization).toMatch(/\/eu-west-1\/[a-z]+\/aws4_request/);
+    expect(harness.received.length).toBeGreaterThan(0);
+    for (const r of harness.received) expect(r.authorization).toMatch(/\/eu-west-1\/[a-z]+\/aws4_request/);
   }, 30_000);
 
   test('access denied on ListServiceQuotas: exit 4, one line', async () => {

@@ -1,12 +1,12 @@
 /**
- * The artefact users run: `npm run build:cli` bundles dist-cli/fleet.js, which runs here as a child process
+ * The artefact users run: the bundle `npm run build:cli` builds (bundle-harness.ts), run here as a child process
  * against a local HTTP server answering like SageMaker and Application Auto Scaling (AWS JSON 1.1), reached
  * through AWS_ENDPOINT_URL. This exercises what the in-process tests mock away: the bundled SDK, real request
  * signing, real error deserialization, credential and region resolution from a named profile.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILT, Harness, KEYS, startHarness } from './bundle-harness';
+import { Harness, KEYS, startHarness } from './bundle-harness';
 import { ACTIVITIES, CONFIG, describeEndpoint, ENDPOINT, endpointConfig, VARIANT_RESOURCE, WEIGHTED_POLICY } from './scenario';
 
 let harness: Harness;
@@ -47,10 +47,10 @@ beforeEach(() => {
 });
 
 test('the bundle is one file with a node shebang, small for what it holds', () => {
-  expect(readFileSync(BUILT, 'utf8').startsWith('#!/usr/bin/env node\n"use strict";')).toBe(true);
+  expect(readFileSync(harness.bundle, 'utf8').startsWith('#!/usr/bin/env node\n"use strict";')).toBe(true);
   // The AWS SDK clients, and of aws-cdk-lib only the core module the library's InstanceType needs (scripts/build-cli.ts);
   // a plain esbuild run of the same entry point bundles all of aws-cdk-lib, about 40 MB.
-  expect(statSync(BUILT).size).toBeLessThan(5 * 1024 * 1024);
+  expect(statSync(harness.bundle).size).toBeLessThan(5 * 1024 * 1024);
 });
 
 test('status: pools, shares, fallback, policy and activities, through a throttled first call', async () => {
