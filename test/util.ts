@@ -25,6 +25,9 @@ export function testApp(props: AppProps = {}): App {
   });
 }
 
+/** Context for aws-cdk-lib's built-in CloudFormation validation with strict errors (warnings fail too). */
+export const STRICT_VALIDATION = { '@aws-cdk/core:validateAgainstDefaultRules': true, '@aws-cdk/core:strictCfnValidateErrors': true };
+
 /**
  * A fresh app and stack per test. `validate: true` turns on aws-cdk-lib's built-in CloudFormation validation
  * with strict errors (warnings fail too); it is off by default to keep unit tests fast.
@@ -34,10 +37,10 @@ export function testStack(options: { validate?: boolean } = {}): Stack {
     builtinCloudFormationValidation: options.validate === true,
     context: {
       ...FEATURE_FLAGS,
-      '@aws-cdk/core:validateAgainstDefaultRules': options.validate === true,
+      '@aws-cdk/core:validateAgainstDefaultRules': false,
       // Annotations are asserted with Annotations.fromStack; keep them out of the printed validation report.
       '@aws-cdk/core:annotationsInValidationReport': false,
-      ...(options.validate ? { '@aws-cdk/core:strictCfnValidateErrors': true } : {}),
+      ...(options.validate ? STRICT_VALIDATION : {}),
     },
   });
   return new Stack(app, 'TestStack', { env: { account: '111111111111', region: 'us-east-1' } });

@@ -1,4 +1,3 @@
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AsyncEndpointStack, buildExampleApp, LlmEndpointStack } from '../../bin/example-stacks';
 import { InferenceComponentStack } from '../../bin/inference-component-stack';
@@ -6,45 +5,16 @@ import { testing } from '../../lib';
 import { instanceTypeOf, metricLines, templateWidgets } from '../monitoring/dashboard-body';
 import { FEATURE_FLAGS, testApp } from '../util';
 
-/**
- * An app with the example app's feature flags and strict built-in CloudFormation validation (warnings fail too).
- * The only test file that pays for the validation: the other tests of the example app leave it off.
- */
-function validatingApp(): App {
-  return testApp({ builtinCloudFormationValidation: true, context: { ...FEATURE_FLAGS, '@aws-cdk/core:strictCfnValidateErrors': true } });
-}
-
-/** The example app exactly as `npx cdk synth` builds it, validated. */
+/** The example app exactly as `npx cdk synth` builds it; test/template-validation.test.ts validates it. */
 function exampleApp() {
-  const app = validatingApp();
+  const app = testApp({ context: FEATURE_FLAGS });
   const stacks = buildExampleApp(app);
   return { app, stacks };
 }
 
 describe('example app', () => {
   const { stacks } = exampleApp();
-  const templates = stacks.map((stack) => Template.fromStack(stack)); // throws on any validation finding
-
-  test('every stack passes the built-in CloudFormation validation (strict)', () => {
-    expect(templates).toHaveLength(3);
-    expect(FEATURE_FLAGS['@aws-cdk/core:validateAgainstDefaultRules']).toBe(true);
-  });
-
-  test.each([[2, undefined], [7, /F3034|Validation failed/]])('the validation is really on: priority %d of a second pool', (priority, error) => {
-    // The same validation on a one-resource stack: validating the whole example app again would double its cost.
-    const stack = new Stack(validatingApp(), 'Pools');
-    new CfnResource(stack, 'Config', {
-      type: 'AWS::SageMaker::EndpointConfig',
-      properties: {
-        ProductionVariants: [{
-          VariantName: 'AllTraffic', ModelName: 'llm', InitialInstanceCount: 1,
-          InstancePools: [{ InstanceType: 'ml.p5.48xlarge', Priority: 1 }, { InstanceType: 'ml.g6.48xlarge', Priority: priority }],
-        }],
-      },
-    });
-    if (error) expect(() => Template.fromStack(stack)).toThrow(error);
-    else Template.fromStack(stack).resourceCountIs('AWS::SageMaker::EndpointConfig', 1);
-  });
+  const templates = stacks.map((stack) => Template.fromStack(stack));
 
   test('the LLM endpoint shows the seed: p5 first, g6 with its INT4 model, LOR routing', () => {
     const llm = stacks.find((s) => s instanceof LlmEndpointStack) as LlmEndpointStack;

@@ -6,7 +6,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ts from 'typescript';
 import { name as PACKAGE_NAME } from '../../../package.json';
-import { testApp } from '../../util';
+import { STRICT_VALIDATION, testApp } from '../../util';
 
 /** The library as the generated modules import it, rewritten to the sources (relative to this directory). */
 const LIB_IMPORT = new RegExp(`(from\\s+)'${PACKAGE_NAME}'`, 'g');
@@ -15,8 +15,11 @@ function againstSources(source: string): string {
   return source.replace(LIB_IMPORT, "$1'../../../lib'");
 }
 
-/** Runs the module and synthesizes its stack (the library's validation included). */
-export function synthesize(source: string, className: string): Template {
+/**
+ * Runs the module and synthesizes its stack (the library's validation included); with `validate`, aws-cdk-lib's
+ * strict CloudFormation validation on (warnings fail).
+ */
+export function synthesize(source: string, className: string, validate = false): Template {
   const js = ts.transpileModule(againstSources(source), {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
   }).outputText;
@@ -24,7 +27,7 @@ export function synthesize(source: string, className: string): Template {
   // The module's imports resolve like this file's own (`../../../lib` is the library sources).
   new Function('require', 'module', 'exports', js)(require, module, module.exports);
   const StackClass = module.exports[className] as new (scope: App, id: string, props: object) => Stack;
-  const app = testApp();
+  const app = testApp({ builtinCloudFormationValidation: validate, context: validate ? STRICT_VALIDATION : {} });
   const stack = new StackClass(app, 'Exported', { env: { account: '111122223333', region: 'us-east-1' } });
   return Template.fromStack(stack);
 }

@@ -9,8 +9,9 @@ import { asyncSnapshot, ERROR_TOPIC, OUTPUT_KEY, SUCCESS_TOPIC } from './export-
 import { exportCanaries, exportSamples } from './export-samples';
 import { synthesize } from './generated-code';
 import { KEY_ARN, scenarioSnapshot, singleTypeConfig } from '../migrate/migrate-scenario';
-import { G6, P5 } from '../scenario';
+import { G6, NOW, P5 } from '../scenario';
 import { CONFIG_MEMBERS, VARIANT_MEMBERS } from '../../../bin/fleet/export/export-members';
+import { exportStack } from '../../../bin/fleet/export/stack-source';
 import { l1Name } from '../../../bin/fleet/export/ts-literal';
 
 const { single, pooled, asyncExact, asyncLibrary, everything } = exportSamples();

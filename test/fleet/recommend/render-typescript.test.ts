@@ -1,40 +1,21 @@
-import * as path from 'path';
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import * as ts from 'typescript';
+import { Match } from 'aws-cdk-lib/assertions';
+import { synthesizeGenerated } from './generated-module';
 import { packageArn } from './jobs';
 import { typescriptSamples } from './typescript-samples';
-import { LIBRARY } from '../../../bin/fleet/recommend/render-typescript';
-import { testStack } from '../../util';
 
 /*
  * The generated code is what users paste into their CDK app, so it is held to what they would do with it: it runs
- * and synthesizes, passing the library's validation and aws-cdk-lib's. That it type-checks against the library's
- * sources with the repository's strict options is checked by `npm run check:samples` (scripts/check-samples.ts),
- * for these same cases (typescript-samples.ts).
+ * and synthesizes, passing the library's validation. That it type-checks against the library's sources with the
+ * repository's strict options is checked by `npm run check:samples` (scripts/check-samples.ts), and that its
+ * templates pass aws-cdk-lib's strict CloudFormation validation by test/template-validation.test.ts, for these same
+ * cases (typescript-samples.ts).
  */
-
-const LIB_INDEX = path.resolve(__dirname, '../../../lib/index.ts');
-
-/**
- * Runs the generated module's function in a fresh stack and returns the synthesized template, by default with
- * aws-cdk-lib's CloudFormation validation on (warnings fail).
- */
-function synthesize(code: string, fn: string, validate = true): Template {
-  const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
-  const load = (id: string): unknown => require(id === LIBRARY ? LIB_INDEX : id);
-  const module = { exports: {} as Record<string, (scope: unknown, id: string) => unknown> };
-  new Function('require', 'module', 'exports', js)(load, module, module.exports);
-  const stack = testStack({ validate });
-  module.exports[fn](stack, 'Llm');
-  return Template.fromJSON((stack.node.root as App).synth().getStackByName(stack.stackName).template);
-}
 
 describe('generated TypeScript', () => {
   const sources = typescriptSamples();
 
   test('endpoint: ranked pools, a model package per pool, the priority-1 instance count', () => {
-    const template = synthesize(sources.endpoint, 'recommendedEndpoint');
+    const template = synthesizeGenerated(sources.endpoint, 'recommendedEndpoint');
     template.hasResourceProperties('AWS::SageMaker::EndpointConfig', {
       ProductionVariants: [{
         InitialInstanceCount: 1,
@@ -57,13 +38,13 @@ describe('generated TypeScript', () => {
   });
 
   test('--order: only the listed types, in that order', () => {
-    const pools = synthesize(sources['endpoint-order'], 'recommendedEndpoint').findResources('AWS::SageMaker::EndpointConfig');
+    const pools = synthesizeGenerated(sources['endpoint-order'], 'recommendedEndpoint').findResources('AWS::SageMaker::EndpointConfig');
     const variant = Object.values(pools)[0].Properties.ProductionVariants[0];
     expect(variant.InstancePools.map((p: { InstanceType: string }) => p.InstanceType)).toEqual(['ml.g6.12xlarge', 'ml.p5.48xlarge']);
   });
 
   test('inference components: per-instance-type specifications with memory and accelerators, copies, managed scaling', () => {
-    const template = synthesize(sources.components, 'recommendedInferenceComponent');
+    const template = synthesizeGenerated(sources.components, 'recommendedInferenceComponent');
     template.hasResourceProperties('AWS::SageMaker::EndpointConfig', {
       ProductionVariants: [{ InitialInstanceCount: 1, ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 2 } }],
     });
@@ -80,7 +61,7 @@ describe('generated TypeScript', () => {
 
   test('one pool for a component: the specification for all instance types', () => {
     expect(sources['one-component-pool']).toContain('InferenceComponentSpecification.forAllInstanceTypes(');
-    const template = synthesize(sources['one-component-pool'], 'recommendedInferenceComponent');
+    const template = synthesizeGenerated(sources['one-component-pool'], 'recommendedInferenceComponent');
     const component = Object.values(template.findResources('AWS::SageMaker::InferenceComponent'))[0].Properties;
     expect(component.Specification.ComputeResourceRequirements).toEqual({ MinMemoryRequiredInMb: 16384, NumberOfAcceleratorDevicesRequired: 4 });
     expect(component.RuntimeConfig).toEqual({ CopyCount: 2 });
@@ -89,7 +70,7 @@ describe('generated TypeScript', () => {
   test('Inference Recommender: the tuned environment on each pool model, metrics with their units', () => {
     expect(sources['inference-recommender'].replace(/\n *\/\/ /g, ' ')).toContain('Priority 1 · recommendation 2: 1 × ml.g4dn.xlarge · '
       + 'CostPerInference 0.0000041 USD · CostPerHour 1.2 USD · MaxInvocations 648 per minute · ModelLatency 263 ms');
-    const template = synthesize(sources['inference-recommender'], 'recommendedEndpoint');
+    const template = synthesizeGenerated(sources['inference-recommender'], 'recommendedEndpoint');
     template.hasResourceProperties('AWS::SageMaker::Model', { PrimaryContainer: { ModelPackageName: packageArn(11), Environment: { OMP_NUM_THREADS: '8' } } });
     template.hasResourceProperties('AWS::SageMaker::EndpointConfig', {
       ProductionVariants: [{ InstancePools: [{ InstanceType: 'ml.g4dn.xlarge', Priority: 1 }, Match.objectLike({ InstanceType: 'ml.g5.xlarge', Priority: 2 })] }],
@@ -119,7 +100,7 @@ describe('generated TypeScript', () => {
   test('names with quotes and newlines from AWS stay data', () => {
     // Not names SageMaker takes: the library rejects them at synth time, and its message quotes the value as it
     // arrived, which shows the generated code carried it as data (no quote closed early, nothing executed).
-    expect(() => synthesize(sources['odd-names'], 'recommendedEndpoint', false))
+    expect(() => synthesizeGenerated(sources['odd-names'], 'recommendedEndpoint'))
       .toThrow("fromModelPackage.options.inferenceSpecificationName: letters, digits and inner hyphens, at most 63 characters, got 'tp4-'quoted'' [InvalidModelContainer]");
   });
 
