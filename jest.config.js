@@ -1,17 +1,22 @@
-/** Fast transform with SWC; types are checked separately by `npm run typecheck`. */
+/**
+ * Tests run with jest-light-runner: each worker process loads the library, aws-cdk-lib and the AWS SDK once for all
+ * the test files it runs, where Jest's default runner loads them again for every file in a module registry of its
+ * own. Test files therefore share their worker's modules and globals: a file that patches something global undoes
+ * it (test/fleet/fixtures.ts restores the SDK mocks). The workers are child processes, each with tsx's TypeScript
+ * loader (test/setup/typescript.mjs); types are checked by `npm run typecheck`.
+ */
 
 // The fleet CLI's AWS SDK warns about Node 20 on every client; the tests mock the SDK, the warning is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 module.exports = {
-  testEnvironment: 'node',
+  runner: '<rootDir>/test/setup/light-runner.mjs',
   // Jest's default (cores - 1) runs one worker on a 2-core machine; every core pays off here.
   maxWorkers: '100%',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
-  },
+  setupFiles: ['<rootDir>/test/setup/typescript.mjs'],
+  setupFilesAfterEnv: ['<rootDir>/test/setup/jest-timers.mjs'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -50,7 +50,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'import-rules-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** Writes `files` into a fresh directory with a tsconfig.json and the repository's rules, and runs the check there. */
-function checkImports(name: string, files: { [file: string]: string }): Run {
+async function checkImports(name: string, files: { [file: string]: string }): Promise<Run> {
   const dir = path.join(tmp, name);
   for (const [file, text] of Object.entries({ ...files, 'tsconfig.json': TSCONFIG })) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -58,34 +58,38 @@ function checkImports(name: string, files: { [file: string]: string }): Run {
   }
   fs.copyFileSync(path.join(ROOT, '.dependency-cruiser.cjs'), path.join(dir, '.dependency-cruiser.cjs'));
   const [, ...args] = SCRIPT.split(' ');
-  const result = spawnSync(DEPCRUISE, args, { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-  if (result.error) throw result.error;
+  const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>((done, fail) => {
+    execFile(DEPCRUISE, args, { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, (error, stdout, stderr) => {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (error && typeof code !== 'number') fail(error);
+      else done({ status: error ? code as number : 0, stdout, stderr });
+    });
+  });
   const output = `${result.stdout}${result.stderr}`;
   const violations = [...output.matchAll(/^\s*error (\S+): (\S+)/gm)].map((m): [string, string] => [m[1], m[2]]);
   return { status: result.status, output, violations };
 }
 
-describe('npm run check:imports', () => {
-  jest.setTimeout(120_000);
+// Both trees are checked at once, each by its own depcruise process.
+let clean: Run;
+let run: Run;
+beforeAll(async () => {
+  [clean, run] = await Promise.all([checkImports('clean', CLEAN), checkImports('broken', BROKEN)]);
+}, 120_000);
 
+describe('npm run check:imports', () => {
   test('is depcruise on lib/ with the repository rules', () => {
     expect(SCRIPT).toBe('depcruise lib --config .dependency-cruiser.cjs');
     expect(fs.existsSync(DEPCRUISE)).toBe(true);
   });
 
   test('passes on a clean tree', () => {
-    const run = checkImports('clean', CLEAN);
-    expect(run.violations).toEqual([]);
-    expect(run.output).toMatch(/no dependency violations found \(7 modules, \d+ dependencies cruised\)/);
-    expect(run.status).toBe(0);
+    expect(clean.violations).toEqual([]);
+    expect(clean.output).toMatch(/no dependency violations found \(7 modules, \d+ dependencies cruised\)/);
+    expect(clean.status).toBe(0);
   });
 
   describe('fails on a tree with', () => {
-    let run: Run;
-    beforeAll(() => {
-      run = checkImports('broken', BROKEN);
-    });
-
     test('an error exit and exactly the four violations', () => {
       expect(run.status).not.toBe(0);
       expect(run.output).toMatch(/4 dependency violations \(4 errors, 0 warnings\)/);

@@ -32,7 +32,7 @@ export interface Run {
 export interface Harness {
   /** A scratch HOME for config files. */
   readonly home: string;
-  /** The bundle, in `home`. */
+  /** The bundle (outside the repository, where no node_modules can be found). */
   readonly bundle: string;
   /** Every request the server received, in order (cleared by `reset`). */
   readonly received: Received[];
@@ -42,11 +42,23 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Builds the bundle into a scratch directory outside the repository and starts the server with `answer`. */
+let built: Promise<string> | undefined;
+
+/** The bundle, built once per test process into a scratch directory outside the repository (removed at exit). */
+function bundleOnce(): Promise<string> {
+  if (!built) {
+    const dir = mkdtempSync(join(tmpdir(), 'fleet-bundle-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const bundle = join(dir, 'fleet.js');
+    built = build(cliBuildOptions(bundle)).then(() => bundle);
+  }
+  return built;
+}
+
+/** Builds the bundle (once per test process) and starts the server with `answer`. */
 export async function startHarness(answer: Answer): Promise<Harness> {
-  const home = mkdtempSync(join(tmpdir(), 'fleet-bundle-'));
-  const bundle = join(home, 'fleet.js');
-  await build(cliBuildOptions(bundle));
+  const bundle = await bundleOnce();
+  const home = mkdtempSync(join(tmpdir(), 'fleet-home-'));
   const received: Received[] = [];
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];

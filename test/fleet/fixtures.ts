@@ -29,9 +29,14 @@ export interface SdkMocks {
   readonly serviceQuotas: AwsClientStub<ServiceQuotasClient>;
 }
 
-/** Patches `send` of every SageMaker, Application Auto Scaling and Service Quotas client; call `reset()` in beforeEach. */
+/**
+ * Patches `send` of every SageMaker, Application Auto Scaling and Service Quotas client until the test file ends
+ * (test files share their worker process: the next file gets the real `send`); call `reset()` in beforeEach.
+ */
 export function sdkMocks(): SdkMocks {
-  return { sagemaker: mockClient(SageMakerClient), autoscaling: mockClient(ApplicationAutoScalingClient), serviceQuotas: mockClient(ServiceQuotasClient) };
+  const mocks = { sagemaker: mockClient(SageMakerClient), autoscaling: mockClient(ApplicationAutoScalingClient), serviceQuotas: mockClient(ServiceQuotasClient) };
+  afterAll(() => Object.values(mocks).forEach((mock) => mock.restore()));
+  return mocks;
 }
 
 /** Real clients (with fixed region and fake keys) whose `send` the mocks intercept. */
