@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Annotations, Template, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -6,7 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ContainerImage, Model, ModelContainer, ModelData } from '../../lib';
-import { FEATURE_FLAGS, testStack } from '../util';
+import { FEATURE_FLAGS, testApp, testStack } from '../util';
 
 const container = () => ModelContainer.fromImage(ContainerImage.fromDeepLearningContainer('djl-inference', '0.36.0-lmi23.0.0-cu129'), {
   environment: { HF_MODEL_ID: 'Qwen/Qwen3-4B' },
@@ -130,7 +130,7 @@ describe('Model', () => {
   });
 
   test('grantContainerAccess: another role gets the pull of the image once, in an environment-agnostic stack from that role\'s own mapping', () => {
-    const app = new App({ context: FEATURE_FLAGS });
+    const app = testApp({ context: FEATURE_FLAGS });
     const modelStack = new Stack(app, 'Models');
     const roleStack = new Stack(app, 'Endpoints');
     const model = new Model(modelStack, 'Llm', { container: container() });
