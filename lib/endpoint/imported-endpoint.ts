@@ -1,9 +1,7 @@
 import { Construct } from 'constructs';
-import { checkBoolean, checkScopeAndId, requireObject, requireValue } from '../core/required';
-import { checkSageMakerName } from '../core/validation';
 import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { checkEndpointAttributes } from '../pools/endpoint-attributes';
 import { CapacityAwareEndpointAttributes } from '../pools/instance-pool-endpoint';
-import { checkMetricPublishFrequency } from '../pools/metric-publishing';
 import { endpointArnForName } from '../pools/pool-variant';
 import { rankPools } from '../pools/rank-pools';
 
@@ -12,13 +10,7 @@ import { rankPools } from '../pools/rank-pools';
  * dashboards, alarms, autoscaling and grants. The construct is created at `scope`/`id`.
  */
 export function importEndpoint(scope: Construct, id: string, attrs: CapacityAwareEndpointAttributes): ICapacityAwareEndpoint {
-  checkScopeAndId(scope, id);
-  attrs = requireObject('attrs', attrs);
-  requireValue('endpointName', attrs.endpointName, 'the name of the deployed endpoint');
-  checkSageMakerName('endpointName', attrs.endpointName);
-  checkMetricPublishFrequency('metricPublishFrequency', attrs.metricPublishFrequency);
-  checkSageMakerName('variantName', attrs.variantName);
-  checkBoolean('asyncInference', attrs.asyncInference);
+  attrs = checkEndpointAttributes(scope, id, attrs);
   class Imported extends CapacityAwareEndpointBase {
     public readonly endpointName = attrs.endpointName;
     public readonly variantName = attrs.variantName ?? 'AllTraffic';

@@ -5,13 +5,14 @@ import { Construct } from 'constructs';
 import { described, InstancePoolsError } from '../core/errors';
 import { createExecutionRole } from '../core/execution-role';
 import { ENDPOINT_CONFIG_NAME, ENDPOINT_NAME, registerPhysicalName } from '../core/physical-names';
-import { checkBoolean, checkConstruct, checkScopeAndId, requireArray, requireNumber, requireObject, requireValue } from '../core/required';
+import { checkConstruct, checkScopeAndId, requireArray, requireNumber, requireObject } from '../core/required';
 import { watchStackLimits } from '../core/stack-limits';
-import { checkCapacityRange, checkSageMakerName } from '../core/validation';
+import { checkCapacityRange } from '../core/validation';
 import { InstancePool, RankedInstancePool } from '../pools/instance-pool';
+import { checkEndpointAttributes } from '../pools/endpoint-attributes';
 import { CapacityAwareEndpointAttributes } from '../pools/instance-pool-endpoint';
 import { PoolEndpointOptions } from '../pools/pool-endpoint-options';
-import { checkMetricPublishFrequency, renderMetricsConfig } from '../pools/metric-publishing';
+import { renderMetricsConfig } from '../pools/metric-publishing';
 import { applyTags, endpointArnForName, poolVariant, validatePoolEndpointOptions, warnOnKeyWithLocalStorage } from '../pools/pool-variant';
 import { rankPools } from '../pools/rank-pools';
 import { EndpointKind, renderedVariants, variantErrors } from '../pools/rendered-variants';
@@ -67,15 +68,9 @@ export interface InferenceComponentEndpointProps extends PoolEndpointOptions {
 export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
   /** An inference-component endpoint deployed elsewhere (e.g. another stack), to add components to it. */
   public static fromEndpointAttributes(scope: Construct, id: string, attrs: CapacityAwareEndpointAttributes): IInferenceComponentEndpoint {
-    checkScopeAndId(scope, id);
-    attrs = requireObject('attrs', attrs);
-    requireValue('endpointName', attrs.endpointName, 'the name of the deployed endpoint');
-    checkSageMakerName('endpointName', attrs.endpointName);
-    checkSageMakerName('variantName', attrs.variantName);
+    attrs = checkEndpointAttributes(scope, id, attrs);
     requireArray('pools', attrs.pools, 'instance pools ({ instanceType: InstanceType.of(...) })');
     rejectPoolModels(attrs.pools);
-    checkMetricPublishFrequency('metricPublishFrequency', attrs.metricPublishFrequency);
-    checkBoolean('asyncInference', attrs.asyncInference);
     if (attrs.asyncInference === true) {
       throw new InstancePoolsError('ConflictingOptions', 'asyncInference', 'inference-component endpoints serve in real time; leave asyncInference unset', true);
     }
