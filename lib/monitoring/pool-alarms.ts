@@ -81,21 +81,25 @@ export class PoolAlarms extends Construct {
       evaluationPeriods, datapointsToAlarm, treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
     };
+    // The same for every pool: computed once.
+    const latency = props.modelLatencyThreshold ? latencyThreshold(props.modelLatencyThreshold) : undefined;
+    const latencyText = props.modelLatencyThreshold ? human(props.modelLatencyThreshold) : undefined;
+    const errorRateText = Tokenization.stringifyNumber(errorRate);
+    const concurrencyPercentText = Tokenization.stringifyNumber(concurrencyPercent);
     for (const pool of endpoint.pools) {
       const type = pool.instanceType;
       const group = new Construct(this, type.isUnresolved ? `Pool${pool.priority}` : type.name);
       const name = (metric: string) => `${namePrefix}-${type.name}-${metric}`;
       const where = `${type.name} (priority ${pool.priority}) of ${endpoint.variantName}`;
-      if (props.modelLatencyThreshold) {
-        const threshold = latencyThreshold(props.modelLatencyThreshold);
+      if (latency) {
         this.latencyAlarms.push(new cloudwatch.Alarm(group, 'ModelLatencyP99', {
-          ...common, alarmName: name('ModelLatencyP99'), threshold: threshold.value,
+          ...common, alarmName: name('ModelLatencyP99'), threshold: latency.value,
           metric: new cloudwatch.MathExpression({
             // ModelLatency is in microseconds; the alarm compares milliseconds (a token threshold: its own unit).
-            expression: `latency / ${threshold.microseconds}`, period, label: `p99 ModelLatency (${threshold.label}) ${type.name}`,
+            expression: `latency / ${latency.microseconds}`, period, label: `p99 ModelLatency (${latency.label}) ${type.name}`,
             usingMetrics: { latency: invocationMetric(endpoint, 'ModelLatency', 'p99', period, type) },
           }),
-          alarmDescription: `p99 ModelLatency on ${where} above ${human(props.modelLatencyThreshold)}.`,
+          alarmDescription: `p99 ModelLatency on ${where} above ${latencyText}.`,
         }));
       }
       this.errorRateAlarms.push(new cloudwatch.Alarm(group, 'Invocation5XXErrorRate', {
@@ -108,7 +112,7 @@ export class PoolAlarms extends Construct {
           expression: '100 * errors', period, label: `5XX error rate (%) ${type.name}`,
           usingMetrics: { errors: invocationMetric(endpoint, 'Invocation5XXErrors', 'Average', period, type) },
         }),
-        alarmDescription: `More than ${Tokenization.stringifyNumber(errorRate)} % of the invocations on ${where} failed with a 5XX error.`,
+        alarmDescription: `More than ${errorRateText} % of the invocations on ${where} failed with a 5XX error.`,
       }));
       // Asynchronous endpoints publish no ConcurrentRequestsPerModel: such an alarm would never have data.
       if (pool.maxConcurrency !== undefined && !endpoint.asyncInference) {
@@ -120,7 +124,7 @@ export class PoolAlarms extends Construct {
             label: `Concurrency (% of ${Tokenization.stringifyNumber(pool.maxConcurrency)}) ${type.name}`,
             usingMetrics: { concurrency: invocationMetric(endpoint, 'ConcurrentRequestsPerModel', 'Average', period, type) },
           }),
-          alarmDescription: `Concurrent requests per instance on ${where} above ${Tokenization.stringifyNumber(concurrencyPercent)} % of its measured maximum `
+          alarmDescription: `Concurrent requests per instance on ${where} above ${concurrencyPercentText} % of its measured maximum `
             + `(${Tokenization.stringifyNumber(pool.maxConcurrency)}).`,
         }));
       }
@@ -156,14 +160,16 @@ export class PoolAlarms extends Construct {
       });
     }
 
+    const alarmActions = props.alarmActions ?? [];
+    const okActions = props.okActions ?? [];
     for (const alarm of this.alarms) {
-      alarm.addAlarmAction(...(props.alarmActions ?? []));
-      alarm.addOkAction(...(props.okActions ?? []));
+      alarm.addAlarmAction(...alarmActions);
+      alarm.addOkAction(...okActions);
       registerPhysicalName(alarm, ALARM_NAME, () => (alarm.node.defaultChild as cloudwatch.CfnAlarm).alarmName);
     }
     // Topics whose key or policy keeps CloudWatch from publishing drop every notification: warn at synth time.
     checkAlarmTopics(this, () => this.alarms);
-    if ((props.alarmActions ?? []).length === 0) warnAlarmsWithoutActions(this, endpoint);
+    if (alarmActions.length === 0) warnAlarmsWithoutActions(this, endpoint);
   }
 
   /** Every alarm: latency, error-rate and concurrency alarms (each in priority order), then the fallback alarm. */
