@@ -15,6 +15,9 @@ module.exports = {
   maxWorkers: '100%',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // One temporary directory per run, removed at the end: test/setup/global-setup.mjs says why.
+  globalSetup: '<rootDir>/test/setup/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
   setupFiles: ['<rootDir>/test/setup/typescript.mjs'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/jest-timers.mjs'],
   moduleFileExtensions: ['ts', 'js', 'json'],
