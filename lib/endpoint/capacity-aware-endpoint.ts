@@ -29,6 +29,7 @@ import { EndpointVariant } from './endpoint-variant';
 import { ExistingEndpoint } from './existing-endpoint';
 import { importEndpoint } from './imported-endpoint';
 import { renderedConfigErrors } from './rendered-config-checks';
+import { createVariantDashboard } from './variant-dashboard';
 import { takenLogicalIdErrors, takeOverEndpoint, takeOverScalableTarget, validateExistingEndpoint, warnUntakenScalableTarget } from './existing-endpoint-takeover';
 import { furtherVariantSpecs, primarySpec, renderVariant, validateVariantSet, VariantSpec, variantModel } from './variant-specs';
 
@@ -221,16 +222,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
    * `addAlarms()` and the signal of an earlier `autoScale()` against its target.
    */
   public addDashboard(id: string, options: PoolDashboardOptions = {}): PoolDashboard {
-    checkScopeAndId(this, id);
-    options = requireObject('addDashboard options', options, true);
-    const scaling = options.scalingSignal === undefined ? this._autoScaling : undefined;
-    return new PoolDashboard(this, id, {
-      ...options,
-      alarms: options.alarms ?? this._alarms?.alarms,
-      scalingSignal: options.scalingSignal ?? scaling?.signal,
-      scalingTarget: options.scalingTarget ?? scaling?.targetValue,
-      endpoint: this,
-    });
+    return createVariantDashboard(this, id, options, this._alarms, this._autoScaling);
   }
 
   /** The plain name when one is given, so that the endpoint's own alarms can guard its deployments. */

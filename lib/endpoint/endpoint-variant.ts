@@ -3,7 +3,7 @@ import { Duration, Stack, Token } from 'aws-cdk-lib';
 import { CfnEndpoint } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct, IConstruct } from 'constructs';
 import { described, InstancePoolsError } from '../core/errors';
-import { checkScopeAndId, requireObject } from '../core/required';
+import { requireObject } from '../core/required';
 import { IModel } from '../model/model';
 import { PoolAlarmsOptions } from '../monitoring/pool-alarm-options';
 import { PoolAlarms } from '../monitoring/pool-alarms';
@@ -12,6 +12,7 @@ import { CapacityAwareEndpointBase } from '../pools/capacity-aware-endpoint-base
 import { RankedInstancePool } from '../pools/instance-pool';
 import { AutoScalingOptions, EndpointAutoScaling } from '../scaling/endpoint-auto-scaling';
 import { ICapacityAwareVariant } from './capacity-aware-variant';
+import { createVariantDashboard } from './variant-dashboard';
 import { VariantSpec } from './variant-specs';
 
 /** What a further variant needs of its endpoint. */
@@ -93,16 +94,7 @@ export class EndpointVariant extends CapacityAwareEndpointBase implements ICapac
   }
 
   public addDashboard(id: string, options: PoolDashboardOptions = {}): PoolDashboard {
-    checkScopeAndId(this, id);
-    options = requireObject('addDashboard options', options, true);
-    const scaling = options.scalingSignal === undefined ? this._autoScaling : undefined;
-    return new PoolDashboard(this, id, {
-      ...options,
-      alarms: options.alarms ?? this._alarms?.alarms,
-      scalingSignal: options.scalingSignal ?? scaling?.signal,
-      scalingTarget: options.scalingTarget ?? scaling?.targetValue,
-      endpoint: this,
-    });
+    return createVariantDashboard(this, id, options, this._alarms, this._autoScaling);
   }
 
   /** @internal */
