@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { PredefinedMetric } from 'aws-cdk-lib/aws-applicationautoscaling';
 import { metricCadence } from '../pools/metric-publishing';
 import { ScalingSignalConfig, TargetValueOptions, WeightedUtilizationOptions } from '../scaling/scaling-signal-options';
+import { markSignalTarget } from '../scaling/signal-target';
 import { checkTargetValue, concurrencyMetrics, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from '../scaling/signal-config';
 import { PoolConcurrencyMetric } from '../scaling/utilization-queries';
 import { IInferenceComponent } from './inference-component-base';
@@ -49,6 +50,7 @@ export abstract class CopyScalingSignal {
   /** Renders the signal for `component`. */
   public abstract bind(component: IInferenceComponent): ScalingSignalConfig;
 }
+markSignalTarget(CopyScalingSignal, 'copies');
 
 function predefined(options: TargetValueOptions, metricName: string, statistic: string, type: PredefinedMetric): CopyScalingSignal {
   checkTargetValue(metricName, options);

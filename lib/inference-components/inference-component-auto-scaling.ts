@@ -6,6 +6,7 @@ import { checkConstruct, checkEnumLike, checkScopeAndId, requireNumber, requireO
 import { checkCapacityRange } from '../core/validation';
 import { metricCadence } from '../pools/metric-publishing';
 import { warnSparseSignal } from '../scaling/signal-config';
+import { checkSignalTarget } from '../scaling/signal-target';
 import { createScaleOutFromZero, createTargetTracking } from '../scaling/target-tracking';
 import { TargetTrackingOptions } from '../scaling/target-tracking-options';
 import { CopyScalingSignal } from './copy-scaling-signal';
@@ -70,6 +71,7 @@ export class InferenceComponentAutoScaling extends Construct {
     checkConstruct('component', props.component, 'an inference component');
     requireNumber('maxCopyCount', props.maxCopyCount, 'the most copies, across all instance types');
     checkEnumLike('signal', props.signal, ['bind'], 'CopyScalingSignal.weightedUtilization(), .concurrentRequestsPerCopy() or .invocationsPerCopy()', true);
+    checkSignalTarget(props.signal, 'copies', 'CopyScalingSignal.weightedUtilization(), .concurrentRequestsPerCopy() or .invocationsPerCopy()');
     this.minCopyCount = props.minCopyCount ?? 1;
     this.maxCopyCount = props.maxCopyCount;
     checkCapacityRange({

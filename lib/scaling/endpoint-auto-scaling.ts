@@ -10,6 +10,7 @@ import { metricCadence } from '../pools/metric-publishing';
 import { ScalingSignal } from './scaling-signal';
 import { SignalMetricSource } from './scaling-signal-options';
 import { warnSparseSignal } from './signal-config';
+import { checkSignalTarget } from './signal-target';
 import { createScaleOutFromZero, createTargetTracking } from './target-tracking';
 import { TargetTrackingOptions } from './target-tracking-options';
 
@@ -84,6 +85,7 @@ export class EndpointAutoScaling extends Construct {
     checkConstruct('endpoint', props.endpoint, 'a capacity-aware endpoint');
     requireNumber('maxCapacity', props.maxCapacity, 'the most instances, across all pools');
     checkEnumLike('signal', props.signal, ['bind'], 'ScalingSignal.weightedUtilization(), .concurrentRequestsPerModel() or .backlogPerInstance()', true);
+    checkSignalTarget(props.signal, 'instances', 'ScalingSignal.weightedUtilization(), .concurrentRequestsPerModel() or .backlogPerInstance()');
     checkBoolean('asyncInference', props.asyncInference);
     this.minCapacity = props.minCapacity ?? 1;
     this.maxCapacity = props.maxCapacity;

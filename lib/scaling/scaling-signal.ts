@@ -7,6 +7,7 @@ import { metricCadence } from '../pools/metric-publishing';
 import { ScalingSignalConfig, SignalMetricSource, TargetValueOptions, WeightedUtilizationOptions } from './scaling-signal-options';
 import { checkTargetValue, concurrencyMetrics, predefinedSignalConfig, weightedSignalConfig, weightedSignalSettings } from './signal-config';
 import { PoolConcurrencyMetric } from './utilization-queries';
+import { markSignalTarget } from './signal-target';
 
 /**
  * What the endpoint's target-tracking policy holds steady.
@@ -83,6 +84,7 @@ export abstract class ScalingSignal {
   /** Renders the signal for `endpoint`. */
   public abstract bind(endpoint: ICapacityAwareEndpoint): ScalingSignalConfig;
 }
+markSignalTarget(ScalingSignal, 'instances');
 
 /**
  * One `ConcurrentRequestsPerModel` metric per pool, in priority order, with the pool's instance samples; every
