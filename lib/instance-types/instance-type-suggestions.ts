@@ -20,7 +20,9 @@ export function malformedPart(name: string): string | undefined {
   if (parseInstanceTypeName(name)) return undefined;
   if (name !== name.trim() || /\s/.test(name)) return 'it holds whitespace';
   if (name !== name.toLowerCase()) return 'it holds capitals';
+  if (name === '') return 'it is empty';
   const parts = name.split('.');
+  if (parts.length === 1) return `it has no dots (ml.<family>.<size>, like ml.g6.xlarge)`;
   if (parts[0] !== 'ml') return `it starts with '${parts[0]}.', not 'ml.'`;
   if (parts.length !== 3) return `it has ${parts.length} dot-separated parts, not 3 (ml, family, size)`;
   const [, family, size] = parts;

@@ -35,6 +35,8 @@ describe('malformedPart', () => {
     ['ml.g6.48xlarg', "the size '48xlarg' is not a size (medium, large, xlarge, '<n>xlarge' such as 48xlarge, metal, nano, micro or small)"],
     ['ml..xlarge', "the family '' is not a family (a series letter, a generation digit, then attribute letters, like g6, p5en or p6-b200)"],
     ['g6.xlarge', "it starts with 'g6.', not 'ml.'"],
+    ['', 'it is empty'],
+    ['*', 'it has no dots (ml.<family>.<size>, like ml.g6.xlarge)'],
     ['ml.g6', 'it has 2 dot-separated parts, not 3 (ml, family, size)'],
     ['ml.g6.xlarge ', 'it holds whitespace'],
     ['ml.G6.xlarge', 'it holds capitals'],
