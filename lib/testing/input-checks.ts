@@ -15,7 +15,8 @@ export function checkInput(name: string, ok: boolean, what: string, received: un
 export function checkValues(name: string, values: unknown, what: string): void {
   checkInput(name, typeof values === 'object' && values !== null && !Array.isArray(values), what, values);
   for (const [key, value] of Object.entries(values as object)) {
-    checkInput(`${name}['${key}']`, typeof value === 'number', 'a number', value);
+    // CloudWatch data points are finite: NaN would read as missing data in some functions and as 0 in others.
+    checkInput(`${name}['${key}']`, typeof value === 'number' && Number.isFinite(value), 'a number', value);
   }
 }
 

@@ -34,6 +34,8 @@ describe('TargetTrackingPolicy', () => {
     [{ 'ml.g6.xlarge': '4' }, "valuesByInstanceType['ml.g6.xlarge'] must be a number, got '4'"],
     [{ 'ml.g6.xlarge': [4] }, "valuesByInstanceType['ml.g6.xlarge'] must be a number, got an array of 1"],
     [{ 'ml.g6.xlarge': null }, "valuesByInstanceType['ml.g6.xlarge'] must be a number, got null"],
+    [{ 'ml.g6.xlarge': NaN }, "valuesByInstanceType['ml.g6.xlarge'] must be a number, got NaN"],
+    [{ 'ml.g6.xlarge': Infinity }, "valuesByInstanceType['ml.g6.xlarge'] must be a number, got Infinity"],
   ])('evaluate(%p): a value that is not a number is named, never [object Object]', (values, message) => {
     const policy = testing.TargetTrackingPolicy.fromTemplate({ Resources: { P: policyResource('half + b') } });
     expect(() => policy.evaluate(values as any)).toThrow(`metric math: ${message}`);
