@@ -51,19 +51,19 @@ export function requireString(prop: string, value: string | undefined | null, wh
   return value;
 }
 
-/** `value` must be a number (or a number token), when set. */
-export function optionalNumber(prop: string, value: number | undefined | null): number | undefined {
+/** `value` must be a number (or a number token), when set; `code` is the code of the prop's other rules. */
+export function optionalNumber(prop: string, value: number | undefined | null, code: ErrorCode = 'OutOfRange'): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number') {
-    throw new InstancePoolsError('OutOfRange', prop, 'must be a number', value);
+    throw new InstancePoolsError(code, prop, 'must be a number', value);
   }
   return value;
 }
 
-/** A required number (or number token). */
-export function requireNumber(prop: string, value: number | undefined | null, what: string): number {
+/** A required number (or number token); `code` is the code of the prop's other rules (a string is one more way to break them). */
+export function requireNumber(prop: string, value: number | undefined | null, what: string, code: ErrorCode = 'OutOfRange'): number {
   requireValue(prop, value, what);
-  return optionalNumber(prop, value)!;
+  return optionalNumber(prop, value, code)!;
 }
 
 /** `value` must be one of `enumObject`'s values, when set (`enumName` names the enum in the message). */

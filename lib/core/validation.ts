@@ -20,11 +20,19 @@ export const MAX_API_INTEGER = 2147483647;
  */
 export const MAX_API_FLOAT = 3.4028234663852886e38;
 
-/** Integer in [min, max]; a `max` of `MAX_API_INTEGER` is named as the API's integer range. */
-export function checkInteger(prop: string, value: number | undefined, min: number, max: number, code: ErrorCode = 'OutOfRange', reason = ''): void {
+/**
+ * Integer in [min, max]; a `max` of `MAX_API_INTEGER` is named as the API's integer range. `belowMinReason` says why
+ * the floor is what it is, and is given only for a number below it: a string (`'1'` from plain JavaScript), a fraction
+ * or a number above the range broke another rule, which the message names instead.
+ */
+export function checkInteger(prop: string, value: number | undefined, min: number, max: number, code: ErrorCode = 'OutOfRange', belowMinReason = ''): void {
   if (value === undefined || value === null || Token.isUnresolved(value)) return;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const range = max === MAX_API_INTEGER ? `of at least ${min} (and at most ${MAX_API_INTEGER}, the API's integer range)` : `from ${min} to ${max}`;
+  const range = max === MAX_API_INTEGER ? `of at least ${min} (and at most ${MAX_API_INTEGER}, the API's integer range)` : `from ${min} to ${max}`;
+  if (typeof value !== 'number') {
+    throw new InstancePoolsError(code, prop, `must be a number, an integer ${range}`, value);
+  }
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const reason = Number.isInteger(value) && value < min ? belowMinReason : '';
     throw new InstancePoolsError(code, prop, `must be an integer ${range}${reason}`, value);
   }
 }
@@ -137,7 +145,8 @@ export function checkPercent(prop: string, value: number | undefined, min: numbe
   const whole = fractions || Number.isInteger(value);
   if (typeof value !== 'number' || !Number.isFinite(value) || !whole || value < min || value > max) {
     const kind = fractions ? 'a percentage' : 'a whole percentage';
-    throw new InstancePoolsError('OutOfRange', prop, `must be ${kind} from ${min} to ${max}`, value);
+    // A string ('5' from plain JavaScript) reads like a percentage in range: say that a number is required.
+    throw new InstancePoolsError('OutOfRange', prop, `must be ${typeof value === 'number' ? '' : 'a number, '}${kind} from ${min} to ${max}`, value);
   }
 }
 
@@ -162,7 +171,7 @@ export function checkPeriod(prop: string, value: Duration | undefined, minSecond
 export function checkFraction(prop: string, value: number | undefined): void {
   if (value === undefined || value === null || Token.isUnresolved(value)) return;
   if (typeof value !== 'number' || !(value > 0 && value <= 1)) {
-    throw new InstancePoolsError('OutOfRange', prop, 'must be greater than 0 and at most 1', value);
+    throw new InstancePoolsError('OutOfRange', prop, 'must be a number greater than 0 and at most 1', value);
   }
 }
 

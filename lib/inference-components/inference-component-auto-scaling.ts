@@ -69,7 +69,7 @@ export class InferenceComponentAutoScaling extends Construct {
     super(scope, checkScopeAndId(scope, id));
     props = requireObject('autoScale options', props);
     checkConstruct('component', props.component, 'an inference component');
-    requireNumber('maxCopyCount', props.maxCopyCount, 'the most copies, across all instance types');
+    requireNumber('maxCopyCount', props.maxCopyCount, 'the most copies, across all instance types', 'InvalidCapacity');
     checkEnumLike('signal', props.signal, ['bind'], 'CopyScalingSignal.weightedUtilization(), .concurrentRequestsPerCopy() or .invocationsPerCopy()', true);
     checkSignalTarget(props.signal, 'copies', 'CopyScalingSignal.weightedUtilization(), .concurrentRequestsPerCopy() or .invocationsPerCopy()');
     this.minCopyCount = props.minCopyCount ?? 1;

@@ -117,7 +117,7 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
     checkConstruct('role', props.role, 'an IAM role (iam.IRole)', true);
     if (props.managedInstanceScaling !== undefined && props.managedInstanceScaling !== null) {
       requireObject('managedInstanceScaling', props.managedInstanceScaling);
-      requireNumber('managedInstanceScaling.maxInstanceCount', props.managedInstanceScaling.maxInstanceCount, 'the most instances across all pools');
+      requireNumber('managedInstanceScaling.maxInstanceCount', props.managedInstanceScaling.maxInstanceCount, 'the most instances across all pools', 'InvalidCapacity');
     }
     this.pools = rankPools(this, props.pools);
     this.variantName = props.variantName ?? 'AllTraffic';

@@ -1,7 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { described, InstancePoolsError } from '../core/errors';
 import { checkDuration } from '../core/required';
-import { checkInteger, checkPercent, checkPeriod, MAX_API_INTEGER } from '../core/validation';
+import { checkInteger, checkMinMax, checkPercent, checkPeriod } from '../core/validation';
 import { RankedInstancePool } from '../pools/instance-pool';
 import { MAX_ALARM_NAME_LENGTH } from './cloudwatch-limits';
 import { PoolAlarmsOptions } from './pool-alarm-options';
@@ -36,7 +36,8 @@ export function validateProps(props: PoolAlarmsOptions, prefix: string, period: 
   checkPercent('concurrencyThresholdPercent', props.concurrencyThresholdPercent, 1, 200, true);
   const seconds = checkPeriod('period', period, 60, 86400)!;
   checkInteger('evaluationPeriods', evaluationPeriods, 1, 1440);
-  checkInteger('datapointsToAlarm', datapointsToAlarm, 1, Token.isUnresolved(evaluationPeriods) ? MAX_API_INTEGER : evaluationPeriods);
+  checkInteger('datapointsToAlarm', datapointsToAlarm, 1, 1440);
+  checkMinMax('datapointsToAlarm', datapointsToAlarm, 'evaluationPeriods', evaluationPeriods);
   if (!Token.isUnresolved(evaluationPeriods) && seconds * evaluationPeriods > 86400) {
     throw new InstancePoolsError('OutOfRange', 'evaluationPeriods', `times period (${seconds} s) must not exceed one day (CloudWatch's longest evaluation range)`, evaluationPeriods);
   }

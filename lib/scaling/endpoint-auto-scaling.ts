@@ -83,7 +83,7 @@ export class EndpointAutoScaling extends Construct {
     super(scope, checkScopeAndId(scope, id));
     props = requireObject('autoScale options', props);
     checkConstruct('endpoint', props.endpoint, 'a capacity-aware endpoint');
-    requireNumber('maxCapacity', props.maxCapacity, 'the most instances, across all pools');
+    requireNumber('maxCapacity', props.maxCapacity, 'the most instances, across all pools', 'InvalidCapacity');
     checkEnumLike('signal', props.signal, ['bind'], 'ScalingSignal.weightedUtilization(), .concurrentRequestsPerModel() or .backlogPerInstance()', true);
     checkSignalTarget(props.signal, 'instances', 'ScalingSignal.weightedUtilization(), .concurrentRequestsPerModel() or .backlogPerInstance()');
     checkBoolean('asyncInference', props.asyncInference);

@@ -1,6 +1,6 @@
 import { Duration, Size, Token } from 'aws-cdk-lib';
 import { InstancePoolsError } from '../../lib/core/errors';
-import { checkCapacityRange, checkFraction, checkGibibytes, checkMinMax, checkWithinRange, MAX_API_FLOAT } from '../../lib/core/validation';
+import { checkCapacityRange, checkFraction, checkGibibytes, checkMinMax, checkWithinRange, MAX_API_FLOAT, MAX_API_INTEGER } from '../../lib/core/validation';
 import { checkDurationSeconds, checkInteger, checkPercent, checkPeriod, checkPositive, checkSageMakerName } from '../../lib/core/validation';
 
 describe('shared validation', () => {
@@ -18,6 +18,21 @@ describe('shared validation', () => {
     expect(() => checkInteger('n', 11, 1, 10)).toThrow(/got 11/);
     expect(() => checkInteger('n', 0, 1, 10)).toThrow(/got 0/);
     expect(() => checkInteger('n', 10, 1, 10)).not.toThrow();
+  });
+
+  test.each([
+    ['a string', '1', "n: must be a number, an integer of at least 1 (and at most 2147483647, the API's integer range), got '1' [InvalidCapacity]"],
+    ['a fraction', 1.5, "n: must be an integer of at least 1 (and at most 2147483647, the API's integer range), got 1.5 [InvalidCapacity]"],
+    ['NaN', NaN, "n: must be an integer of at least 1 (and at most 2147483647, the API's integer range), got NaN [InvalidCapacity]"],
+    ['above the range', 3e9, "n: must be an integer of at least 1 (and at most 2147483647, the API's integer range), got 3000000000 [InvalidCapacity]"],
+    ['below the floor', 0, "n: must be an integer of at least 1 (and at most 2147483647, the API's integer range): 0 needs X, got 0 [InvalidCapacity]"],
+  ])('checkInteger gives the floor\'s reason only for a number below the floor: %s', (_what, value, message) => {
+    expect(() => checkInteger('n', value as number, 1, MAX_API_INTEGER, 'InvalidCapacity', ': 0 needs X')).toThrow(message);
+  });
+
+  test('checkPercent says that a string is not a number', () => {
+    expect(() => checkPercent('p', '5' as any, 0, 100)).toThrow("p: must be a number, a whole percentage from 0 to 100, got '5' [OutOfRange]");
+    expect(() => checkPercent('p', 101, 0, 100)).toThrow('p: must be a whole percentage from 0 to 100, got 101 [OutOfRange]');
   });
 
   test('checkPositive rejects zero, negatives and NaN', () => {
@@ -85,7 +100,7 @@ describe('shared validation', () => {
 
 describe('shared validation: ranges between props', () => {
   test('checkFraction accepts (0, 1] only', () => {
-    expect(() => checkFraction('target', 0)).toThrow('target: must be greater than 0 and at most 1, got 0 [OutOfRange]');
+    expect(() => checkFraction('target', 0)).toThrow('target: must be a number greater than 0 and at most 1, got 0 [OutOfRange]');
     expect(() => checkFraction('target', 1.01)).toThrow(/got 1.01/);
     expect(() => checkFraction('target', NaN)).toThrow(/got NaN/);
     expect(() => checkFraction('target', 1)).not.toThrow();

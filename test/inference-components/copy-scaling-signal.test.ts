@@ -62,7 +62,7 @@ describe('CopyScalingSignal', () => {
 
   test.each([0, 1.5, -0.1])('weighted: rejects targetUtilization %p', (target) => {
     expect(() => CopyScalingSignal.weightedUtilization({ targetUtilization: target }))
-      .toThrow(`targetUtilization: must be greater than 0 and at most 1, got ${target} [OutOfRange]`);
+      .toThrow(`targetUtilization: must be a number greater than 0 and at most 1, got ${target} [OutOfRange]`);
   });
 
   test('predefined: concurrent requests per copy (high resolution) and invocations per copy', () => {

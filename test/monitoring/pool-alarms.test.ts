@@ -290,7 +290,7 @@ describe('PoolAlarms', () => {
     [{ period: Duration.seconds(90) }, 'period: must be a whole number of minutes, got 90 [OutOfRange]'],
     [{ period: Duration.seconds(10) }, 'period: must be a whole number of seconds from 60 to 86400, got 10 [OutOfRange]'],
     [{ evaluationPeriods: 0 }, 'evaluationPeriods: must be an integer from 1 to 1440, got 0 [OutOfRange]'],
-    [{ evaluationPeriods: 2, datapointsToAlarm: 3 }, 'datapointsToAlarm: must be an integer from 1 to 2, got 3 [OutOfRange]'],
+    [{ evaluationPeriods: 2, datapointsToAlarm: 3 }, 'datapointsToAlarm: must not exceed evaluationPeriods (2), got 3 [OutOfRange]'],
     [{ period: Duration.hours(2), evaluationPeriods: 13, datapointsToAlarm: 1 }, "evaluationPeriods: times period (7200 s) must not exceed one day (CloudWatch's longest evaluation range), got 13 [OutOfRange]"],
     [{ fallbackAlarmAfter: Duration.minutes(4) }, 'fallbackAlarmAfter: must be a whole number of seconds from 300 to 86400, got 240 [OutOfRange]'],
     [{ fallbackAlarmAfter: Duration.hours(25) }, 'got 90000'],

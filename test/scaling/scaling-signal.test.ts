@@ -55,7 +55,7 @@ describe('ScalingSignal', () => {
   });
 
   test('target utilization lies in (0, 1]', () => {
-    expect(() => ScalingSignal.weightedUtilization({ targetUtilization: 0 })).toThrow('targetUtilization: must be greater than 0 and at most 1, got 0 [OutOfRange]');
+    expect(() => ScalingSignal.weightedUtilization({ targetUtilization: 0 })).toThrow('targetUtilization: must be a number greater than 0 and at most 1, got 0 [OutOfRange]');
     expect(() => ScalingSignal.weightedUtilization({ targetUtilization: 1.2 })).toThrow(/got 1.2/);
     expect(() => ScalingSignal.weightedUtilization({ targetUtilization: 1 })).not.toThrow();
   });

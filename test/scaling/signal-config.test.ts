@@ -53,7 +53,7 @@ describe('weightedSignalSettings', () => {
 
   test.each([0, -0.5, 1.01, 70, NaN, Infinity])('rejects target utilization %p', (targetUtilization) => {
     expect(() => weightedSignalSettings({ targetUtilization }))
-      .toThrow(`targetUtilization: must be greater than 0 and at most 1, got ${targetUtilization} [OutOfRange]`);
+      .toThrow(`targetUtilization: must be a number greater than 0 and at most 1, got ${targetUtilization} [OutOfRange]`);
   });
 });
 

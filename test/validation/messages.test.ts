@@ -2,7 +2,7 @@ import { Duration, Size, Stack } from 'aws-cdk-lib';
 import {
   CapacitySize, ContainerImage, DeploymentStrategy, InferenceComponentEndpoint, InferenceComponentSpecification, InstanceType, Model, ModelData, PoolAlarms, ScalingSignal,
 } from '../../lib';
-import { bucket, endpoint, expectCode, js, lmi, numToken, onCpu, outcome, reserved, variant, withVariants } from './hostile-input';
+import { allTypes, bucket, endpoint, expectCode, icEndpoint, js, lmi, numToken, onCpu, outcome, reserved, variant, withVariants } from './hostile-input';
 
 /**
  * Messages: one quoting style (values quoted, descriptions not, long strings cut with their length), no
@@ -60,6 +60,31 @@ const rows: Array<[string, (s: Stack) => unknown, string]> = [
     'CapacitySize.percent: must be a number, got an array of 1 [OutOfRange]'],
   ['an unknown enum value lists the allowed ones', (s) => endpoint(s, { routingStrategy: js('BOGUS') }),
     "routingStrategy: must be one of RoutingStrategy.LEAST_OUTSTANDING_REQUESTS, RoutingStrategy.RANDOM, got 'BOGUS' [InvalidEnumValue]"],
+  // A string from plain JavaScript ('1') breaks the rule that a number is required: the message says that, never the
+  // reason of another rule (that 0 needs an asynchronous endpoint) nor a range the string seems to lie in.
+  ["a string minCapacity is not a number, whatever the endpoint's kind", (s) => endpoint(s).autoScale({ minCapacity: js('1'), maxCapacity: 4 }),
+    "minCapacity: must be a number, an integer of at least 1 (and at most 2147483647, the API's integer range), got '1' [InvalidCapacity]"],
+  ['a fractional minCapacity is not an integer, with no word about asynchronous endpoints', (s) => endpoint(s).autoScale({ minCapacity: 1.5, maxCapacity: 4 }),
+    "minCapacity: must be an integer of at least 1 (and at most 2147483647, the API's integer range), got 1.5 [InvalidCapacity]"],
+  ['a minCapacity beyond the integer range names the range only', (s) => endpoint(s).autoScale({ minCapacity: 3e9, maxCapacity: 4 }),
+    "minCapacity: must be an integer of at least 1 (and at most 2147483647, the API's integer range), got 3000000000 [InvalidCapacity]"],
+  ["a string maxCapacity has the capacity range's code", (s) => endpoint(s).autoScale({ maxCapacity: js('4') }),
+    "maxCapacity: must be a number, got '4' [InvalidCapacity]"],
+  ['a string minCopyCount is not a number', (s) => icEndpoint(s).addInferenceComponent('C', { specification: allTypes(s, { maxConcurrencyPerCopy: 4 }) })
+    .autoScale({ minCopyCount: js('1'), maxCopyCount: 4 }),
+  "minCopyCount: must be a number, an integer of at least 0 (and at most 2147483647, the API's integer range), got '1' [InvalidCapacity]"],
+  ["a string maxInstanceCount has the capacity range's code", (s) => icEndpoint(s, { managedInstanceScaling: js({ maxInstanceCount: '4' }) }),
+    "managedInstanceScaling.maxInstanceCount: must be a number, got '4' [InvalidCapacity]"],
+  ['a string initialInstanceCount is not a number', (s) => endpoint(s, { initialInstanceCount: js('2') }),
+    "initialInstanceCount: must be a number, an integer of at least 1 (and at most 2147483647, the API's integer range), got '2' [OutOfRange]"],
+  ['a string evaluationPeriods is not a number', (s) => endpoint(s).addAlarms({ evaluationPeriods: js('5') }),
+    "evaluationPeriods: must be a number, an integer from 1 to 1440, got '5' [OutOfRange]"],
+  ['datapointsToAlarm above evaluationPeriods names evaluationPeriods', (s) => endpoint(s).addAlarms({ evaluationPeriods: 2, datapointsToAlarm: 3 }),
+    'datapointsToAlarm: must not exceed evaluationPeriods (2), got 3 [OutOfRange]'],
+  ['a string percentage is not a number', (s) => endpoint(s).addAlarms({ errorRateThresholdPercent: js('5') }),
+    "errorRateThresholdPercent: must be a number, a percentage from 0.01 to 100, got '5' [OutOfRange]"],
+  ['a string utilization target is not a number', () => ScalingSignal.weightedUtilization({ targetUtilization: js('0.7') }),
+    "targetUtilization: must be a number greater than 0 and at most 1, got '0.7' [OutOfRange]"],
   ['a model too large for the instance names both sizes', (s) => InferenceComponentSpecification.perInstanceType([
     { instanceType: InstanceType.ML_G5_XLARGE, model: lmi(s), minMemory: Size.gibibytes(17) },
     { instanceType: InstanceType.ML_G5_2XLARGE, model: lmi(s, 'M2'), minMemory: Size.gibibytes(1) }]), 'specification[0].minMemory: a copy must fit on one instance, at most the 16 GiB (16384 MiB) of ml.g5.xlarge, got 17408 MiB [MemoryExceedsInstance]'],
