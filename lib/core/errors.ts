@@ -61,7 +61,9 @@ export type ErrorCode =
   | 'BacklogSignalOnRealTime'
   | 'ReservationWithFallbackPools'
   | 'MultipleCapacityReservations'
-  | 'DeploymentOnInf1';
+  | 'DeploymentOnInf1'
+  // Added with the findings of a new-user trial:
+  | 'InstanceTypeNotInPools';
 
 /**
  * Words that describe a value rather than quote it (`got a token`, `got 2 variants`): printed as they are,

@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { EndpointMetricOptions } from '../pools/capacity-aware-endpoint-base';
 import { IInstancePoolEndpoint } from '../pools/instance-pool-endpoint';
 import { dimensionedMetric, INFERENCE_COMPONENT_NAMESPACE, INVOCATION_NAMESPACE } from '../pools/metric-factory';
+import { PoolInstanceTypes } from '../pools/pool-instance-types';
 import { InstanceTypePlacement } from './inference-component-specification';
 
 /** An inference component on an endpoint with instance pools. */
@@ -97,6 +98,15 @@ export abstract class InferenceComponentBase extends Resource implements IInfere
   }
 
   private componentMetric(namespace: string, metricName: string, statistic: string, options: EndpointMetricOptions, period?: Duration): cloudwatch.Metric {
-    return dimensionedMetric(namespace, metricName, statistic, { InferenceComponentName: this.inferenceComponentName }, options, period);
+    const pools = options?.instanceType ? componentTypes(this) : undefined;
+    return dimensionedMetric(namespace, metricName, statistic, { InferenceComponentName: this.inferenceComponentName }, options, period, pools);
   }
+}
+
+/**
+ * The instance types a component runs on (its placements: every pool type, or the types of its per-type
+ * specification): SageMaker publishes a component's per-InstanceType metrics for the types that host its copies.
+ */
+function componentTypes(component: IInferenceComponent): PoolInstanceTypes {
+  return { types: (component.placements ?? []).map((placement) => placement.instanceType), source: "the component's specification" };
 }

@@ -4,6 +4,8 @@ import { checkConstruct, checkDuration, requireObject } from '../core/required';
 import { checkInteger, checkPeriod } from '../core/validation';
 import { latencyPercentiles, rowHeader, showsGpuMetrics, typeGraph } from '../monitoring/widget-kit';
 import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
+import { checkTypeInPools } from '../pools/pool-instance-types';
+import { checkInstanceType } from '../pools/rank-pools';
 import { IInferenceComponent } from './inference-component-base';
 import { InstanceTypePlacement } from './inference-component-specification';
 
@@ -53,10 +55,15 @@ export class InferenceComponentWidgets {
     return this.component.placements.map((placement) => new cloudwatch.Row(...this.typeWidgets(placement)));
   }
 
-  /** The widgets of one instance type: a header, then six graphs. */
+  /**
+   * The widgets of one instance type: a header, then six graphs.
+   * @throws `[MissingRequiredProp]` without `placement`; `[InstanceTypeNotInPools]` for a type the component does not run on
+   */
   public typeWidgets(placement: InstanceTypePlacement): cloudwatch.IWidget[] {
     const c = this.component;
-    const type = placement.instanceType;
+    const type = requireObject('placement', placement).instanceType;
+    checkInstanceType('placement.instanceType', type);
+    checkTypeInPools('placement.instanceType', type, { types: c.placements.map((p) => p.instanceType), source: "the component's specification" });
     const cadence = metricCadence(c.endpoint);
     const period = alignedPeriod(this.period, cadence.invocationSeconds);
     const utilization = alignedPeriod(this.period, cadence.utilizationSeconds);

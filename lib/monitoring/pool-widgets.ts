@@ -3,9 +3,11 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { InstancePoolsError } from '../core/errors';
 import { checkConstruct, checkDuration, requireObject } from '../core/required';
 import { checkInteger, checkPeriod, checkPositive } from '../core/validation';
-import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { RankedInstancePool } from '../pools/instance-pool';
 import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
+import { checkTypeInPools } from '../pools/pool-instance-types';
+import { checkInstanceType } from '../pools/rank-pools';
 import { asyncFleetGraphs } from './async-fleet-widgets';
 import { instanceCountMetric, instanceMetric, invocationMetric, invocationsPerInstanceOfType, perGpuMetric } from './pool-metrics';
 import { graphWidget, latencyPercentiles, rowHeader, showsGpuMetrics, typeGraph } from './widget-kit';
@@ -139,10 +141,13 @@ export class PoolWidgets {
   /**
    * The widgets of one pool: a header, then the graphs of that instance type (six on a real-time endpoint; four on
    * an asynchronous one, which publishes no concurrency and no invocation counts).
+   * @throws `[MissingRequiredProp]` without `pool`; `[InstanceTypeNotInPools]` for a type that is none of the endpoint's pools
    */
   public widgetsForPool(pool: RankedInstancePool): cloudwatch.IWidget[] {
     const e = this.endpoint;
-    const type = pool.instanceType;
+    const type = requireObject('pool', pool).instanceType;
+    checkInstanceType('pool.instanceType', type);
+    checkTypeInPools('pool.instanceType', type, { types: e.pools.map((p) => p.instanceType), source: poolsProp(e) });
     const p = this.invocationPeriod;
     const u = this.utilizationPeriod;
     const graph = (what: string, left: cloudwatch.IMetric[], extra: Partial<cloudwatch.GraphWidgetProps> = {}) =>
@@ -172,6 +177,11 @@ export class PoolWidgets {
       ]),
     ];
   }
+}
+
+/** The prop that holds the endpoint's pools, for messages (`variants[0].pools` for a further variant). */
+function poolsProp(endpoint: ICapacityAwareEndpoint): string {
+  return endpoint instanceof CapacityAwareEndpointBase ? endpoint._poolsProp : 'pools';
 }
 
 /** One line on the pool: its rank, its hardware and its measured capacity. */

@@ -8,7 +8,9 @@ import { dimensionedMetric, ENDPOINT_INSTANCE_NAMESPACE, INVOCATION_NAMESPACE } 
 export interface EndpointMetricOptions extends cloudwatch.MetricOptions {
   /**
    * Restrict the metric to one instance type of the fleet (adds the `InstanceType` dimension SageMaker
-   * publishes for endpoints with instance pools).
+   * publishes for endpoints with instance pools). It must be one of the variant's pools (of an inference component:
+   * one of the types it runs on), since SageMaker publishes no data for another: `[InstanceTypeNotInPools]`
+   * otherwise. A token passes.
    * @default - the whole variant, all instance types together
    */
   readonly instanceType?: InstanceType;
@@ -120,6 +122,8 @@ export abstract class CapacityAwareEndpointBase extends InstancePoolEndpointBase
   }
 
   private variantMetric(namespace: string, metricName: string, statistic: string, options: EndpointMetricOptions, period?: Duration): cloudwatch.Metric {
-    return dimensionedMetric(namespace, metricName, statistic, { EndpointName: this.metricEndpointName, VariantName: this.variantName }, options, period);
+    // The pools are read only for a metric narrowed to a type (a subclass may not have set them yet otherwise).
+    const pools = options?.instanceType ? { types: (this.pools ?? []).map((pool) => pool.instanceType), source: this._poolsProp } : undefined;
+    return dimensionedMetric(namespace, metricName, statistic, { EndpointName: this.metricEndpointName, VariantName: this.variantName }, options, period, pools);
   }
 }

@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { checkDuration, requireObject, requireString } from '../core/required';
 import { InstanceType } from '../instance-types/instance-type';
+import { checkTypeInPools, PoolInstanceTypes } from './pool-instance-types';
 import { checkInstanceType } from './rank-pools';
 
 /**
@@ -32,14 +33,18 @@ export interface DimensionedMetricOptions extends cloudwatch.MetricOptions {
  * A metric with the resource's `dimensions`, then `InstanceType` when `options.instanceType` is set, then any
  * `options.dimensionsMap` (which wins on a clash). `statistic` and `defaultPeriod` (else CloudWatch's 5 minutes) are
  * the defaults; `options.statistic` and `options.period` override them. The one place where the caller's options meet
- * the defaults: an option passed as `undefined` (or `null`, from JavaScript) keeps its default.
+ * the defaults: an option passed as `undefined` (or `null`, from JavaScript) keeps its default. With `pools`, the
+ * instance type must be one of them (`[InstanceTypeNotInPools]`): SageMaker publishes no data for another.
  */
 export function dimensionedMetric(namespace: string, metricName: string, statistic: string, dimensions: { [name: string]: string },
-  options: DimensionedMetricOptions = {}, defaultPeriod?: Duration): cloudwatch.Metric {
+  options: DimensionedMetricOptions = {}, defaultPeriod?: Duration, pools?: PoolInstanceTypes): cloudwatch.Metric {
   requireString('metricName', metricName, 'a SageMaker metric name');
   const given = requireObject('options', options, true);
   const instanceType = given.instanceType;
-  if (instanceType !== undefined && instanceType !== null) checkInstanceType('options.instanceType', instanceType);
+  if (instanceType !== undefined && instanceType !== null) {
+    checkInstanceType('options.instanceType', instanceType);
+    if (pools) checkTypeInPools('options.instanceType', instanceType, pools);
+  }
   if (given.statistic !== undefined && given.statistic !== null) requireString('options.statistic', given.statistic, 'a statistic (Average, Sum, p99, ...)', 'InvalidEnumValue');
   checkDuration('options.period', given.period);
   const extraDimensions = requireObject('options.dimensionsMap', given.dimensionsMap, true);

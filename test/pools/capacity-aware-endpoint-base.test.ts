@@ -10,7 +10,7 @@ import { testStack } from '../util';
 /** The smallest capacity-aware endpoint: a name and a variant, metric name taken from `metricName` when given. */
 class TestEndpoint extends CapacityAwareEndpointBase {
   public readonly endpointArn = 'arn:aws:sagemaker:us-east-1:111111111111:endpoint/llm';
-  public readonly pools: RankedInstancePool[] = [{ instanceType: InstanceType.ML_G6_XLARGE, priority: 1 }];
+  public readonly pools: RankedInstancePool[] = [{ instanceType: InstanceType.ML_G6_XLARGE, priority: 1 }, { instanceType: InstanceType.ML_P5_48XLARGE, priority: 2 }];
   public readonly asyncInference = false;
   constructor(scope: Construct, id: string, public readonly endpointName = 'llm', public readonly variantName = 'AllTraffic',
     private readonly metricName?: string) {
@@ -57,6 +57,11 @@ describe('CapacityAwareEndpointBase metric helpers', () => {
     expect(summary(metric)).toEqual([namespace, metricName, 'p90', 600]);
     expect(metric.label).toBe('x');
     expect(metric.dimensions).toEqual({ EndpointName: 'llm', VariantName: 'Blue', InstanceType: 'ml.p5.48xlarge' });
+  });
+
+  test.each(HELPERS)('%s: an instance type of none of the pools is refused, naming the pools', (_, helper) => {
+    expect(() => helper(new TestEndpoint(testStack(), 'Endpoint'), { instanceType: InstanceType.ML_G5_XLARGE }))
+      .toThrow(/^options\.instanceType: one of the instance types of pools \(ml\.g6\.xlarge, ml\.p5\.48xlarge\): .*, got 'ml\.g5\.xlarge' \[InstanceTypeNotInPools\]$/);
   });
 
   test('ConcurrentRequestsPerModel keeps its one-minute default when other options are given', () => {
