@@ -9,6 +9,7 @@ import { warnSparseSignal } from '../scaling/signal-config';
 import { checkSignalTarget } from '../scaling/signal-target';
 import { createScaleOutFromZero, createTargetTracking } from '../scaling/target-tracking';
 import { TargetTrackingOptions } from '../scaling/target-tracking-options';
+import { warnCopiesBeyondFleet } from './copy-fit';
 import { CopyScalingSignal } from './copy-scaling-signal';
 import { IInferenceComponent } from './inference-component-base';
 
@@ -21,7 +22,10 @@ export interface CopyAutoScalingOptions extends TargetTrackingOptions {
    * @default 1
    */
   readonly minCopyCount?: number;
-  /** The most copies, across all instance types. */
+  /**
+   * The most copies, across all instance types (within the API's 32-bit integer range). More than the endpoint's
+   * `managedInstanceScaling.maxInstanceCount` instances can hold is warned about (`copiesExceedFleet`).
+   */
   readonly maxCopyCount: number;
   /**
    * What the target-tracking policy holds steady.
@@ -78,6 +82,7 @@ export class InferenceComponentAutoScaling extends Construct {
       minProp: 'minCopyCount', min: this.minCopyCount, minFloor: 0, maxProp: 'maxCopyCount', max: this.maxCopyCount,
       valueProp: 'copyCount', value: props.copyCount,
     });
+    warnCopiesBeyondFleet(this, 'maxCopyCount', this.maxCopyCount, props.component.endpoint, props.component.placements);
     const signal = (props.signal ?? CopyScalingSignal.weightedUtilization()).bind(props.component);
     if (signal.weighted) warnSparseSignal(this, metricCadence(props.component.endpoint));
     this.signal = signal.metric;

@@ -71,6 +71,16 @@ export interface InstanceTypePlacement {
    * @default - unknown
    */
   readonly maxConcurrencyPerCopy?: number;
+  /**
+   * Accelerators one copy reserves on this type (`NumberOfAcceleratorDevicesRequired`).
+   * @default - none reserved
+   */
+  readonly acceleratorCount?: number;
+  /**
+   * Memory one copy reserves on this type (`MinMemoryRequiredInMb`).
+   * @default - unknown (a placement of your own)
+   */
+  readonly minMemory?: Size;
 }
 
 /** A specification bound to an endpoint: what the `AWS::SageMaker::InferenceComponent` renders. */
@@ -194,7 +204,10 @@ export abstract class InferenceComponentSpecification {
 }
 
 function placement(instanceType: InstanceType, options: ComponentSpecificationOptions): InstanceTypePlacement {
-  return { instanceType, model: options.model, maxConcurrencyPerCopy: options.maxConcurrencyPerCopy };
+  return {
+    instanceType, model: options.model, maxConcurrencyPerCopy: options.maxConcurrencyPerCopy,
+    acceleratorCount: options.acceleratorCount, minMemory: options.minMemory,
+  };
 }
 
 function renderResources(options: ComponentSpecificationOptions) {

@@ -11,6 +11,7 @@ import { checkInteger, checkSageMakerName, MAX_API_INTEGER } from '../core/valid
 import { IModel } from '../model/model';
 import { IInstancePoolEndpoint } from '../pools/instance-pool-endpoint';
 import { ComponentDeployment } from './component-deployment';
+import { warnCopiesBeyondFleet } from './copy-fit';
 import { grantModelsToEndpointRole } from './endpoint-role-access';
 import { InferenceComponentAutoScaling, CopyAutoScalingOptions } from './inference-component-auto-scaling';
 import { InferenceComponentBase } from './inference-component-base';
@@ -26,8 +27,10 @@ export interface InferenceComponentOptions {
   readonly specification: InferenceComponentSpecification;
   /**
    * Copies of the model to run when the component is created (`RuntimeConfig.CopyCount`, a whole number, 0 or
-   * more). 0 is accepted but warned about: the component then answers no request until its copy count is raised.
-   * To release every copy when idle, keep at least 1 here and call `autoScale({ minCopyCount: 0 })`.
+   * more, within the API's 32-bit integer range). 0 is accepted but warned about: the component then answers no
+   * request until its copy count is raised. To release every copy when idle, keep at least 1 here and call
+   * `autoScale({ minCopyCount: 0 })`. More copies than the endpoint's `managedInstanceScaling.maxInstanceCount`
+   * instances can hold (by the accelerators and memory a copy reserves) are warned about (`copiesExceedFleet`).
    * @default 1
    */
   readonly copyCount?: number;
@@ -111,6 +114,7 @@ export class PooledInferenceComponent extends InferenceComponentBase {
     const config = props.specification.bind(props.endpoint, this);
     this.endpoint = props.endpoint;
     this.placements = config.placements;
+    warnCopiesBeyondFleet(this, 'copyCount', this.copyCount, this.endpoint, this.placements);
     this.models = [...new Set(config.placements.map((p) => p.model))];
     // SageMaker documents neither the log group of an inference component nor the role that writes it: the
     // models' roles keep their logs under /aws/sagemaker/ even if an endpoint of the library serves them too.
