@@ -22,49 +22,41 @@ export const USAGE = `Usage: sagemaker-fleet status ENDPOINT [options]
   migrate     moves a live endpoint from one instance type onto instance pools without downtime: copies
               its endpoint config, shows the plan, asks, updates and follows the update
   export      TypeScript for this library that reproduces a live endpoint, to bring it under CDK
-  ('sagemaker-fleet migrate --help' and 'sagemaker-fleet export --help' list the options of those two)
 
-Options of status:
+'sagemaker-fleet COMMAND --help' (or -h) lists the options and exit codes of that command.
+
+Options of every command:
+      --region REGION    AWS region (default: AWS_REGION or the profile's region)
+      --profile NAME     named profile from the AWS config files (default: AWS_PROFILE or default)
+      --debug            print the stack trace with an error
+  -h, --help             show this help (after a command: that command's help)
+      --version          show the version
+`;
+
+export const STATUS_USAGE = `Usage: sagemaker-fleet status ENDPOINT [options]
+
+Which hardware a SageMaker AI endpoint runs on: each variant's instance pools in priority order with
+instance counts and share of the fleet, whether any of it is on fallback hardware, inference-component
+copies per instance type, and what autoscaling is doing.
+
+Options:
   -w, --watch            refresh while the endpoint is Creating or Updating, until it is InService
                          or Failed (exit code 1 when the deployment fails or is rolled back)
       --interval SECS    refresh interval of --watch (default 10, 2..3600)
       --activities N     recent scaling activities to show per scalable target (default 5, 0..50)
       --json             machine-readable output (with --watch: one JSON object per line)
-
-Options of recommend:
-      --order TYPES      comma-separated instance types, preferred first (default: ranked by the job's
-                         performance objective; the output says which rule it used)
-      --inference-components
-                         per-instance-type specifications of an inference component instead of the
-                         pools of a capacity-aware endpoint
-      --job-type TYPE    ai-recommendation, inference-recommender, or auto (default: an AI recommendation
-                         job by that name, else an Inference Recommender job)
-      --json             the same data as a JSON document
-
-Options of preflight:
-  -t, --template FILE    every endpoint of a synthesized template (cdk.out/STACK.template.json), in the
-                         region of the stack's environment in the manifest.json next to it unless --region
-                         is given; without it, the deployed ENDPOINT
-      --json             machine-readable output
-
-Options of every command:
       --region REGION    AWS region (default: AWS_REGION or the profile's region)
       --profile NAME     named profile from the AWS config files (default: AWS_PROFILE or default)
       --debug            print the stack trace with an error
   -h, --help             show this help
       --version          show the version
 
-Exit codes (those of migrate and export: see their --help):
-  0 status: report printed, the endpoint is not failed (after --watch: it ended InService) · recommend: pools
-    printed · preflight: every check passed
-  1 status: the endpoint is Failed, UpdateRollbackFailed or OutOfService, or the watched deployment failed or
-    rolled back · recommend: the job failed or was stopped, or none of its recommendations can become a pool
-    · preflight: a check failed (SHORT, QUOTA 0 or NO QUOTA)
-  2 bad arguments, no region configured, a --template that cannot be read, or --order naming a type the job
-    did not recommend
-  3 endpoint or recommendation job not found · 4 no credentials, credentials rejected, or access denied
-  5 AWS unreachable, or still throttling or failing after retries · 6 unexpected error
-  7 recommend: the recommendation job is still running; run it again when the job has completed
+Exit codes: 0 report printed, the endpoint is not failed (after --watch: it ended InService)
+            1 the endpoint is Failed, UpdateRollbackFailed or OutOfService, or the watched deployment
+              failed or rolled back
+            2 bad arguments or no region configured
+            3 endpoint not found · 4 no credentials, credentials rejected, or access denied
+            5 AWS unreachable, or still throttling or failing after retries · 6 unexpected error
 `;
 
 export interface StatusCommand {
@@ -125,10 +117,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
     throw new FleetError('usage', `${message}. Run 'sagemaker-fleet --help'.`, error);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { kind: 'help' };
+  const [command, endpointName, ...extra] = positionals;
+  if (values.help) return command === 'status' ? { kind: 'help', text: STATUS_USAGE } : { kind: 'help' };
   if (values.version) return { kind: 'version' };
 
-  const [command, endpointName, ...extra] = positionals;
   if (command === undefined) throw new FleetError('usage', "missing command: try 'sagemaker-fleet status ENDPOINT'.");
   if (command !== 'status') {
     throw new FleetError('usage', `unknown command '${command}': the commands are ${['status', ...COMMAND_PARSERS.keys()].join(', ')}.`);

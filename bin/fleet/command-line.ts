@@ -17,12 +17,12 @@ export const COMMON_OPTIONS = {
   version: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
-/** `--help` and `--version` win over everything else, as for `status`. */
-export type InfoRequest = { readonly kind: 'help' } | { readonly kind: 'version' };
+/** `--help` (with the command's own help text) and `--version` win over everything else. */
+export type InfoRequest = { readonly kind: 'help'; readonly text: string } | { readonly kind: 'version' };
 
-/** The help or version request among the parsed flags, if any. */
-export function infoRequest(values: { help?: boolean; version?: boolean }): InfoRequest | undefined {
-  if (values.help) return { kind: 'help' };
+/** The help or version request among the parsed flags, if any; `help` is the command's own help text. */
+export function infoRequest(values: { help?: boolean; version?: boolean }, help: string): InfoRequest | undefined {
+  if (values.help) return { kind: 'help', text: help };
   if (values.version) return { kind: 'version' };
   return undefined;
 }

@@ -4,7 +4,7 @@ import { AwsApi, ClientFactory, createClients } from './aws';
 import { FleetStatusCollector } from './collect/fleet-status';
 import { exportCommand } from './commands/export';
 import { migrateCommand } from './commands/migrate';
-import { preflightCommand, readPreflightTemplate } from './commands/preflight';
+import { preflightCommand, readPreflightTemplate, templateRegionError } from './commands/preflight';
 import { recommendCommand } from './commands/recommend';
 import { statusCommand } from './commands/status';
 import { ExitCode, FleetError } from './errors';
@@ -39,7 +39,9 @@ export async function main(argv: readonly string[], deps: MainDependencies): Pro
     const template = command.kind === 'preflight' ? readPreflightTemplate(command) : undefined;
     const connection = { region: command.region ?? template?.environment?.region, profile: command.profile };
     const api = new AwsApi(deps.createClients(connection), connection);
-    const region = await api.region();
+    const region = await api.region().catch((error: unknown) => {
+      throw command.kind === 'preflight' ? templateRegionError(command, template, error) : error;
+    });
     if (command.kind === 'recommend') return await recommendCommand(command, { runtime, api, region });
     if (command.kind === 'preflight') return await preflightCommand(command, { runtime, api, region, template });
     if (command.kind === 'export') return await exportCommand(command, { runtime, api, region });

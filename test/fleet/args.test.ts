@@ -1,5 +1,9 @@
 import { helpExitCodes, readmeExitCodes } from './readme-output';
-import { parseCommandLine, USAGE } from '../../bin/fleet/args';
+import { parseCommandLine, STATUS_USAGE, USAGE } from '../../bin/fleet/args';
+import { EXPORT_USAGE } from '../../bin/fleet/export/export-args';
+import { MIGRATE_USAGE } from '../../bin/fleet/migrate/migrate-args';
+import { PREFLIGHT_USAGE } from '../../bin/fleet/preflight/preflight-args';
+import { RECOMMEND_USAGE } from '../../bin/fleet/recommend/recommend-args';
 import { FleetError } from '../../bin/fleet/errors';
 import { usageErrorOf } from './usage-error';
 
@@ -22,7 +26,7 @@ describe('parseCommandLine', () => {
   });
 
   test('--help and --version win over everything else', () => {
-    expect(parseCommandLine(['status', 'x', '--help'])).toEqual({ kind: 'help' });
+    expect(parseCommandLine(['status', 'x', '--help'])).toEqual({ kind: 'help', text: STATUS_USAGE });
     expect(parseCommandLine(['-h'])).toEqual({ kind: 'help' });
     expect(parseCommandLine(['--version'])).toEqual({ kind: 'version' });
   });
@@ -60,7 +64,7 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['--region', 'eu-west-1', 'recommend', 'qwen3-recs', '--order', 'ml.g6e.12xlarge'])).toMatchObject({
       kind: 'recommend', jobName: 'qwen3-recs', order: ['ml.g6e.12xlarge'], region: 'eu-west-1',
     });
-    expect(parseCommandLine(['recommend', '--help'])).toEqual({ kind: 'help' });
+    expect(parseCommandLine(['recommend', '--help'])).toEqual({ kind: 'help', text: RECOMMEND_USAGE });
     expect(usageError(['recommend', 'j', '--watch']).message).toMatch(/Unknown option '--watch'/);
   });
 
@@ -80,21 +84,35 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['export', '--version'])).toEqual({ kind: 'version' });
   });
 
-  test('the usage text documents every command, option and exit code', () => {
-    for (const flag of ['--watch', '--interval', '--activities', '--json', '--region', '--profile', '--debug', '--help', '--version',
-      'recommend JOB_NAME', '--order', '--inference-components', '--job-type', 'preflight (--template FILE | ENDPOINT)', '--template',
-      'migrate ENDPOINT (--pools TYPE[,TYPE...] | --revert CONFIG_NAME)', 'export ENDPOINT', "'sagemaker-fleet migrate --help'"]) {
-      expect(USAGE).toContain(flag);
+  test('the general help lists every command and the options they share, and points at each command\'s help', () => {
+    for (const text of ['status ENDPOINT', 'recommend JOB_NAME', 'preflight (--template FILE | ENDPOINT)',
+      'migrate ENDPOINT (--pools TYPE[,TYPE...] | --revert CONFIG_NAME)', 'export ENDPOINT', "'sagemaker-fleet COMMAND --help' (or -h)",
+      '--region', '--profile', '--debug', '--help', '--version']) {
+      expect(USAGE).toContain(text);
     }
     expect(USAGE.split('\n').filter((l) => l.length > 110)).toEqual([]);
   });
+});
 
-  test('the exit codes are those of the README\'s table for status, recommend and preflight, with their meanings', () => {
-    const expected = new Set(['status', 'recommend', 'preflight'].flatMap((c) => [...readmeExitCodes(c).keys()]));
-    expect(helpExitCodes(USAGE)).toEqual([...expected].sort());
-    for (const phrase of ['a --template that cannot be read', '--order naming a type the job did not recommend', 'SHORT, QUOTA 0 or NO QUOTA',
-      'still running', 'credentials rejected']) {
-      expect(USAGE.replace(/\s+/g, ' ')).toContain(phrase);
-    }
+/** Each command, its help text, and the options that help must list. */
+const HELPS: Array<[string, string, string[]]> = [
+  ['status', STATUS_USAGE, ['--watch', '--interval', '--activities', '--json']],
+  ['recommend', RECOMMEND_USAGE, ['--order', '--inference-components', '--job-type', '--json']],
+  ['preflight', PREFLIGHT_USAGE, ['--template', '--json']],
+  ['migrate', MIGRATE_USAGE, ['--pools', '--revert', '--dry-run', '--yes']],
+  ['export', EXPORT_USAGE, ['--variant']],
+];
+
+describe.each(HELPS)('%s --help', (command, help, options) => {
+  test.each([[['--help']], [['-h']], [['x', '--help']], [['x', '-h']]])(`sagemaker-fleet ${command} %j: the command's own help, not the general one`, (args) => {
+    expect(parseCommandLine([command, ...args])).toEqual({ kind: 'help', text: help });
+    expect(parseCommandLine(['--help', command])).toEqual({ kind: 'help', text: help });
+  });
+
+  test('it documents the command\'s options, the shared ones, and the exit codes of the README\'s table for it', () => {
+    expect(help.startsWith(`Usage: sagemaker-fleet ${command} `)).toBe(true);
+    for (const option of [...options, '--region', '--profile', '--debug', '--help', '--version']) expect(help).toContain(option);
+    expect(helpExitCodes(help)).toEqual([...readmeExitCodes(command).keys()].sort());
+    expect(help.split('\n').filter((l) => l.length > 110)).toEqual([]);
   });
 });

@@ -31,9 +31,9 @@ describe('strictParse', () => {
 });
 
 test('infoRequest: help wins over version, nothing without either', () => {
-  expect(infoRequest({ help: true, version: true })).toEqual({ kind: 'help' });
-  expect(infoRequest({ version: true })).toEqual({ kind: 'version' });
-  expect(infoRequest({})).toBeUndefined();
+  expect(infoRequest({ help: true, version: true }, 'HELP')).toEqual({ kind: 'help', text: 'HELP' });
+  expect(infoRequest({ version: true }, 'HELP')).toEqual({ kind: 'version' });
+  expect(infoRequest({}, 'HELP')).toBeUndefined();
 });
 
 describe('connectionArgs', () => {

@@ -235,6 +235,16 @@ test('--help and --version print to stdout and exit 0', async () => {
   const migrateHelp = await run(['migrate', '--help']);
   expect(migrateHelp.code).toBe(0);
   expect(migrateHelp.out).toMatch(/^Usage: sagemaker-fleet migrate ENDPOINT --pools TYPE\[,TYPE\.\.\.\] \[options\]\n/);
+  // Each command prints its own help, never the general one (preflight --help used to).
+  for (const command of ['status', 'recommend', 'preflight', 'migrate', 'export']) {
+    for (const flag of ['--help', '-h']) {
+      const own = await run([command, flag]);
+      expect(own.code).toBe(0);
+      expect(own.out).toMatch(new RegExp(`^Usage: sagemaker-fleet ${command} `));
+      expect(own.out).toContain('Exit codes:');
+      expect(own.out).not.toContain('Options of every command');
+    }
+  }
   const exportVersion = await run(['export', '--version']);
   expect(exportVersion.out).toMatch(/^\d+\.\d+\.\d+\n$/);
   const version = await run(['--version']);

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { AwsApi } from '../aws';
 import { ExitCode, ExitCodeValue, FleetError } from '../errors';
 import { checkFleets } from '../preflight/check-fleets';
@@ -39,6 +41,26 @@ export function readPreflightTemplate(command: PreflightCommand): PreflightTempl
     throw new FleetError('usage', `${input.path} has no SageMaker endpoint with instances to check (no AWS::SageMaker::Endpoint, or only serverless ones).`);
   }
   return { fleets, environment: stackEnvironment(input.path) };
+}
+
+/**
+ * The error for a `--template` whose region none of its three sources gives: `--region`, AWS_REGION (or the profile's
+ * region), and the stack's environment in the manifest.json next to the template. Says which of them were tried and
+ * how to give each; any other error is returned as it is.
+ */
+export function templateRegionError(command: PreflightCommand, template: PreflightTemplate | undefined, error: unknown): unknown {
+  if (!(error instanceof FleetError) || error.kind !== 'no-region' || command.input.kind !== 'template') return error;
+  const path = command.input.path;
+  const environment = template?.environment;
+  const manifest = environment
+    ? `its stack's environment in the manifest.json next to it, ${environment.environment}, names no region (an environment-agnostic stack)`
+    : existsSync(join(dirname(path), 'manifest.json'))
+      ? 'the manifest.json next to it lists no stack with this template'
+      : 'there is no manifest.json next to it (a template copied out of cdk.out?)';
+  return new FleetError('no-region', `no AWS region for ${path}: no --region was given, AWS_REGION (or a region in the profile) is not set, `
+    + `and ${manifest}. Give the region in one of three ways: --region REGION; AWS_REGION or a region in the profile; or an environment `
+    + "with a region for the stack in the app (new Stack(app, 'Id', { env: { region: 'us-east-1' } })), then cdk synth again, which "
+    + 'records it in the manifest.json next to the template.', error.original ?? error);
 }
 
 /** Where the region came from, when the stack's environment had a say. */

@@ -46,8 +46,8 @@ export function parseExportCommand(argv: readonly string[]): ExportCommand | { r
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
   });
-  const info = infoRequest(values);
-  if (info) return info.kind === 'help' ? { kind: 'help', text: EXPORT_USAGE } : info;
+  const info = infoRequest(values, EXPORT_USAGE);
+  if (info) return info;
   const [, endpointName, ...extra] = positionals;
   if (endpointName === undefined) throw new FleetError('usage', "missing endpoint name: 'sagemaker-fleet export ENDPOINT'.");
   if (extra.length > 0) throw new FleetError('usage', `unexpected argument '${extra[0]}': one endpoint per call.`);

@@ -109,8 +109,8 @@ export function parseMigrateCommand(argv: readonly string[]): MigrateCommand | {
     'no-watch': { type: 'boolean' },
     'interval': { type: 'string' },
   });
-  const info = infoRequest(values);
-  if (info) return info.kind === 'help' ? { kind: 'help', text: MIGRATE_USAGE } : info;
+  const info = infoRequest(values, MIGRATE_USAGE);
+  if (info) return info;
   const [, endpointName, ...extra] = positionals;
   if (endpointName === undefined) throw new FleetError('usage', "missing endpoint name: 'sagemaker-fleet migrate ENDPOINT'.");
   if (extra.length > 0) throw new FleetError('usage', `unexpected argument '${extra[0]}': one endpoint per call.`);

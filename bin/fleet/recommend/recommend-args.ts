@@ -3,6 +3,35 @@ import {
 } from '../command-line';
 import { FleetError } from '../errors';
 
+export const RECOMMEND_USAGE = `Usage: sagemaker-fleet recommend JOB_NAME [options] > recommended-pools.ts
+
+The recommendations of a SageMaker AI recommendation job (or an Inference Recommender job) as ranked
+instance pools: TypeScript for this library on stdout, one model per instance type, ranked by the job's
+performance objective unless --order says otherwise (the output says which rule it used).
+
+Options:
+      --order TYPES      comma-separated instance types, preferred first (default: ranked by the job's
+                         performance objective)
+      --inference-components
+                         per-instance-type specifications of an inference component instead of the
+                         pools of a capacity-aware endpoint
+      --job-type TYPE    ai-recommendation, inference-recommender, or auto (default: an AI recommendation
+                         job by that name, else an Inference Recommender job)
+      --json             the same data as a JSON document
+      --region REGION    AWS region (default: AWS_REGION or the profile's region)
+      --profile NAME     named profile from the AWS config files (default: AWS_PROFILE or default)
+      --debug            print the stack trace with an error
+  -h, --help             show this help
+      --version          show the version
+
+Exit codes: 0 pools printed
+            1 the job failed or was stopped, or none of its recommendations can become a pool
+            2 bad arguments or no region configured, or --order naming a type the job did not recommend
+            3 recommendation job not found · 4 no credentials, credentials rejected, or access denied
+            5 AWS unreachable, or still throttling or failing after retries · 6 unexpected error
+            7 the recommendation job is still running; run it again when the job has completed
+`;
+
 /** Which API holds the job: the AI recommendation jobs, the older Inference Recommender, or whichever has it. */
 export type JobType = 'auto' | 'ai-recommendation' | 'inference-recommender';
 
@@ -28,7 +57,7 @@ export function parseRecommendCommand(argv: readonly string[]): RecommendCommand
     'inference-components': { type: 'boolean' },
     'job-type': { type: 'string' },
   });
-  const info = infoRequest(values);
+  const info = infoRequest(values, RECOMMEND_USAGE);
   if (info) return info;
   const [, jobName, ...extra] = positionals;
   if (jobName === undefined) throw new FleetError('usage', "missing job name: 'sagemaker-fleet recommend JOB_NAME'.");

@@ -166,6 +166,32 @@ describe('preflight --template: the region of the template\'s stack', () => {
     expect(out).toContain("  - checked in --region us-west-2, but the stack's environment is aws://111122223333/eu-west-1 (manifest.json next to the template): the deploy goes there");
   });
 
+  describe('no region from any of the three sources: the error says so, and how to give each', () => {
+    const noRegion = () => ({ ...testClients(), sagemaker: new SageMakerClient({ region: async () => { throw new Error('Region is missing'); } }) });
+    const HOW = ' Give the region in one of three ways: --region REGION; AWS_REGION or a region in the profile; or an environment with a region '
+      + "for the stack in the app (new Stack(app, 'Id', { env: { region: 'us-east-1' } })), then cdk synth again, which records it in the "
+      + 'manifest.json next to the template.';
+    test.each([
+      ['an environment-agnostic stack', () => synthesized('aws://unknown-account/unknown-region'),
+        "its stack's environment in the manifest.json next to it, aws://unknown-account/unknown-region, names no region (an environment-agnostic stack)"],
+      ['a template without a manifest.json', () => writeTemplate('Loose', ['ml.p5.48xlarge'], 2),
+        'there is no manifest.json next to it (a template copied out of cdk.out?)'],
+    ])('%s', async (_what, template, why) => {
+      const file = template();
+      const { code, out, err } = await runMain(['preflight', '--template', file], fakeRuntime(), noRegion);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(oneLine(err)).toBe(`sagemaker-fleet: no AWS region for ${file}: no --region was given, AWS_REGION (or a region in the profile) is not set, and ${why}.${HOW}`);
+      expect(mocks.serviceQuotas.calls()).toHaveLength(0);
+    });
+
+    test('a deployed endpoint keeps the general message', async () => {
+      const { code, err } = await runMain(['preflight', 'llm-endpoint'], fakeRuntime(), noRegion);
+      expect(code).toBe(2);
+      expect(oneLine(err)).toBe('sagemaker-fleet: no AWS region: pass --region, set AWS_REGION, or set a region in the profile.');
+    });
+  });
+
   test('an environment-agnostic stack: the usual region resolution, no note', async () => {
     mockAccount(mocks, [], { 'ml.p5.48xlarge': 8 });
     const factory = recordingFactory();

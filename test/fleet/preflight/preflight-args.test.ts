@@ -1,4 +1,4 @@
-import { parsePreflightCommand } from '../../../bin/fleet/preflight/preflight-args';
+import { parsePreflightCommand, PREFLIGHT_USAGE } from '../../../bin/fleet/preflight/preflight-args';
 import { usageErrorOf } from '../usage-error';
 
 const usage = (argv: string[]): string => usageErrorOf(() => parsePreflightCommand(argv)).message;
@@ -19,7 +19,7 @@ describe('parsePreflightCommand', () => {
   });
 
   test('--help and --version', () => {
-    expect(parsePreflightCommand(['preflight', '-h'])).toEqual({ kind: 'help' });
+    expect(parsePreflightCommand(['preflight', '-h'])).toEqual({ kind: 'help', text: PREFLIGHT_USAGE });
     expect(parsePreflightCommand(['preflight', '--version'])).toEqual({ kind: 'version' });
   });
 

@@ -1,4 +1,4 @@
-import { parseRecommendCommand } from '../../../bin/fleet/recommend/recommend-args';
+import { parseRecommendCommand, RECOMMEND_USAGE } from '../../../bin/fleet/recommend/recommend-args';
 import { usageErrorOf } from '../usage-error';
 
 const usage = (argv: string[]): string => usageErrorOf(() => parseRecommendCommand(argv)).message;
@@ -22,7 +22,7 @@ describe('parseRecommendCommand', () => {
   });
 
   test('--help and --version', () => {
-    expect(parseRecommendCommand(['recommend', '--help'])).toEqual({ kind: 'help' });
+    expect(parseRecommendCommand(['recommend', '--help'])).toEqual({ kind: 'help', text: RECOMMEND_USAGE });
     expect(parseRecommendCommand(['recommend', 'job', '--version'])).toEqual({ kind: 'version' });
   });
 
