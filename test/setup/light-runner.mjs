@@ -1,11 +1,12 @@
-// jest-light-runner 0.7.13 in child processes, with one change: each test file gets its own channel for the
-// "send me the worker data" handshake. The runner's own single channel per project answers every waiting worker
-// at the first request and forgets them: a worker that asks later never gets an answer, and the run hangs (seen
-// here with two workers). The rest is the runner as it is: test/setup/typescript.mjs explains why child processes.
+// jest-light-runner 0.7.13 in child processes, with two changes: each test file gets its own channel for the
+// "send me the worker data" handshake (the runner's own single channel per project answers every waiting worker
+// at the first request and forgets them: a worker that asks later never gets an answer, and the run hangs, seen
+// here with two workers); and the workers check what each file leaves behind (checked-worker.mjs). The rest is the
+// runner as it is: test/setup/typescript.mjs explains why child processes.
 import Tinypool from 'tinypool';
 import { createRunner } from 'jest-light-runner';
 
-const WORKER = new URL('./worker-runner.js', import.meta.resolve('jest-light-runner')).href;
+const WORKER = new URL('./checked-worker.mjs', import.meta.url).href;
 const LightRunner = createRunner({ runtime: 'child_process' });
 
 export default class ChildProcessLightRunner extends LightRunner {
