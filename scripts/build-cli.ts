@@ -2,32 +2,37 @@
  * `npm run build:cli`: bundles the `sagemaker-fleet` command-line tool (bin/fleet/main.ts) with esbuild into one
  * self-contained script with a node shebang, dist-cli/fleet.js (`--outfile=PATH` writes it elsewhere).
  *
- * The tool checks instance types with the library's own `InstanceType.of` (lib/index.ts), so that it never accepts a
- * name a stack would reject. Bundled as it is, lib/index.ts would pull in every aws-cdk-lib module the library uses
- * (about 40 MB of JavaScript); the tool needs only what `InstanceType` reaches. So this build
- * - marks the library's sources as free of side effects on import, which lets esbuild leave out every module of
- *   lib/ the tool does not use (https://esbuild.github.io/api/#tree-shaking), with their aws-cdk-lib imports, and
- * - resolves a bare `aws-cdk-lib` import to `aws-cdk-lib/core`, the module that holds `Token`, `Duration` and `Size`
- *   (the package's root re-exports it with every service module: https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib-readme.html).
- * test/fleet/bundle.test.ts checks the bundle's size and that it runs outside the repository, without node_modules; the
- * bundle tests build it with these options through esbuild's API (test/fleet/bundle-harness.ts).
+ * The tool checks instance types with the library's own `InstanceType.of` (lib/instance-types/instance-type.ts), so
+ * that it never accepts a name a stack would reject. That module needs only `Token`, `Duration` and `Size` of
+ * aws-cdk-lib, but the package's root (and `aws-cdk-lib/core`, which holds them) loads every module of the core: about
+ * 3 MB of JavaScript in the bundle, parsed and run on every start of the tool, `--help` included. So this build
+ * resolves a bare `aws-cdk-lib` import to a module that exports those three classes from the files of
+ * `aws-cdk-lib/core` that define them. If a module the tool bundles ever imports anything else from aws-cdk-lib, the
+ * build fails ("No matching export"): add the class here, or keep that module out of the tool.
+ * test/fleet/bundle.test.ts checks the bundle's size and that it runs outside the repository, without node_modules;
+ * the bundle tests build it with these options through esbuild's API (test/fleet/bundle-cache.ts).
  */
-import { resolve, sep } from 'path';
+import { dirname, join, resolve } from 'path';
 import { build, BuildOptions, Plugin } from 'esbuild';
 
 const ROOT = resolve(__dirname, '..');
-const LIB = `${resolve(ROOT, 'lib')}${sep}`;
-const FLEET = `${resolve(ROOT, 'bin', 'fleet')}${sep}`;
 
-const onlyWhatTheToolUses: Plugin = {
-  name: 'only-what-the-tool-uses',
+/** The aws-cdk-lib classes the bundled library code uses, by the file of aws-cdk-lib/core/lib/ that defines each. */
+const CDK_CLASSES = { Token: 'token', Duration: 'duration', Size: 'size' };
+
+const onlyTheCdkClassesTheToolUses: Plugin = {
+  name: 'only-the-cdk-classes-the-tool-uses',
   setup(b) {
-    b.onResolve({ filter: /^aws-cdk-lib$/ }, (args) => b.resolve('aws-cdk-lib/core', { kind: args.kind, resolveDir: args.resolveDir }));
-    b.onResolve({ filter: /^\.\.?\// }, async (args) => {
-      if (args.pluginData === 'resolving' || !(args.importer.startsWith(LIB) || args.importer.startsWith(FLEET))) return undefined;
-      const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'resolving' });
-      return resolved.path.startsWith(LIB) ? { ...resolved, sideEffects: false } : resolved;
+    b.onResolve({ filter: /^aws-cdk-lib$/ }, async (args) => {
+      const core = await b.resolve('aws-cdk-lib/core', { kind: args.kind, resolveDir: args.resolveDir });
+      if (core.errors.length > 0) return { errors: core.errors };
+      return { path: join(dirname(core.path), 'lib'), namespace: 'cdk-classes' };
     });
+    b.onLoad({ filter: /.*/, namespace: 'cdk-classes' }, (args) => ({
+      resolveDir: args.path,
+      loader: 'js',
+      contents: Object.entries(CDK_CLASSES).map(([name, file]) => `export { ${name} } from './${file}.js';`).join('\n'),
+    }));
   },
 };
 
@@ -47,7 +52,7 @@ export function cliBuildOptions(outfile: string): BuildOptions {
     legalComments: 'eof',
     logLevel: 'warning',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [onlyWhatTheToolUses],
+    plugins: [onlyTheCdkClassesTheToolUses],
   };
 }
 

@@ -1,6 +1,6 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { FleetError } from './errors';
-import { InstanceType } from '../../lib';
+import { InstanceType } from '../../lib/instance-types/instance-type';
 
 /**
  * Helpers for the parsers of commands that own their options (`recommend`, `preflight`, `migrate`, `export`):
