@@ -51,12 +51,26 @@ export function clientConfig({ region, profile }: ConnectionOptions) {
   };
 }
 
-/** Real SDK clients. */
-export const createClients: ClientFactory = (options) => ({
-  sagemaker: new SageMakerClient(clientConfig(options)),
-  autoscaling: new ApplicationAutoScalingClient(clientConfig(options)),
-  serviceQuotas: new ServiceQuotasClient(clientConfig(options)),
+/**
+ * Real SDK clients, each created when a command first uses it: creating one resolves its whole configuration, and
+ * most commands need one or two of the three (`recommend` only SageMaker, `status` no Service Quotas).
+ */
+export const createClients: ClientFactory = (options) => lazyClients({
+  sagemaker: () => new SageMakerClient(clientConfig(options)),
+  autoscaling: () => new ApplicationAutoScalingClient(clientConfig(options)),
+  serviceQuotas: () => new ServiceQuotasClient(clientConfig(options)),
 });
+
+/** Clients made by `create`, each on first access and then kept. */
+export function lazyClients(create: { readonly [K in keyof FleetClients]: () => FleetClients[K] }): FleetClients {
+  const made: Partial<Record<keyof FleetClients, unknown>> = {};
+  const get = <K extends keyof FleetClients>(key: K): FleetClients[K] => (made[key] ??= create[key]()) as FleetClients[K];
+  return {
+    get sagemaker() { return get('sagemaker'); },
+    get autoscaling() { return get('autoscaling'); },
+    get serviceQuotas() { return get('serviceQuotas'); },
+  };
+}
 
 /**
  * The AWS calls the CLI makes (retried by the clients' SDK retry strategy), each with error classification:

@@ -7,7 +7,7 @@ import {
 import { ListAWSDefaultServiceQuotasCommand, ListServiceQuotasCommand } from '@aws-sdk/client-service-quotas';
 import { StandardRetryStrategy } from '@smithy/core/retry';
 import { awsError, ENDPOINT, sdkMocks, testApi, testClients } from './fixtures';
-import { AwsApi, createClients } from '../../bin/fleet/aws';
+import { AwsApi, createClients, lazyClients } from '../../bin/fleet/aws';
 import { FleetError } from '../../bin/fleet/errors';
 
 const mocks = sdkMocks();
@@ -26,6 +26,21 @@ describe('createClients', () => {
       const strategy = await client.config.retryStrategy() as StandardRetryStrategy;
       await expect(strategy.maxAttempts()).resolves.toBe(6);
     }
+  });
+
+  test('makes each client when it is first used, once', () => {
+    const made: string[] = [];
+    const real = createClients({ region: 'eu-west-1' });
+    const clients = lazyClients({
+      sagemaker: () => { made.push('sagemaker'); return real.sagemaker; },
+      autoscaling: () => { made.push('autoscaling'); return real.autoscaling; },
+      serviceQuotas: () => { made.push('serviceQuotas'); return real.serviceQuotas; },
+    });
+    expect(made).toEqual([]);
+    expect(clients.sagemaker).toBe(clients.sagemaker);
+    expect(made).toEqual(['sagemaker']);
+    expect(clients.serviceQuotas).toBe(real.serviceQuotas);
+    expect(made).toEqual(['sagemaker', 'serviceQuotas']);
   });
 });
 
