@@ -1,19 +1,22 @@
 /**
  * What the bundle tests share: the bundle `npm run build:cli` builds (same esbuild options, through esbuild's API:
- * scripts/build-cli.ts), written outside the repository (where no node_modules can be found: proves it is
+ * scripts/build-cli.ts; built once for all test processes and kept while nothing it is built from changes:
+ * bundle-cache.ts), copied outside the repository (where no node_modules can be found: proves it is
  * self-contained), a local HTTP server on 127.0.0.1 answering like SageMaker, Application Auto Scaling and Service
  * Quotas (AWS JSON 1.1), reached through AWS_ENDPOINT_URL, and a runner that starts the bundle with a clean
  * environment.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'esbuild';
+import { join, resolve } from 'node:path';
+import { cachedBundle } from './bundle-cache';
 import { Answer, awsJson } from './fake-transport';
 import { cliBuildOptions } from '../../scripts/build-cli';
+
+const ROOT = resolve(__dirname, '..', '..');
 
 export const KEYS = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'fake' };
 
@@ -42,20 +45,25 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-let built: Promise<string> | undefined;
+let copied: Promise<string> | undefined;
 
-/** The bundle, built once per test process into a scratch directory outside the repository (removed at exit). */
+/** The bundle from the cache, copied once per test process into a scratch directory outside the repository. */
 function bundleOnce(): Promise<string> {
-  if (!built) {
+  copied ??= cachedBundle(cliBuildOptions('fleet.js'), {
+    dir: join(ROOT, 'node_modules', '.cache', 'sagemaker-fleet-bundle'),
+    // The build script's plugin writes a module of its own; tsconfig.json sets how TypeScript compiles; the lock file
+    // pins every package the bundle takes files from.
+    extraInputs: ['scripts/build-cli.ts', 'tsconfig.json', 'package-lock.json'].map((f) => join(ROOT, f)),
+  }).then(({ file }) => {
     const dir = mkdtempSync(join(tmpdir(), 'fleet-bundle-'));
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    const bundle = join(dir, 'fleet.js');
-    built = build(cliBuildOptions(bundle)).then(() => bundle);
-  }
-  return built;
+    copyFileSync(file, join(dir, 'fleet.js'));
+    return join(dir, 'fleet.js');
+  });
+  return copied;
 }
 
-/** Builds the bundle (once per test process) and starts the server with `answer`. */
+/** Gets the bundle (built at most once: bundle-cache.ts) and starts the server with `answer`. */
 export async function startHarness(answer: Answer): Promise<Harness> {
   const bundle = await bundleOnce();
   const home = mkdtempSync(join(tmpdir(), 'fleet-home-'));
