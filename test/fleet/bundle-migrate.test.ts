@@ -1,12 +1,16 @@
 /**
  * `sagemaker-fleet migrate` as users run it: the bundle against a fake SageMaker with state (endpoint configs
  * it created, an endpoint that updates), through real serialization, signing and the SDK's retry strategy.
+ * Following an update through Updating waits `--interval` (2 s at least) between two looks: that one test runs
+ * in-process against the same fake SageMaker, through the real SDK, on a fake clock.
  */
 import { Harness, KEYS, startHarness } from './bundle-harness';
+import { FakeTransport, transportClients } from './fake-transport';
 import {
   CONFIG_TAGS, ENDPOINT_ARN, INVOCATIONS_POLICY, NEW_CONFIG, OLD_CONFIG, OLD_CONFIG_ARN, singleTypeConfig, singleTypeEndpoint, TARGET,
 } from './migrate/migrate-scenario';
-import { ENDPOINT, G6, P5 } from './scenario';
+import { ENDPOINT, fakeRuntime, G6, P5 } from './scenario';
+import { main } from '../../bin/fleet/main';
 
 let harness: Harness;
 
@@ -16,6 +20,8 @@ const state = {
   /** Where UpdateEndpoint sent the endpoint, and how many DescribeEndpoint calls it has answered since. */
   updatedTo: undefined as string | undefined,
   describesSinceUpdate: 0,
+  /** How many DescribeEndpoint answers after UpdateEndpoint say "Updating" before InService on the new config. */
+  updatingAnswers: 0,
   /** Store the next created config, then answer 500 as if the response was lost on the way back. */
   loseNextCreateResponse: false,
   /** Extra members DescribeEndpointConfig returns for the current config (fields from a newer API). */
@@ -28,8 +34,8 @@ function answer(target: string, body: Record<string, unknown>): [number, unknown
   switch (target) {
     case 'SageMaker.DescribeEndpoint': {
       if (!state.updatedTo) return [200, singleTypeEndpoint()];
-      // One answer "Updating" with the new fleet coming up, then InService on the new config.
-      if (state.describesSinceUpdate++ === 0) {
+      // "Updating" with the new fleet coming up, then InService on the new config.
+      if (state.describesSinceUpdate++ < state.updatingAnswers) {
         return [200, singleTypeEndpoint({ EndpointStatus: 'Updating', PendingDeploymentSummary: { EndpointConfigName: state.updatedTo, StartTime: new Date() } })];
       }
       return [200, singleTypeEndpoint({ EndpointConfigName: state.updatedTo })];
@@ -82,6 +88,7 @@ beforeEach(() => {
   harness.reset();
   state.configs.clear();
   state.updatedTo = undefined;
+  state.updatingAnswers = 0;
   state.loseNextCreateResponse = false;
   state.extraConfigMembers = {};
   state.endpointTags = [];
@@ -104,9 +111,12 @@ test('no terminal and no --yes: exit code 2, one line, not one write', async () 
 }, 30_000);
 
 test('--yes: the requests on the wire, then the update followed to InService on the new config', async () => {
-  const { code, stdout, stderr } = await harness.fleet([...MIGRATE, '--yes', '--interval', '2'], KEYS);
+  // The endpoint is InService on the new config at the first look after UpdateEndpoint: no --interval to wait out.
+  const { code, stdout, stderr } = await harness.fleet([...MIGRATE, '--yes'], KEYS);
   expect(stderr).toBe('');
   expect(code).toBe(0);
+  const targets = harness.received.map((r) => r.target);
+  expect(targets.slice(targets.indexOf('SageMaker.UpdateEndpoint'))).toEqual(expect.arrayContaining(['SageMaker.DescribeEndpoint']));
   const [create, update] = writes();
   expect(create.body).toEqual({
     EndpointConfigName: expect.stringMatching(/^llm-endpoint-pools-\d{8}-\d{6}-[0-9a-f]{4}$/),
@@ -121,9 +131,25 @@ test('--yes: the requests on the wire, then the update followed to InService on 
     Tags: CONFIG_TAGS.slice(0, 2),
   });
   expect(update.body).toEqual({ EndpointName: ENDPOINT, EndpointConfigName: create.body.EndpointConfigName, RetainAllVariantProperties: true });
-  expect(stdout).toContain('Deployment complete: endpoint llm-endpoint is InService');
   expect(stdout).toContain(`Endpoint llm-endpoint runs on ${String(create.body.EndpointConfigName)}.`);
 }, 30_000);
+
+test('--yes, in-process through the SDK on a fake clock: Updating, one --interval, then InService on the new config', async () => {
+  state.updatingAnswers = 1;
+  const transport = new FakeTransport(answer);
+  const runtime = fakeRuntime();
+  const code = await main([...MIGRATE, '--yes', '--interval', '2'], { runtime, createClients: transportClients(transport) });
+  expect(runtime.stderr.text()).toBe('');
+  expect(code).toBe(0);
+  const after = transport.targets.slice(transport.targets.indexOf('SageMaker.UpdateEndpoint'));
+  expect(after.filter((t) => t === 'SageMaker.DescribeEndpoint')).toHaveLength(2);
+  expect(runtime.sleeps).toEqual([2_000]);
+  const config = String(transport.calls.find((c) => c.target === 'SageMaker.UpdateEndpoint')?.body.EndpointConfigName);
+  // Exit code 0 also proves the pending deployment's config was read as the new one (else: "rolled back", 1).
+  expect(runtime.stdout.text()).toMatch(/^\[\+0s\] Updating · .*\n\[\+2s\] InService · /m);
+  expect(runtime.stdout.text()).toContain('Deployment complete: endpoint llm-endpoint is InService');
+  expect(runtime.stdout.text()).toContain(`Endpoint llm-endpoint runs on ${config}.`);
+});
 
 test('a CreateEndpointConfig whose answer is lost: the SDK retries, finds the config there, and the migration goes on', async () => {
   state.loseNextCreateResponse = true;
