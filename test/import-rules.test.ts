@@ -1,17 +1,22 @@
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { ICruiseOptions, IReporterOutput } from 'dependency-cruiser';
 
 /**
  * `npm run check:imports` (dependency-cruiser with the repository's .dependency-cruiser.cjs) run on small fixture
- * trees: it must fail on what the layering forbids and pass on a clean tree. dependency-cruiser is ESM, so it runs
- * as a child process, exactly as the npm script calls it, in a temporary directory.
+ * trees: it must fail on what the layering forbids and pass on a clean tree. The checks run in this process through
+ * dependency-cruiser's API, as its command line runs them (src/cli/index.mjs: the options from the config file, the
+ * tsconfig.json it names, cruise with the 'err' reporter, whose exit code is the command's), with the script's own
+ * arguments; a child process per tree used to load dependency-cruiser and TypeScript again each time.
  */
 
 const ROOT = path.resolve(__dirname, '..');
-const DEPCRUISE = path.join(ROOT, 'node_modules', '.bin', 'depcruise');
 const SCRIPT: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts['check:imports'];
+/** `depcruise lib --config .dependency-cruiser.cjs`: the command, the folders it checks and the rules file. */
+const [COMMAND, ...ARGS] = SCRIPT.split(' ');
+const FOLDERS = ARGS.filter((a, i) => !a.startsWith('-') && ARGS[i - 1] !== '--config');
+const RULES = ARGS[ARGS.indexOf('--config') + 1];
 
 const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, module: 'commonjs', target: 'es2022' }, include: ['lib/**/*.ts'] });
 
@@ -40,7 +45,7 @@ const BROKEN: { [file: string]: string } = {
 };
 
 interface Run {
-  readonly status: number | null;
+  readonly status: number;
   readonly output: string;
   /** `[rule, from]` of every violation, in the reporter's order. */
   readonly violations: [string, string][];
@@ -49,38 +54,56 @@ interface Run {
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'import-rules-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** Writes `files` into a fresh directory with a tsconfig.json and the repository's rules, and runs the check there. */
+/** dependency-cruiser's API. It is ESM only; tsx keeps `import()` a real dynamic import, which loads it here. */
+async function depcruise() {
+  // Subpath modules by a computed name: the compiler's "node" module resolution does not read package exports.
+  const subpath = (name: string) => `dependency-cruiser/config-utl/${name}`;
+  const [{ cruise }, { default: extractDepcruiseOptions }, { default: extractTSConfig }] = await Promise.all([
+    import('dependency-cruiser'),
+    import(subpath('extract-depcruise-options')) as Promise<{ default: (file: string) => Promise<ICruiseOptions> }>,
+    import(subpath('extract-ts-config')) as Promise<{ default: (file: string) => unknown }>,
+  ]);
+  return { cruise, extractDepcruiseOptions, extractTSConfig };
+}
+
+/**
+ * Writes `files` into a fresh directory with a tsconfig.json, and checks it with the repository's rules as
+ * `npm run check:imports` would there: paths relative to that directory (dependency-cruiser's baseDir, the command
+ * line's working directory), the tsconfig.json the rules name, the 'err' reporter.
+ */
 async function checkImports(name: string, files: { [file: string]: string }): Promise<Run> {
   const dir = path.join(tmp, name);
   for (const [file, text] of Object.entries({ ...files, 'tsconfig.json': TSCONFIG })) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   }
-  fs.copyFileSync(path.join(ROOT, '.dependency-cruiser.cjs'), path.join(dir, '.dependency-cruiser.cjs'));
-  const [, ...args] = SCRIPT.split(' ');
-  const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>((done, fail) => {
-    execFile(DEPCRUISE, args, { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } }, (error, stdout, stderr) => {
-      const code = (error as { code?: unknown } | null)?.code;
-      if (error && typeof code !== 'number') fail(error);
-      else done({ status: error ? code as number : 0, stdout, stderr });
-    });
-  });
-  const output = `${result.stdout}${result.stderr}`;
+  const { cruise, extractDepcruiseOptions, extractTSConfig } = await depcruise();
+  const options = await extractDepcruiseOptions(path.join(ROOT, RULES));
+  const tsConfigFile = options.tsConfig?.fileName === undefined ? undefined : path.join(dir, options.tsConfig.fileName);
+  const tsConfig = tsConfigFile === undefined ? undefined : { fileName: tsConfigFile };
+  const result: IReporterOutput = await cruise(FOLDERS, { ...options, baseDir: dir, outputType: 'err', tsConfig }, {},
+    { tsConfig: tsConfigFile === undefined ? undefined : extractTSConfig(tsConfigFile) as never });
+  const output = String(result.output);
   const violations = [...output.matchAll(/^\s*error (\S+): (\S+)/gm)].map((m): [string, string] => [m[1], m[2]]);
-  return { status: result.status, output, violations };
+  return { status: result.exitCode, output, violations };
 }
 
-// Both trees are checked at once, each by its own depcruise process.
+// One tree after the other: dependency-cruiser keeps caches in module state.
 let clean: Run;
 let run: Run;
 beforeAll(async () => {
-  [clean, run] = await Promise.all([checkImports('clean', CLEAN), checkImports('broken', BROKEN)]);
+  clean = await checkImports('clean', CLEAN);
+  run = await checkImports('broken', BROKEN);
 }, 120_000);
 
 describe('npm run check:imports', () => {
-  test('is depcruise on lib/ with the repository rules', () => {
+  test('is depcruise on lib/ with the repository rules: the command line of the dependency-cruiser these tests run', () => {
     expect(SCRIPT).toBe('depcruise lib --config .dependency-cruiser.cjs');
-    expect(fs.existsSync(DEPCRUISE)).toBe(true);
+    expect([COMMAND, FOLDERS, RULES]).toEqual(['depcruise', ['lib'], '.dependency-cruiser.cjs']);
+    // npm runs node_modules/.bin/depcruise: the package's own command line, whose API the checks below call.
+    const pkg = path.join(ROOT, 'node_modules', 'dependency-cruiser');
+    const bin = JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8')).bin[COMMAND];
+    expect(fs.realpathSync(path.join(ROOT, 'node_modules', '.bin', COMMAND))).toBe(fs.realpathSync(path.join(pkg, bin)));
   });
 
   test('passes on a clean tree', () => {
