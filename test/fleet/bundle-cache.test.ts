@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BuildOptions, Plugin } from 'esbuild';
@@ -8,7 +8,12 @@ import { cachedBundle, CacheOptions } from './bundle-cache';
 /** A two-module project: src/main.ts prints what src/message.ts exports; the build script is an extra input. */
 let dir: string;
 let cache: CacheOptions;
-const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
+/** Writes a file as it was a minute ago: a file changed just before a build (or during it) keeps it from being stored. */
+const write = (file: string, text: string) => {
+  writeFileSync(join(dir, file), text);
+  const aMinuteAgo = new Date(Date.now() - 60_000);
+  utimesSync(join(dir, file), aMinuteAgo, aMinuteAgo);
+};
 const options = (extra: Partial<BuildOptions> = {}): BuildOptions => ({
   entryPoints: [join(dir, 'src', 'main.ts')], outfile: join(dir, 'ignored.js'), bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent', ...extra,
 });
@@ -65,7 +70,7 @@ describe('rebuilds, never serving a stale bundle, when', () => {
 test('a build during which an input changed is used, not stored', async () => {
   const editDuringBuild: Plugin = {
     name: 'edit-during-build',
-    setup: (b) => b.onEnd(() => write('src/message.ts', "export const message: string = 'edited';\n")),
+    setup: (b) => b.onEnd(() => writeFileSync(join(dir, 'src', 'message.ts'), "export const message: string = 'edited';\n")),
   };
   const during = await cachedBundle(options({ plugins: [editDuringBuild] }), cache);
   expect(during.built).toBe(true);
@@ -74,6 +79,12 @@ test('a build during which an input changed is used, not stored', async () => {
   const next = await cachedBundle(options(), cache);
   expect(next.built).toBe(true);
   expect(output(next.file)).toContain('"edited"');
+});
+
+test('a build a moment after an edit is not stored either: file times are coarser than the clock', async () => {
+  writeFileSync(join(dir, 'src', 'message.ts'), "export const message: string = 'just saved';\n");
+  expect((await cachedBundle(options(), cache)).built).toBe(true);
+  expect(entries()).toEqual([]);
 });
 
 test('callers at the same time: one builds, the others wait for it and take its entry', async () => {

@@ -7,7 +7,7 @@
  * plugins load modules of their own, tsconfig.json, package-lock.json) and the names in each directory of the
  * project that holds an input (a new file there can change what an import resolves to). A lookup hashes the input
  * list of the last build again: an entry that matches was built from exactly the files as they are now, so it is
- * never stale. A build during which an input changed is used but not stored.
+ * never stale. A build during which an input may have changed is used but not stored.
  *
  * Several processes (jest's workers) may ask at once: the first takes a lock directory and builds, the others wait
  * for it and then find the entry. A lock whose process has died is taken over.
@@ -36,6 +36,12 @@ const OLDER_ENTRIES_KEPT = 3;
 /** A lock this old is taken over even if a process with its pid exists (the pid may have been reused). */
 const LOCK_MAX_AGE_MS = 5 * 60_000;
 const LOCK_POLL_MS = 50;
+/**
+ * A file's modification time is coarse (a clock tick on Linux, a second or two on some file systems): a file changed
+ * this long before a build started counts as changed during it, so a change is never missed. The cost: a build
+ * right after an edit is not stored, and the next run builds again.
+ */
+const MTIME_MARGIN_MS = 2_000;
 
 /** The bundle `options` describe (their `outfile` is ignored), from the cache or built into it. */
 export async function cachedBundle(options: BuildOptions, cache: CacheOptions): Promise<CachedBundle> {
@@ -48,18 +54,25 @@ export async function cachedBundle(options: BuildOptions, cache: CacheOptions): 
   });
 }
 
-/** What the cache knows of the last build: its inputs, absolute paths. */
+/** What the cache knows of its builds. */
 interface Manifest {
+  /** The last build's inputs, absolute paths. */
   readonly inputs: readonly string[];
+  /** The entries' keys, the last built first (file times are too coarse to order builds a few ms apart). */
+  readonly entries?: readonly string[];
 }
 
-function lookup(options: BuildOptions, cache: CacheOptions): string | undefined {
-  let manifest: Manifest;
+function readManifest(cache: CacheOptions): Manifest | undefined {
   try {
-    manifest = JSON.parse(readFileSync(join(cache.dir, 'last-build.json'), 'utf8')) as Manifest;
+    return JSON.parse(readFileSync(join(cache.dir, 'last-build.json'), 'utf8')) as Manifest;
   } catch {
     return undefined; // no build yet
   }
+}
+
+function lookup(options: BuildOptions, cache: CacheOptions): string | undefined {
+  const manifest = readManifest(cache);
+  if (!manifest) return undefined;
   const key = keyOf(options, [...manifest.inputs, ...cache.extraInputs ?? []]);
   const entry = key && entryPath(cache, key);
   return entry && exists(entry) ? entry : undefined;
@@ -74,11 +87,16 @@ async function buildAndStore(options: BuildOptions, cache: CacheOptions): Promis
   const inputs = Object.keys(result.metafile.inputs).filter((i) => !/^[a-z][\w-]*:/i.test(i)).map((i) => resolve(workingDir, i));
   const all = [...inputs, ...cache.extraInputs ?? []];
   const key = keyOf(options, all);
-  if (!key || all.some((file) => statSync(file).mtimeMs > startedMs)) return { file: building, built: true };
+  if (!key || all.some((file) => statSync(file).mtimeMs > startedMs - MTIME_MARGIN_MS)) return { file: building, built: true };
   const entry = entryPath(cache, key);
   renameSync(building, entry);
-  writeAtomically(join(cache.dir, 'last-build.json'), JSON.stringify({ inputs } satisfies Manifest));
-  removeOldEntries(cache, entry);
+  const kept = [key, ...(readManifest(cache)?.entries ?? []).filter((k) => k !== key)].slice(0, 1 + OLDER_ENTRIES_KEPT);
+  writeAtomically(join(cache.dir, 'last-build.json'), JSON.stringify({ inputs, entries: kept } satisfies Manifest));
+  for (const file of readdirSync(cache.dir)) {
+    const old = /^[0-9a-f]{32}\.js$/.test(file) && !kept.includes(file.slice(0, -'.js'.length));
+    const unused = /^building-(\d+)\.js$/.exec(file); // a private build, of no use once its process is gone
+    if (old || (unused && !alive(Number(unused[1])))) rmSync(join(cache.dir, file), { force: true });
+  }
   return { file: entry, built: true };
 }
 
@@ -111,12 +129,6 @@ function entryPath(cache: CacheOptions, key: string): string {
   return join(cache.dir, `${key}.js`);
 }
 
-function removeOldEntries(cache: CacheOptions, newest: string): void {
-  const entries = readdirSync(cache.dir).filter((f) => /^[0-9a-f]{32}\.js$/.test(f)).map((f) => join(cache.dir, f)).filter((f) => f !== newest)
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  for (const old of entries.slice(OLDER_ENTRIES_KEPT)) rmSync(old, { force: true });
-}
-
 /** Runs `fn` while holding the lock directory `lock` (mkdir is atomic: exactly one process creates it). */
 async function withLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
   for (;;) {
@@ -146,11 +158,15 @@ function abandoned(lock: string): boolean {
   } catch {
     return false; // just created, pid not written yet; or just released
   }
+  return !alive(pid);
+}
+
+function alive(pid: number): boolean {
   try {
     process.kill(pid, 0); // signal 0: only asks whether the process exists
-    return false;
+    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 
