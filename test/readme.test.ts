@@ -11,6 +11,7 @@ import * as ts from 'typescript';
 import { name as PACKAGE_NAME } from '../package.json';
 import { Model } from '../lib';
 import { README_CANARY, readmeSections, Section } from '../scripts/samples/readme-sections';
+import { runTypeScript } from './typescript-module';
 import { testStack } from './util';
 
 /*
@@ -43,9 +44,6 @@ const FIXTURES: { [type: string]: (stack: Stack, name: string) => unknown } = {
 
 /** Runs a section's code against a fresh stack and synthesizes it (construct validation included). */
 function runSection(section: Section): Template {
-  const js = ts.transpileModule(section.text.replace(LIB_IMPORT, '$1$2../lib$2'), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-  }).outputText;
   const stack = testStack();
   const declared = ts.createSourceFile('s.ts', section.text, ts.ScriptTarget.Latest, true).statements
     .filter(ts.isVariableStatement)
@@ -59,9 +57,8 @@ function runSection(section: Section): Template {
     }
     return fixture(stack, name);
   });
-  const module = { exports: {} };
   // The examples' imports resolve like this test's own (`../lib` is the library sources).
-  new Function('require', 'module', 'exports', ...declared.map((d) => d.name), js)(require, module, module.exports, ...values);
+  runTypeScript(section.text.replace(LIB_IMPORT, '$1$2../lib$2'), require, Object.fromEntries(declared.map((d, i) => [d.name, values[i]])));
   // A tour may synthesize in the middle (its testing example calls Template.fromStack) and add constructs after:
   // synthesize again, explicitly, as the final state of the section. Throws on validation errors.
   const assembly = (stack.node.root as App).synth({ force: true, errorOnDuplicateSynth: false });

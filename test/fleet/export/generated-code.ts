@@ -4,8 +4,8 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import * as ts from 'typescript';
 import { name as PACKAGE_NAME } from '../../../package.json';
+import { runTypeScript } from '../../typescript-module';
 import { STRICT_VALIDATION, testApp } from '../../util';
 
 /** The library as the generated modules import it, rewritten to the sources (relative to this directory). */
@@ -20,13 +20,8 @@ function againstSources(source: string): string {
  * strict CloudFormation validation on (warnings fail).
  */
 export function synthesize(source: string, className: string, validate = false): Template {
-  const js = ts.transpileModule(againstSources(source), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-  }).outputText;
-  const module = { exports: {} as Record<string, unknown> };
   // The module's imports resolve like this file's own (`../../../lib` is the library sources).
-  new Function('require', 'module', 'exports', js)(require, module, module.exports);
-  const StackClass = module.exports[className] as new (scope: App, id: string, props: object) => Stack;
+  const StackClass = runTypeScript(againstSources(source), require)[className] as new (scope: App, id: string, props: object) => Stack;
   const app = testApp({ builtinCloudFormationValidation: validate, context: validate ? STRICT_VALIDATION : {} });
   const stack = new StackClass(app, 'Exported', { env: { account: '111122223333', region: 'us-east-1' } });
   return Template.fromStack(stack);

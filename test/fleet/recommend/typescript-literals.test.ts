@@ -1,12 +1,9 @@
-import * as ts from 'typescript';
 import { comment, pascal, tsString, tsStringRecord } from '../../../bin/fleet/recommend/typescript-literals';
+import { runTypeScript } from '../../typescript-module';
 
 /** Evaluates a TypeScript expression the way a compiled program would. */
 function evaluate(expression: string): unknown {
-  const js = ts.transpileModule(`module.exports = ${expression};`, { compilerOptions: { module: ts.ModuleKind.CommonJS } }).outputText;
-  const module = { exports: undefined as unknown };
-  new Function('module', js)(module);
-  return module.exports;
+  return runTypeScript(`module.exports = ${expression};`, require);
 }
 
 describe('tsString', () => {
