@@ -1,4 +1,7 @@
+import { promises as fsp, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** The check checked-worker.mjs runs after every test file (test/setup/open-handles.cjs). */
 interface Snapshot { readonly resources: Map<string, number> }
@@ -28,6 +31,24 @@ describe('what a test file leaves behind in its worker', () => {
     await new Promise((closed) => server.close(closed));
     await turns();
     expect(own(guard.leftovers(before, guard.snapshot()))).toEqual([]);
+  });
+
+  test('not the file writes still under way, which finish on their own (tsx writes its cache so)', async () => {
+    const before = guard.snapshot();
+    const files = Array.from({ length: 50 }, (_, i) => join(tmpdir(), `open-handles-${process.pid}-${i}.txt`));
+    let done = false;
+    const writes = Promise.all(files.map((file) => fsp.writeFile(file, 'x'.repeat(100_000)))).finally(() => { done = true; });
+    const seen = new Set<string>();
+    let leftovers: string[] = [];
+    while (!done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      process.getActiveResourcesInfo().forEach((type) => seen.add(type));
+      leftovers = [...leftovers, ...guard.leftovers(before, guard.snapshot())];
+    }
+    await writes;
+    files.forEach((file) => rmSync(file));
+    expect(seen).toContain('CloseReq'); // a file handle's close: what a full run met
+    expect(leftovers).toEqual([]);
   });
 
   test('a timer and a listening server, each named with what to do', async () => {
