@@ -48,7 +48,8 @@ describe('what a test file leaves behind in its worker', () => {
     await writes;
     files.forEach((file) => rmSync(file));
     expect(seen).toContain('CloseReq'); // a file handle's close: what a full run met
-    expect(leftovers).toEqual([]);
+    // Only the file requests are this test's to judge (see `own`).
+    expect(leftovers.filter((line) => /^\d+ (CloseReq|FSReq\w+) /.test(line))).toEqual([]);
   });
 
   test('a timer and a listening server, each named with what to do', async () => {
