@@ -37,4 +37,11 @@ describe('package.json', () => {
     expect(ci).toMatch(/rm -rf dist-cli\nnpm run package\nnode dist-cli\/fleet\.js --version/);
     expect(fs.readFileSync(path.join(ROOT, 'scripts', 'consumer-check.sh'), 'utf8')).toContain('"node_modules/.bin/$bin" --version');
   });
+
+  test('the strict CloudFormation validation, outside npm test, runs in CI: check:templates runs the *.check.ts files, .ci/run runs it', () => {
+    const checks = fs.readdirSync(path.join(ROOT, 'test')).filter((f) => f.endsWith('.check.ts'));
+    expect(checks).toContain('template-validation.check.ts');
+    expect(manifest.scripts['check:templates']).toBe("jest --maxWorkers=1 --testMatch '**/test/*.check.ts'");
+    expect(fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/^npm run check:templates$/m);
+  });
 });

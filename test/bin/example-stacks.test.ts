@@ -5,7 +5,7 @@ import { testing } from '../../lib';
 import { instanceTypeOf, metricLines, templateWidgets } from '../monitoring/dashboard-body';
 import { FEATURE_FLAGS, testApp } from '../util';
 
-/** The example app exactly as `npx cdk synth` builds it; test/template-validation.test.ts validates it. */
+/** The example app exactly as `npx cdk synth` builds it; `npm run check:templates` validates it (test/template-validation.check.ts). */
 function exampleApp() {
   const app = testApp({ context: FEATURE_FLAGS });
   const stacks = buildExampleApp(app);

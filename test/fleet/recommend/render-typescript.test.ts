@@ -7,8 +7,8 @@ import { typescriptSamples } from './typescript-samples';
  * The generated code is what users paste into their CDK app, so it is held to what they would do with it: it runs
  * and synthesizes, passing the library's validation. That it type-checks against the library's sources with the
  * repository's strict options is checked by `npm run check:samples` (scripts/check-samples.ts), and that its
- * templates pass aws-cdk-lib's strict CloudFormation validation by test/template-validation.test.ts, for these same
- * cases (typescript-samples.ts).
+ * templates pass aws-cdk-lib's strict CloudFormation validation by `npm run check:templates`
+ * (test/template-validation.check.ts), for these same cases (typescript-samples.ts).
  */
 
 describe('generated TypeScript', () => {

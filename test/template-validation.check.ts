@@ -12,8 +12,11 @@ import { FEATURE_FLAGS, STRICT_VALIDATION, testApp } from './util';
 /*
  * aws-cdk-lib's built-in CloudFormation validation, strict (warnings fail too), on every template users deploy
  * as-is: the example app (as `npx cdk synth` runs it: cdk.json turns the validation on) and the code
- * `sagemaker-fleet recommend` and `export` generate. The only test file that pays for loading the validator (about
- * 5 s of CPU per process); the other tests synthesize the same code without it.
+ * `sagemaker-fleet recommend` and `export` generate. The tests synthesize the same code without it.
+ *
+ * Not part of `npm test`: `npm run check:templates` runs this file, a step of .ci/run (test/package-json.test.ts
+ * holds both to it). The validator's engine costs about 4 s of CPU to start in any process that validates, a
+ * tenth of the whole suite, whatever is validated with it.
  */
 
 function validatingApp(): App {
