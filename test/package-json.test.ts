@@ -38,10 +38,17 @@ describe('package.json', () => {
     expect(fs.readFileSync(path.join(ROOT, 'scripts', 'consumer-check.sh'), 'utf8')).toContain('"node_modules/.bin/$bin" --version');
   });
 
-  test('the strict CloudFormation validation, outside npm test, runs in CI: check:templates runs the *.check.ts files, .ci/run runs it', () => {
-    const checks = fs.readdirSync(path.join(ROOT, 'test')).filter((f) => f.endsWith('.check.ts'));
-    expect(checks).toContain('template-validation.check.ts');
-    expect(manifest.scripts['check:templates']).toBe("jest --maxWorkers=1 --testMatch '**/test/*.check.ts'");
-    expect(fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/^npm run check:templates$/m);
+  test('the checks outside npm test run in CI: each test/*.check.ts is run by the script of its own, and .ci/run runs it', () => {
+    const checks = fs.readdirSync(path.join(ROOT, 'test')).filter((f) => f.endsWith('.check.ts')).sort();
+    expect(checks).toEqual(['import-rules.check.ts', 'template-validation.check.ts']);
+    // The strict CloudFormation validation, and the proof that the import rules catch what they forbid.
+    expect(manifest.scripts['check:templates']).toBe("jest --maxWorkers=1 --testMatch '**/test/template-validation.check.ts'");
+    expect(manifest.scripts['check:imports']).toBe("depcruise lib --config .dependency-cruiser.cjs && jest --maxWorkers=1 --testMatch '**/test/import-rules.check.ts'");
+    const ci = fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8');
+    for (const check of checks) {
+      const scripts = Object.keys(manifest.scripts).filter((name) => manifest.scripts[name].includes(`--testMatch '**/test/${check}'`));
+      expect(scripts).toHaveLength(1);
+      expect(ci).toMatch(new RegExp(`^npm run ${scripts[0]}$`, 'm'));
+    }
   });
 });

@@ -9,10 +9,15 @@ import type { ICruiseOptions, IReporterOutput } from 'dependency-cruiser';
  * dependency-cruiser's API, as its command line runs them (src/cli/index.mjs: the options from the config file, the
  * tsconfig.json it names, cruise with the 'err' reporter, whose exit code is the command's), with the script's own
  * arguments; a child process per tree used to load dependency-cruiser and TypeScript again each time.
+ *
+ * A check of the tooling, not of the library: `npm run check:imports` runs this file (jest, outside `npm test`)
+ * right after dependency-cruiser itself, so the rules and the proof that they bite run together.
  */
 
 const ROOT = path.resolve(__dirname, '..');
-const SCRIPT: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts['check:imports'];
+/** `npm run check:imports`: dependency-cruiser, then this file. */
+const FULL_SCRIPT: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts['check:imports'];
+const [SCRIPT, ...AFTER] = FULL_SCRIPT.split(' && ');
 /** `depcruise lib --config .dependency-cruiser.cjs`: the command, the folders it checks and the rules file. */
 const [COMMAND, ...ARGS] = SCRIPT.split(' ');
 const FOLDERS = ARGS.filter((a, i) => !a.startsWith('-') && ARGS[i - 1] !== '--config');
@@ -99,6 +104,7 @@ beforeAll(async () => {
 describe('npm run check:imports', () => {
   test('is depcruise on lib/ with the repository rules: the command line of the dependency-cruiser these tests run', () => {
     expect(SCRIPT).toBe('depcruise lib --config .dependency-cruiser.cjs');
+    expect(AFTER).toEqual(["jest --maxWorkers=1 --testMatch '**/test/import-rules.check.ts'"]);
     expect([COMMAND, FOLDERS, RULES]).toEqual(['depcruise', ['lib'], '.dependency-cruiser.cjs']);
     // npm runs node_modules/.bin/depcruise: the package's own command line, whose API the checks below call.
     const pkg = path.join(ROOT, 'node_modules', 'dependency-cruiser');
