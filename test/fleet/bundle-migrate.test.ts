@@ -3,11 +3,17 @@
  * it created, an endpoint that updates), through real serialization, signing and the SDK's retry strategy.
  * Following an update through Updating waits `--interval` (2 s at least) between two looks: that one test runs
  * in-process against the same fake SageMaker, through the real SDK, on a fake clock.
+ *
+ * Each run here proves what only the bundle can: the requests on the wire, the SDK's retry of a lost answer, a
+ * member the bundled deserializer drops, the bundled InstanceType.of, the exit codes of a real process and what it
+ * does without a terminal. The plan logic runs in-process with the SDK mocked (commands/migrate.test.ts:
+ * --dry-run makes no write call, --revert sends only UpdateEndpoint; commands/migrate-failures.test.ts: an
+ * endpoint a CloudFormation stack manages is refused with exit code 2 for --pools, --dry-run and --revert alike).
  */
 import { Harness, KEYS, startHarness } from './bundle-harness';
 import { FakeTransport, transportClients } from './fake-transport';
 import {
-  CONFIG_TAGS, ENDPOINT_ARN, INVOCATIONS_POLICY, NEW_CONFIG, OLD_CONFIG, OLD_CONFIG_ARN, singleTypeConfig, singleTypeEndpoint, TARGET,
+  CONFIG_TAGS, ENDPOINT_ARN, INVOCATIONS_POLICY, OLD_CONFIG, OLD_CONFIG_ARN, singleTypeConfig, singleTypeEndpoint, TARGET,
 } from './migrate/migrate-scenario';
 import { ENDPOINT, fakeRuntime, G6, P5 } from './scenario';
 import { main } from '../../bin/fleet/main';
@@ -26,8 +32,6 @@ const state = {
   loseNextCreateResponse: false,
   /** Extra members DescribeEndpointConfig returns for the current config (fields from a newer API). */
   extraConfigMembers: {} as Record<string, unknown>,
-  /** The endpoint's tags (ListTags). */
-  endpointTags: [] as { Key: string; Value: string }[],
 };
 
 function answer(target: string, body: Record<string, unknown>): [number, unknown] {
@@ -62,7 +66,7 @@ function answer(target: string, body: Record<string, unknown>): [number, unknown
       state.describesSinceUpdate = 0;
       return [200, { EndpointArn: ENDPOINT_ARN }];
     case 'SageMaker.ListTags':
-      return [200, { Tags: body.ResourceArn === OLD_CONFIG_ARN ? CONFIG_TAGS : body.ResourceArn === ENDPOINT_ARN ? state.endpointTags : [] }];
+      return [200, { Tags: body.ResourceArn === OLD_CONFIG_ARN ? CONFIG_TAGS : [] }];
     case 'AnyScaleFrontendService.DescribeScalableTargets':
       return [200, { ScalableTargets: [TARGET] }];
     case 'AnyScaleFrontendService.DescribeScalingPolicies':
@@ -91,17 +95,7 @@ beforeEach(() => {
   state.updatingAnswers = 0;
   state.loseNextCreateResponse = false;
   state.extraConfigMembers = {};
-  state.endpointTags = [];
 });
-
-test('--dry-run: the plan, and not one write', async () => {
-  const { code, stdout, stderr } = await harness.fleet([...MIGRATE, '--dry-run'], KEYS);
-  expect(stderr).toBe('');
-  expect(code).toBe(0);
-  expect(stdout).toMatch(/^ {2}InstancePools +- +1 ml\.p5\.48xlarge +\*$/m);
-  expect(stdout).toContain('Dry run: nothing was changed.');
-  expect(writes()).toEqual([]);
-}, 30_000);
 
 test('no terminal and no --yes: exit code 2, one line, not one write', async () => {
   const { code, stderr } = await harness.fleet(MIGRATE, KEYS);
@@ -187,25 +181,3 @@ test('--pools is checked with the library\'s own InstanceType.of, bundled: a mis
   expect(harness.received).toEqual([]);
 }, 30_000);
 
-test('an endpoint a CloudFormation stack manages: exit code 2, one line pointing to existingEndpoint, not one write', async () => {
-  state.endpointTags = [{ Key: 'aws:cloudformation:stack-name', Value: 'LlmStack' }, { Key: 'aws:cloudformation:logical-id', Value: 'Llm20BDA581' }];
-  const { code, stdout, stderr } = await harness.fleet([...MIGRATE, '--yes'], KEYS);
-  expect(code).toBe(2);
-  expect(stdout).toBe('');
-  expect(stderr).toMatch(/^sagemaker-fleet: not changing endpoint 'llm-endpoint': it belongs to CloudFormation stack LlmStack \(logical ID Llm20BDA581\)/);
-  expect(stderr).toContain("existingEndpoint: { endpointLogicalId: 'Llm20BDA581' }");
-  expect(stderr.split('\n')).toHaveLength(2);
-  expect(writes()).toEqual([]);
-}, 30_000);
-
-test('--revert: one UpdateEndpoint back to the earlier config', async () => {
-  state.updatedTo = NEW_CONFIG;
-  state.describesSinceUpdate = 1; // already InService on the new config
-  state.configs.set(NEW_CONFIG, { ...singleTypeConfig({ EndpointConfigName: NEW_CONFIG }) });
-  const { code, stderr } = await harness.fleet(['migrate', ENDPOINT, '--revert', OLD_CONFIG, '--region', 'us-east-1', '--yes', '--no-watch'], KEYS);
-  expect(stderr).toBe('');
-  expect(code).toBe(0);
-  expect(writes().map((w) => [w.target, w.body])).toEqual([
-    ['SageMaker.UpdateEndpoint', { EndpointName: ENDPOINT, EndpointConfigName: OLD_CONFIG, RetainAllVariantProperties: true }],
-  ]);
-}, 30_000);
