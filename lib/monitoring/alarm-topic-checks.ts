@@ -45,14 +45,13 @@ export function checkAlarmTopics(scope: IConstruct, alarms: () => cloudwatch.Ala
 }
 
 function checkTopics(root: IConstruct, watched: Watched[]): void {
-  let topics: Map<string, sns.Topic[]> | undefined;
+  // The app's topics first: an app without one has nothing to warn about, and its alarm actions need no resolving.
+  const topics = topicsByArn(root);
+  if (topics.size === 0) return;
   for (const { scope, alarms } of watched) {
     const targets = new Set<sns.Topic>();
     for (const alarm of alarms()) {
-      const arns = actionArns(alarm);
-      if (arns.length === 0) continue;
-      topics ??= topicsByArn(root);
-      for (const arn of arns) {
+      for (const arn of actionArns(alarm)) {
         const topic = pick(topics.get(arn) ?? [], Stack.of(alarm));
         if (topic) targets.add(topic);
       }
