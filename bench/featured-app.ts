@@ -1,6 +1,7 @@
 import { App, AppProps, CfnMapping, CfnResource, Stack } from 'aws-cdk-lib';
 import { buildFeaturedEndpoint } from './featured-endpoint';
 import { buildHandWrittenEndpoint } from './hand-written-endpoint';
+import type { Library } from './library';
 
 /** Featured endpoints per stack in the benchmark apps (the README says how many fit in one stack). */
 export const ENDPOINTS_PER_STACK = 5;
@@ -16,9 +17,12 @@ function buildApp(count: number, outdir: string, build: (stack: Stack, id: strin
   return app;
 }
 
-/** An app with `count` fully featured endpoints of the library (`props` for aws-cdk-lib's switches). */
-export function buildLibraryApp(count: number, outdir: string, props: AppProps = {}): App {
-  return buildApp(count, outdir, buildFeaturedEndpoint, props);
+/**
+ * An app with `count` fully featured endpoints of the library `lib` (as loaded by `library.ts`; `props` for
+ * aws-cdk-lib's switches).
+ */
+export function buildLibraryApp(lib: Library, count: number, outdir: string, props: AppProps = {}): App {
+  return buildApp(count, outdir, (stack, id) => buildFeaturedEndpoint(lib, stack, id), props);
 }
 
 /**

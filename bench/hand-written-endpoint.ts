@@ -35,7 +35,7 @@ export interface HandWrittenPool {
 const IMAGE_REPOSITORY = 'djl-inference';
 const IMAGE_TAG = '0.36.0-lmi23.0.0-cu129';
 
-/** One fully featured endpoint, by hand: what `buildFeaturedEndpoint(stack, id)` builds with the library. */
+/** One fully featured endpoint, by hand: what `buildFeaturedEndpoint(lib, stack, id)` builds with the library. */
 export function buildHandWrittenEndpoint(stack: Stack, id: string): void {
   const endpointName = `bench-${id.toLowerCase()}`;
   const fp16 = model(stack, `${id}Fp16`, endpointName, 'Qwen/Qwen3-4B');

@@ -13,6 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { AppProps } from 'aws-cdk-lib';
 import { buildLibraryApp } from './featured-app';
+import { installedLibrary } from './library';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,6 +22,7 @@ function arg(name: string, fallback: string): string {
 
 const runs = Number(arg('runs', '15'));
 const size = Number(arg('size', '50'));
+const lib = installedLibrary();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gc = (globalThis as any).gc as (() => void) | undefined;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pools-switches-'));
@@ -38,7 +40,7 @@ function timed(props: AppProps): number {
   gc?.();
   const dir = path.join(tmp, String(dirs++));
   const start = process.cpuUsage(); // CPU time: on a shared machine, wall time mostly measures the wait for a core
-  buildLibraryApp(size, dir, props).synth();
+  buildLibraryApp(lib, size, dir, props).synth();
   const used = process.cpuUsage(start);
   const ms = (used.user + used.system) / 1000;
   fs.rmSync(dir, { recursive: true, force: true });

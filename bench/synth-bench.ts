@@ -1,9 +1,11 @@
 /* eslint-disable no-console */
 /**
- * Synth cost of the library against what a user would write without it: `npm run bench [-- --runs 15 --sizes 1,10,50]`.
+ * Synth cost of the library against what a user would write without it: `npm run bench [-- --runs 15 --sizes 1,10,50]`
+ * (`-- --source` loads `lib/` through tsx instead of the built package).
  *
  * Three apps with identical templates, for each size:
- * - `lib`: the library's featured endpoints (`featured-endpoint.ts`);
+ * - `lib`: the library's featured endpoints (`featured-endpoint.ts`), with the library as an app installs it: the
+ *   package `npm run build` writes, loaded from a `node_modules` folder (`library.ts`);
  * - `user`: the same endpoints written by hand with aws-cdk-lib's L1 SageMaker and Application Auto Scaling
  *   resources and its L2 IAM and CloudWatch constructs (`hand-written-endpoint.ts`);
  * - `raw`: the same templates from raw `CfnResource`s, the floor.
@@ -19,6 +21,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { buildHandWrittenApp, buildLibraryApp, buildRawApp, ENDPOINTS_PER_STACK } from './featured-app';
+import { installedLibrary, sourceLibrary } from './library';
 import { assertIdenticalTemplates } from './template-compare';
 
 function arg(name: string, fallback: string): string {
@@ -27,6 +30,8 @@ function arg(name: string, fallback: string): string {
 }
 
 const runs = Number(arg('runs', '15'));
+const fromSource = process.argv.includes('--source');
+const lib = fromSource ? sourceLibrary() : installedLibrary();
 const sizes = arg('sizes', '1,10,50').split(',').map(Number);
 const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -56,13 +61,13 @@ function timedSynth(build: (dir: string) => App): number {
 interface Row { size: number; stacks: number; resources: number; kib: number; lib: number; user: number; raw: number; libUser: number; libRaw: number }
 
 function measure(size: number): Row {
-  const reference = buildLibraryApp(size, outdir()).synth();
+  const reference = buildLibraryApp(lib, size, outdir()).synth();
   assertIdenticalTemplates(reference, buildHandWrittenApp(size, outdir()).synth(), `hand-written app at ${size} endpoints`);
   const templates = Object.fromEntries(reference.stacks.map((s) => [s.stackName, s.template]));
   assertIdenticalTemplates(reference, buildRawApp(templates, outdir()).synth(), `raw app at ${size} endpoints`);
 
   const apps: { [name: string]: (dir: string) => App } = {
-    lib: (dir) => buildLibraryApp(size, dir),
+    lib: (dir) => buildLibraryApp(lib, size, dir),
     user: (dir) => buildHandWrittenApp(size, dir),
     raw: (dir) => buildRawApp(templates, dir),
   };
@@ -90,6 +95,7 @@ const rows = sizes.map(measure);
 fs.rmSync(tmp, { recursive: true, force: true });
 
 console.log(`Synth benchmark: ${runs} rotating runs per size, medians; ${ENDPOINTS_PER_STACK} featured endpoints per stack; `
+  + `library ${fromSource ? 'from lib/ through tsx' : 'as installed (dist/ from npm run build)'}; `
   + `node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 const header = ['endpoints', 'stacks', 'resources/stack', 'KiB/stack', 'lib CPU ms', 'user CPU ms', 'raw CPU ms', 'lib/user', 'lib/raw'];
 console.log(`| ${header.join(' | ')} |`);
@@ -101,9 +107,9 @@ for (const r of rows) console.log(`lib/user at ${r.size} endpoints: ${r.libUser.
 for (const r of rows) console.log(`lib/raw at ${r.size} endpoints: ${r.libRaw.toFixed(2)}`);
 
 function measureWarmUp(): void {
-  const templates = Object.fromEntries(buildLibraryApp(2, outdir()).synth().stacks.map((s) => [s.stackName, s.template]));
+  const templates = Object.fromEntries(buildLibraryApp(lib, 2, outdir()).synth().stacks.map((s) => [s.stackName, s.template]));
   for (let i = 0; i < 3; i++) {
-    timedSynth((dir) => buildLibraryApp(2, dir));
+    timedSynth((dir) => buildLibraryApp(lib, 2, dir));
     timedSynth((dir) => buildHandWrittenApp(2, dir));
     timedSynth((dir) => buildRawApp(templates, dir));
   }
