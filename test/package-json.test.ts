@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jestConfig: { testMatch: string[] } = require('../jest.config.js');
+
 /**
  * What package.json promises about the npm package. The README's install from a clone names the tarball
  * `npm run package` writes (jsii-pacmak: NAME@VERSION.jsii.tgz, the name scripts/consumer-check.sh installs).
@@ -38,16 +41,25 @@ describe('package.json', () => {
     expect(fs.readFileSync(path.join(ROOT, 'scripts', 'consumer-check.sh'), 'utf8')).toContain('"node_modules/.bin/$bin" --version');
   });
 
-  test('the checks outside npm test run in CI: each test/*.check.ts is run by the script of its own, and .ci/run runs it', () => {
-    const checks = fs.readdirSync(path.join(ROOT, 'test')).filter((f) => f.endsWith('.check.ts')).sort();
-    expect(checks).toEqual(['import-rules.check.ts', 'template-validation.check.ts']);
-    // The strict CloudFormation validation, and the proof that the import rules catch what they forbid.
+  test('the checks outside npm test run in CI: each test/**/*.check.ts is run by one script, and .ci/run runs it', () => {
+    const checks = (fs.readdirSync(path.join(ROOT, 'test'), { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.check.ts')).map((f) => f.split(path.sep).join('/')).sort();
+    expect(checks).toEqual(['fleet/bundle-export.check.ts', 'fleet/bundle-migrate.check.ts', 'fleet/bundle-recommend-preflight.check.ts',
+      'fleet/bundle.check.ts', 'import-rules.check.ts', 'template-validation.check.ts']);
+    // The strict CloudFormation validation, the proof that the import rules catch what they forbid, and the bundled
+    // command-line tool against a local fake of the AWS APIs.
     expect(manifest.scripts['check:templates']).toBe("jest --maxWorkers=1 --testMatch '**/test/template-validation.check.ts'");
     expect(manifest.scripts['check:imports']).toBe("depcruise lib --config .dependency-cruiser.cjs && jest --maxWorkers=1 --testMatch '**/test/import-rules.check.ts'");
+    expect(manifest.scripts['check:bundle']).toBe("jest --testMatch '**/test/fleet/bundle*.check.ts'");
+    // npm test itself runs none of them.
+    expect(jestConfig.testMatch).toEqual(['**/*.test.ts']);
     const ci = fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8');
+    /** The script globs (`**` and `*` only) as patterns of paths under test/. */
+    const matching = (check: string) => Object.keys(manifest.scripts).filter((name) => [...manifest.scripts[name].matchAll(/--testMatch '\*\*\/test\/([^']+)'/g)]
+      .some(([, glob]) => new RegExp(`^${glob.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`).test(check)));
     for (const check of checks) {
-      const scripts = Object.keys(manifest.scripts).filter((name) => manifest.scripts[name].includes(`--testMatch '**/test/${check}'`));
-      expect(scripts).toHaveLength(1);
+      const scripts = matching(check);
+      expect({ check, scripts }).toEqual({ check, scripts: [expect.any(String)] });
       expect(ci).toMatch(new RegExp(`^npm run ${scripts[0]}$`, 'm'));
     }
   });
