@@ -6,7 +6,8 @@
  *   where it was created) and `aws:cdk:disable-stack-trace` (every annotation records a trace); `CDK_DEBUG=true`
  *   turns them back on;
  * - tree metadata off: `new App({ treeMetadata: false })` (no `tree.json`, which only the construct-tree views read).
- * The four combinations run in rotating order; the figures are CPU time, medians of per-run ratios to the default app.
+ * The library is loaded as an app installs it (`library.ts`). The four combinations run in rotating order; the figures
+ * are CPU time, medians of per-run ratios to the default app.
  */
 import * as fs from 'fs';
 import * as os from 'os';
