@@ -2,7 +2,7 @@
  * `sagemaker-fleet export` as users run it: the bundle against the fake AWS server, through real
  * deserialization, including a member of the endpoint config that this version's SDK does not know.
  */
-import { Harness, KEYS, startHarness } from './bundle-harness';
+import { Harness, KEYS, useHarness } from './bundle-harness';
 import { CONFIG_TAGS, INVOCATIONS_POLICY, OLD_CONFIG_ARN, singleTypeConfig, singleTypeEndpoint, TARGET } from './migrate/migrate-scenario';
 import { ENDPOINT } from './scenario';
 
@@ -25,11 +25,7 @@ function answer(target: string, body: Record<string, unknown>): [number, unknown
   }
 }
 
-beforeAll(async () => {
-  harness = await startHarness(answer);
-}, 60_000);
-
-afterAll(() => harness.close());
+useHarness(answer, (started) => { harness = started; });
 
 test('prints the stack module, with a NOTE for the member it does not know, and makes only reads', async () => {
   const { code, stdout, stderr } = await harness.fleet(['export', ENDPOINT, '--region', 'us-east-1'], KEYS);

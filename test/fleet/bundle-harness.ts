@@ -63,6 +63,24 @@ function bundleOnce(): Promise<string> {
   return copied;
 }
 
+/**
+ * The harness of a test file: started before its first test (the server answers with `answer`) and handed to
+ * `started`, closed after its last test; before each test, what it received is cleared and `beforeEachTest` runs
+ * (for the file's own state).
+ */
+export function useHarness(answer: Answer, started: (harness: Harness) => void, beforeEachTest: () => void = () => {}): void {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(answer);
+    started(harness);
+  }, 60_000);
+  afterAll(() => harness?.close());
+  beforeEach(() => {
+    harness?.reset();
+    beforeEachTest();
+  });
+}
+
 /** Gets the bundle (built at most once: bundle-cache.ts) and starts the server with `answer`. */
 export async function startHarness(answer: Answer): Promise<Harness> {
   const bundle = await bundleOnce();

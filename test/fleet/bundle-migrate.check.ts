@@ -10,7 +10,7 @@
  * --dry-run makes no write call, --revert sends only UpdateEndpoint; commands/migrate-failures.test.ts: an
  * endpoint a CloudFormation stack manages is refused with exit code 2 for --pools, --dry-run and --revert alike).
  */
-import { Harness, KEYS, startHarness } from './bundle-harness';
+import { Harness, KEYS, useHarness } from './bundle-harness';
 import { FakeTransport, transportClients } from './fake-transport';
 import {
   CONFIG_TAGS, ENDPOINT_ARN, INVOCATIONS_POLICY, OLD_CONFIG, OLD_CONFIG_ARN, singleTypeConfig, singleTypeEndpoint, TARGET,
@@ -82,14 +82,7 @@ const MIGRATE = ['migrate', ENDPOINT, '--pools', `${P5},${G6}`, '--region', 'us-
 const WRITES = ['SageMaker.CreateEndpointConfig', 'SageMaker.UpdateEndpoint'];
 const writes = () => harness.received.filter((r) => WRITES.includes(r.target));
 
-beforeAll(async () => {
-  harness = await startHarness(answer);
-}, 60_000);
-
-afterAll(() => harness.close());
-
-beforeEach(() => {
-  harness.reset();
+useHarness(answer, (started) => { harness = started; }, () => {
   state.configs.clear();
   state.updatedTo = undefined;
   state.updatingAnswers = 0;

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Harness, KEYS, startHarness } from './bundle-harness';
+import { Harness, KEYS, useHarness } from './bundle-harness';
 import { quotas } from './preflight/account';
 import { AI_JOB, aiJob, LEGACY_JOB, legacyJob } from './recommend/jobs';
 import { CONFIG, describeEndpoint, ENDPOINT, endpointConfig, VARIANT_RESOURCE } from './scenario';
@@ -63,14 +63,7 @@ function template(pools: string[], max: number): string {
   return file;
 }
 
-beforeAll(async () => {
-  harness = await startHarness(answer);
-}, 60_000);
-
-afterAll(() => harness.close());
-
-beforeEach(() => {
-  harness.reset();
+useHarness(answer, (started) => { harness = started; }, () => {
   overrides.clear();
   throttleOnce.clear();
 });

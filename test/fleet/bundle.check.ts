@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Harness, KEYS, startHarness } from './bundle-harness';
+import { Harness, KEYS, useHarness } from './bundle-harness';
 import { ACTIVITIES, CONFIG, describeEndpoint, ENDPOINT, endpointConfig, VARIANT_RESOURCE, WEIGHTED_POLICY } from './scenario';
 
 let harness: Harness;
@@ -35,14 +35,7 @@ function answer(target: string, body: Record<string, unknown>): [number, unknown
 
 const fleet = (args: string[], env?: Record<string, string>) => harness.fleet(args, env);
 
-beforeAll(async () => {
-  harness = await startHarness(answer);
-}, 60_000);
-
-afterAll(() => harness.close());
-
-beforeEach(() => {
-  harness.reset();
+useHarness(answer, (started) => { harness = started; }, () => {
   throttleOnce.clear();
 });
 
