@@ -9,8 +9,8 @@
  * resolves a bare `aws-cdk-lib` import to a module that exports those three classes from the files of
  * `aws-cdk-lib/core` that define them. If a module the tool bundles ever imports anything else from aws-cdk-lib, the
  * build fails ("No matching export"): add the class here, or keep that module out of the tool.
- * test/fleet/bundle.test.ts checks the bundle's size and that it runs outside the repository, without node_modules;
- * the bundle tests build it with these options through esbuild's API (test/fleet/bundle-cache.ts).
+ * `npm run check:bundle` (test/fleet/bundle.check.ts) checks the bundle's size and that it runs outside the repository,
+ * without node_modules; those checks build it with these options through esbuild's API (test/fleet/bundle-cache.ts).
  */
 import { dirname, join, resolve } from 'path';
 import { build, BuildOptions, Plugin } from 'esbuild';
