@@ -63,7 +63,8 @@ export type ErrorCode =
   | 'MultipleCapacityReservations'
   | 'DeploymentOnInf1'
   // Added with the findings of a new-user trial:
-  | 'InstanceTypeNotInPools';
+  | 'InstanceTypeNotInPools'
+  | 'EndpointNameEdited';
 
 /**
  * Words that describe a value rather than quote it (`got a token`, `got 2 variants`): printed as they are,

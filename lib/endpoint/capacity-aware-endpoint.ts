@@ -28,7 +28,7 @@ import { ICapacityAwareVariant } from './capacity-aware-variant';
 import { EndpointVariant } from './endpoint-variant';
 import { ExistingEndpoint } from './existing-endpoint';
 import { importEndpoint } from './imported-endpoint';
-import { renderedConfigErrors } from './rendered-config-checks';
+import { editedNameErrors, renderedConfigErrors } from './rendered-config-checks';
 import { createVariantDashboard } from './variant-dashboard';
 import { takenLogicalIdErrors, takeOverEndpoint, takeOverScalableTarget, validateExistingEndpoint, warnUntakenScalableTarget } from './existing-endpoint-takeover';
 import { furtherVariantSpecs, primarySpec, renderVariant, validateVariantSet, VariantSpec, variantModel } from './variant-specs';
@@ -91,6 +91,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
    * `[InvalidCapacityReservation]`, `[ReservationWithFallbackPools]`, `[MultipleCapacityReservations]`, `[VolumeSizeWithLocalStorage]`, `[InvalidLogicalId]`, `[ExistingEndpointMismatch]`
    * for the other props; `[VariantCount]`, `[DuplicateVariantName]`, `[InvalidVariantWeight]`, `[ShadowVariantCount]`
    * for the variants; `[DeploymentOnInf1]` for a deployment next to an Inf1 pool; at synth time `[DuplicatePhysicalName]`, `[InvalidLogicalId]` and the escape-hatch checks
+   * (`[EndpointNameEdited]` for an `endpointName` edited on the L1)
    */
   constructor(scope: Construct, id: string, props: CapacityAwareEndpointProps) {
     super(scope, checkScopeAndId(scope, id), { physicalName: requireObject('props', props).endpointName });
@@ -144,8 +145,8 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
     this.endpointArn = this.cfnEndpoint.ref;
     this.createVariants(specs.slice(1));
     applyTags(this, props.tags);
-    registerPhysicalName(this, ENDPOINT_NAME, () => this.cfnEndpoint.endpointName);
-    registerPhysicalName(this, ENDPOINT_CONFIG_NAME, () => this.cfnEndpointConfig.endpointConfigName);
+    registerPhysicalName(this, ENDPOINT_NAME, this.cfnEndpoint, 'EndpointName', () => this.cfnEndpoint.endpointName);
+    registerPhysicalName(this, ENDPOINT_CONFIG_NAME, this.cfnEndpointConfig, 'EndpointConfigName', () => this.cfnEndpointConfig.endpointConfigName);
     this.node.addValidation({ validate: () => this.validateRenderedConfig() });
     if (this.existing) {
       const existing = this.existing;
@@ -268,13 +269,13 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
     if (this.deployment) this.cfnEndpoint.deploymentConfig = this.deployment._render(rollbackAlarms(this.deployment, this.ownAlarms()), this.scarceCapacity);
   }
 
-  /** Guards escape-hatch edits of the L1 config (see `renderedConfigErrors`). */
+  /** Guards escape-hatch edits of the L1 config and of the endpoint's name (see `renderedConfigErrors`, `editedNameErrors`). */
   private validateRenderedConfig(): string[] {
     const maxInstances = this._autoScaling ? this._autoScaling.maxCapacity : undefined;
-    return renderedConfigErrors(this, this.cfnEndpointConfig, {
+    return [...editedNameErrors(this.cfnEndpoint, this.fixedName), ...renderedConfigErrors(this, this.cfnEndpointConfig, {
       deployment: this.deployment, ownAlarms: this.ownAlarms(), fixedName: this.fixedName !== undefined, maxInstances,
       perInstanceTypeScaling: this._autoScaling?._perInstanceType === true, variantName: this.variantName,
-    });
+    })];
   }
 }
 

@@ -1,5 +1,7 @@
-import { CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
+import { CfnEndpoint, CfnEndpointConfig } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
+import { described, InstancePoolsError } from '../core/errors';
+import { renderedName } from '../core/physical-names';
 import { DeploymentStrategy } from '../deployment/deployment-strategy';
 import { deploymentErrors, EndpointRollbackAlarms } from '../deployment/guarded-deployment';
 import { EndpointKind, renderedVariantSets, scalingWithoutPoolsErrors, variantErrors } from '../pools/rendered-variants';
@@ -35,4 +37,19 @@ export function renderedConfigErrors(scope: IConstruct, config: CfnEndpointConfi
   }
   if (context.perInstanceTypeScaling) errors.push(...scalingWithoutPoolsErrors(variants, context.variantName));
   return errors;
+}
+
+/**
+ * The endpoint's metrics, and with them its alarms, dashboard and weighted scaling policy, name it by `endpointName`
+ * when one is given (the plain name, so that its own alarms can guard its deployments). A name edited on the L1
+ * (`cfnEndpoint.endpointName = ...`, `addPropertyOverride('EndpointName', ...)`) would leave all of them watching an
+ * endpoint that does not exist: the scaler would never act and the rollback alarms never fire.
+ */
+export function editedNameErrors(endpoint: CfnEndpoint, fixedName: string | undefined): string[] {
+  if (fixedName === undefined) return [];
+  const rendered = renderedName(endpoint, 'EndpointName', () => endpoint.endpointName);
+  if (rendered === fixedName) return [];
+  return [new InstancePoolsError('EndpointNameEdited', 'cfnEndpoint.EndpointName',
+    `the endpoint's metrics, alarms, dashboard and scaling policy name it by endpointName ('${fixedName}'), so they would watch an `
+    + 'endpoint that does not exist; set endpointName instead of editing the L1', rendered ?? described('no name (removed)')).message];
 }

@@ -165,7 +165,8 @@ export class PoolAlarms extends Construct {
     for (const alarm of this.alarms) {
       alarm.addAlarmAction(...alarmActions);
       alarm.addOkAction(...okActions);
-      registerPhysicalName(alarm, ALARM_NAME, () => (alarm.node.defaultChild as cloudwatch.CfnAlarm).alarmName);
+      const cfnAlarm = alarm.node.defaultChild as cloudwatch.CfnAlarm;
+      registerPhysicalName(alarm, ALARM_NAME, cfnAlarm, 'AlarmName', () => cfnAlarm.alarmName);
     }
     // Topics whose key or policy keeps CloudWatch from publishing drop every notification: warn at synth time.
     checkAlarmTopics(this, () => this.alarms);

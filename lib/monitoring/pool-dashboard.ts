@@ -88,7 +88,8 @@ export class PoolDashboard extends Construct {
     });
     rows.forEach((row) => this.dashboard.addWidgets(row));
     if (!props.dashboard) {
-      registerPhysicalName(this.dashboard, DASHBOARD_NAME, () => (this.dashboard.node.defaultChild as cloudwatch.CfnDashboard).dashboardName);
+      registerPhysicalName(this.dashboard, DASHBOARD_NAME, this.dashboard.node.defaultChild as cloudwatch.CfnDashboard, 'DashboardName',
+        () => (this.dashboard.node.defaultChild as cloudwatch.CfnDashboard).dashboardName);
     }
     this.node.addValidation({ validate: () => limitErrors(heldRows(this.dashboard) ?? [renderedBody(this.dashboard)]).map((e) => e.message) });
   }

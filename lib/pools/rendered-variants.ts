@@ -65,7 +65,15 @@ export function variantErrors(variants: any[], kind: EndpointKind, list = 'Produ
       errors.push(new InstancePoolsError('VariantModelWithComponents', at('ModelName'),
         'an endpoint for inference components has no variant model; each component names its own', variant.ModelName).message);
     }
-    if (!variant.InstancePools) return;
+    if (!variant.InstancePools) {
+      // Every variant this library renders has pools: an escape hatch removed them. Replacing them with an InstanceType
+      // (or a ServerlessConfig) is the user's call; leaving nothing, SageMaker would reject the variant at deploy time.
+      if (!variant.InstanceType && !variant.ServerlessConfig) {
+        errors.push(new InstancePoolsError('PoolCount', at('InstancePools'),
+          `between 1 and ${MAX_POOLS} instance pools (or, replacing them, an InstanceType or a ServerlessConfig)`, described('none')).message);
+      }
+      return;
+    }
     const pools = variant.InstancePools;
     if (Array.isArray(pools) && (pools.length < 1 || pools.length > MAX_POOLS)) {
       errors.push(new InstancePoolsError('PoolCount', at('InstancePools'), `between 1 and ${MAX_POOLS} instance pools`, pools.length).message);

@@ -1,7 +1,14 @@
-import { App, Stack, Token } from 'aws-cdk-lib';
+import { App, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ALARM_NAME, DASHBOARD_NAME, ENDPOINT_NAME, registerPhysicalName } from '../../lib/core/physical-names';
+import { ALARM_NAME, DASHBOARD_NAME, ENDPOINT_NAME, PhysicalNameKind, registerPhysicalName } from '../../lib/core/physical-names';
 import { testStack } from '../util';
+
+/** An L1 under `scope` whose physical name (its property `Name`) is `name()`, registered as `kind`. */
+function named(scope: Construct, id: string, kind: PhysicalNameKind, name: () => string | undefined): CfnResource {
+  const resource = new CfnResource(scope, id, { type: 'Test::Named' });
+  registerPhysicalName(resource, kind, resource, 'Name', name);
+  return resource;
+}
 
 describe('physical-name registry', () => {
   const synthError = (stack: Stack) => {
@@ -15,26 +22,26 @@ describe('physical-name registry', () => {
 
   test('a collision fails the stack of the later name, naming both paths', () => {
     const stack = testStack();
-    registerPhysicalName(new Construct(stack, 'A'), ENDPOINT_NAME, () => 'llm');
-    registerPhysicalName(new Construct(stack, 'B'), ENDPOINT_NAME, () => 'LLM');
+    named(stack, 'A', ENDPOINT_NAME, () => 'llm');
+    named(stack, 'B', ENDPOINT_NAME, () => 'LLM');
     expect(synthError(stack)).toContain("endpointName: physical names are unique per account and region; TestStack/B and TestStack/A both use this name, got 'LLM' [DuplicatePhysicalName]");
   });
 
   test('CloudWatch names compare with case; undefined names and other kinds never collide', () => {
     const stack = testStack();
-    registerPhysicalName(new Construct(stack, 'A'), DASHBOARD_NAME, () => 'Fleet');
-    registerPhysicalName(new Construct(stack, 'B'), DASHBOARD_NAME, () => 'fleet');
-    registerPhysicalName(new Construct(stack, 'C'), DASHBOARD_NAME, () => undefined);
-    registerPhysicalName(new Construct(stack, 'D'), ENDPOINT_NAME, () => 'Fleet');
+    named(stack, 'A', DASHBOARD_NAME, () => 'Fleet');
+    named(stack, 'B', DASHBOARD_NAME, () => 'fleet');
+    named(stack, 'C', DASHBOARD_NAME, () => undefined);
+    named(stack, 'D', ENDPOINT_NAME, () => 'Fleet');
     expect(synthError(stack)).toBeUndefined();
   });
 
   test('names with tokens collide when they resolve to the same expression in one stack', () => {
     const stack = testStack();
     const generated = Token.asString({ 'Fn::GetAtt': ['Endpoint', 'EndpointName'] });
-    registerPhysicalName(new Construct(stack, 'A'), ALARM_NAME, () => `SageMaker-${generated}-B-Errors`);
-    registerPhysicalName(new Construct(stack, 'B'), ALARM_NAME, () => `SageMaker-${generated}-B-Errors`);
-    registerPhysicalName(new Construct(stack, 'C'), ALARM_NAME, () => `SageMaker-${generated}-C-Errors`);
+    named(stack, 'A', ALARM_NAME, () => `SageMaker-${generated}-B-Errors`);
+    named(stack, 'B', ALARM_NAME, () => `SageMaker-${generated}-B-Errors`);
+    named(stack, 'C', ALARM_NAME, () => `SageMaker-${generated}-C-Errors`);
     expect(synthError(stack)).toContain('alarmName: physical names are unique per account and region; TestStack/B and TestStack/A both use this name, '
       + 'got a name known at deploy time, the same expression {"Fn::Join":["",["SageMaker-",{"Fn::GetAtt":["Endpoint","EndpointName"]},"-B-Errors"]]} [DuplicatePhysicalName]');
     expect(synthError(stack)).not.toContain('TestStack/C');
@@ -43,7 +50,7 @@ describe('physical-name registry', () => {
   test('the same expression in two stacks is not compared: it may resolve differently in each', () => {
     const stack = testStack();
     const other = new Stack(App.of(stack)!, 'Other', { env: { account: '111111111111', region: 'us-east-1' } });
-    for (const s of [stack, other]) registerPhysicalName(new Construct(s, 'A'), ENDPOINT_NAME, () => Token.asString({ Ref: 'Name' }));
+    for (const s of [stack, other]) named(s, 'A', ENDPOINT_NAME, () => Token.asString({ Ref: 'Name' }));
     expect(synthError(stack)).toBeUndefined();
   });
 
@@ -54,9 +61,9 @@ describe('physical-name registry', () => {
     const second = new Stack(app, 'Second', { env: { account: '111111111111', region: 'us-east-1' } });
     const third = new Stack(app, 'Third', { env: { account: '111111111111', region: 'us-east-1' } });
     let name = 'other';
-    registerPhysicalName(new Construct(stack, 'A'), ENDPOINT_NAME, () => 'llm');
-    registerPhysicalName(new Construct(second, 'B'), ENDPOINT_NAME, () => name);
-    registerPhysicalName(new Construct(third, 'C'), ENDPOINT_NAME, () => 'llm');
+    named(stack, 'A', ENDPOINT_NAME, () => 'llm');
+    named(second, 'B', ENDPOINT_NAME, () => name);
+    named(third, 'C', ENDPOINT_NAME, () => 'llm');
     // WHEN / THEN
     expect(() => app.synth()).toThrow(/Third\/C and TestStack\/A both use this name/);
     name = 'llm';
@@ -70,11 +77,23 @@ describe('physical-name registry', () => {
     expect(error).toMatch(/Third\/C and TestStack\/A both use this name/);
   });
 
+  test('an override of the L1 wins over its property: set, set through addOverride, or deleted', () => {
+    const stack = testStack();
+    named(stack, 'A', ENDPOINT_NAME, () => 'llm');
+    named(stack, 'B', ENDPOINT_NAME, () => 'other').addPropertyOverride('Name', 'llm');
+    named(stack, 'C', ENDPOINT_NAME, () => 'third').addOverride('Properties.Name', 'LLM');
+    named(stack, 'D', ENDPOINT_NAME, () => 'llm').addPropertyDeletionOverride('Name');
+    const error = synthError(stack);
+    expect(error).toContain("TestStack/B and TestStack/A both use this name, got 'llm' [DuplicatePhysicalName]");
+    expect(error).toContain("TestStack/C and TestStack/A both use this name, got 'LLM' [DuplicatePhysicalName]");
+    expect(error).not.toContain('TestStack/D');
+  });
+
   test('the name is read at synth time', () => {
     const stack = testStack();
     let late = 'one';
-    registerPhysicalName(new Construct(stack, 'A'), ENDPOINT_NAME, () => 'two');
-    registerPhysicalName(new Construct(stack, 'B'), ENDPOINT_NAME, () => late);
+    named(stack, 'A', ENDPOINT_NAME, () => 'two');
+    named(stack, 'B', ENDPOINT_NAME, () => late);
     late = 'two';
     expect(synthError(stack)).toContain('DuplicatePhysicalName');
   });

@@ -24,6 +24,15 @@ describe('rendered variants', () => {
     expect(variantErrors([{ VariantName: 'v', InstanceType: 'ml.g5.xlarge' }], EndpointKind.SINGLE_MODEL)).toEqual([]);
   });
 
+  test('both kinds: a variant whose pools were removed with nothing in their place', () => {
+    for (const kind of [EndpointKind.SINGLE_MODEL, EndpointKind.INFERENCE_COMPONENTS]) {
+      expect(variantErrors([{ VariantName: 'v', InitialInstanceCount: 1 }], kind)).toEqual([
+        'ProductionVariants[0].InstancePools: between 1 and 5 instance pools (or, replacing them, an InstanceType or a ServerlessConfig), got none [PoolCount]',
+      ]);
+      expect(variantErrors([{ VariantName: 'v', ServerlessConfig: { MaxConcurrency: 5, MemorySizeInMB: 2048 } }], kind)).toEqual([]);
+    }
+  });
+
   test('single-model endpoints take no ManagedInstanceScaling; endpoints for inference components no variant model', () => {
     const scaling = { ...pooled, ModelName: 'm', ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 2 } };
     expect(variantErrors([pooled, scaling], EndpointKind.SINGLE_MODEL)).toEqual([

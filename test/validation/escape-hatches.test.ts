@@ -15,6 +15,20 @@ const weighted = (s: any) => {
 badInputTable('escape hatches', [
   ['InstancePools overridden to six entries', override('ProductionVariants.0.InstancePools', six), 'PoolCount'],
   ['InstancePools overridden to an empty list', override('ProductionVariants.0.InstancePools', []), 'PoolCount'],
+  ['InstancePools deleted, nothing in their place', (s) => endpoint(s).cfnEndpointConfig.addPropertyDeletionOverride('ProductionVariants.0.InstancePools'), 'PoolCount'],
+  ['InstancePools of an inference-component endpoint deleted, nothing in their place',
+    (s) => icEndpoint(s).cfnEndpointConfig.addPropertyDeletionOverride('ProductionVariants.0.InstancePools'), 'PoolCount'],
+  ['the endpoint name overridden on the L1 while metrics and alarms use endpointName',
+    (s) => endpoint(s, { endpointName: 'llm' }).cfnEndpoint.addPropertyOverride('EndpointName', 'llm-two'), 'EndpointNameEdited'],
+  ['the endpoint name set on the L1 while metrics and alarms use endpointName', (s) => {
+    endpoint(s, { endpointName: 'llm' }).cfnEndpoint.endpointName = 'llm-two';
+  }, 'EndpointNameEdited'],
+  ['the endpoint name deleted from the L1 while metrics and alarms use endpointName',
+    (s) => endpoint(s, { endpointName: 'llm' }).cfnEndpoint.addPropertyDeletionOverride('EndpointName'), 'EndpointNameEdited'],
+  ['an endpoint name overridden to one another endpoint of the app uses', (s) => {
+    endpoint(s, { endpointName: 'llm' });
+    endpoint(s, {}, 'Second').cfnEndpoint.addPropertyOverride('EndpointName', 'LLM');
+  }, 'DuplicatePhysicalName'],
   ['InstancePools on an inference-component endpoint overridden to six entries', (s) => icEndpoint(s).cfnEndpointConfig.addPropertyOverride('ProductionVariants.0.InstancePools', six), 'PoolCount'],
   ["an overridden pool type 'ML.G5.XLARGE'", override('ProductionVariants.0.InstancePools.0.InstanceType', 'ML.G5.XLARGE'), 'InvalidInstanceType'],
   ["an overridden pool type 'ml.g5.xlarge ' with a trailing space", override('ProductionVariants.0.InstancePools.1.InstanceType', 'ml.g5.xlarge '), 'InvalidInstanceType'],
@@ -36,6 +50,10 @@ badInputTable('escape hatches', [
     deployment: DeploymentStrategy.rolling({ maximumBatchSize: CapacitySize.percent(20), waitInterval: Duration.minutes(5), rollbackOnEndpointAlarms: false }),
   }).cfnEndpointConfig.addPropertyOverride('ProductionVariants.1', { VariantName: 'B', ModelName: 'm', InstanceType: 'ml.g5.xlarge', InitialInstanceCount: 1 }), 'RollingNotSupported'],
 ]);
+
+test('a name the endpoint does not fix may be set on the L1: its metrics name it by the attribute, whatever it is', () => {
+  expect(outcome((s: any) => endpoint(s).cfnEndpoint.addPropertyOverride('EndpointName', 'llm-two'))).toBeUndefined();
+});
 
 test('a predefined signal does not need the pools: deleting them is the user\'s call', () => {
   expect(outcome((s: any) => {
