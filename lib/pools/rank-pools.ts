@@ -55,7 +55,10 @@ export function checkInstanceType(prop: string, type: InstanceType | undefined):
     throw new InstancePoolsError('MissingRequiredProp', prop, "required: an InstanceType (InstanceType.ML_G6_48XLARGE or InstanceType.of('ml.g6.48xlarge'))", described(String(type)));
   }
   if (typeof type === 'string') {
-    throw new InstancePoolsError('InvalidInstanceType', prop, `must be an InstanceType: InstanceType.of('${type}')`, type);
+    // Suggest the call that works: instance type names are lower-case, without whitespace.
+    const name = (type as string).trim().toLowerCase();
+    const hint = name === type ? '' : ' (names are lower-case, without whitespace)';
+    throw new InstancePoolsError('InvalidInstanceType', prop, `must be an InstanceType: InstanceType.of('${name}')${hint}`, type);
   }
   if (typeof (type as any).name !== 'string') {
     throw new InstancePoolsError('InvalidInstanceType', prop, "must be an InstanceType (InstanceType.of('ml.g6.48xlarge'))", type);

@@ -68,8 +68,10 @@ export class TargetTrackingPolicy {
       const choose = options.logicalId === undefined && all.length > 1
         ? '; pass { logicalId } to choose one, e.g. fromTemplate(template, { logicalId: Stack.of(endpoint).getLogicalId(endpoint.autoScaling!.scalingPolicy) })'
         : '';
-      throw new Error(`expected exactly one target-tracking policy with metric queries${options.logicalId ? ` named ${options.logicalId}` : ''}, `
-        + `found ${candidates.length}; the template holds ${all.length}${found}${choose}`);
+      const named = options.logicalId === undefined ? '' : `; the template's target-tracking policies with metric queries: ${all.length}${found}`;
+      throw new Error(`expected exactly one target-tracking policy with metric queries (an AWS::ApplicationAutoScaling::ScalingPolicy whose `
+        + `CustomizedMetricSpecification has Metrics)${options.logicalId ? ` named ${options.logicalId}` : ''}, found ${candidates.length}`
+        + `${options.logicalId === undefined ? found : named}${choose}`);
     }
     const config = candidates[0][1].Properties.TargetTrackingScalingPolicyConfiguration;
     return new TargetTrackingPolicy(config.TargetValue, config.CustomizedMetricSpecification.Metrics);

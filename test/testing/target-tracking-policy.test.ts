@@ -72,14 +72,16 @@ describe('TargetTrackingPolicy', () => {
   test('picks a policy by logical ID when there are several', () => {
     const template = { Resources: { P: policyResource('a'), Q: policyResource('b') } };
     // Several policies: the error lists their logical IDs and names the option that chooses one.
-    expect(() => testing.TargetTrackingPolicy.fromTemplate(template)).toThrow('expected exactly one target-tracking policy with metric queries, '
-      + 'found 2; the template holds 2 (P, Q); pass { logicalId } to choose one, e.g. fromTemplate(template, '
+    expect(() => testing.TargetTrackingPolicy.fromTemplate(template)).toThrow('expected exactly one target-tracking policy with metric queries (an AWS::ApplicationAutoScaling::ScalingPolicy whose '
+      + 'CustomizedMetricSpecification has Metrics), found 2 (P, Q); pass { logicalId } to choose one, e.g. fromTemplate(template, '
       + '{ logicalId: Stack.of(endpoint).getLogicalId(endpoint.autoScaling!.scalingPolicy) })');
     expect(testing.TargetTrackingPolicy.fromTemplate(template, { logicalId: 'Q' }).expression).toBe('b');
     expect(() => testing.TargetTrackingPolicy.fromTemplate(template, { logicalId: 'R' }))
-      .toThrow('expected exactly one target-tracking policy with metric queries named R, found 0; the template holds 2 (P, Q)');
+      .toThrow('expected exactly one target-tracking policy with metric queries (an AWS::ApplicationAutoScaling::ScalingPolicy whose '
+        + "CustomizedMetricSpecification has Metrics) named R, found 0; the template's target-tracking policies with metric queries: 2 (P, Q)");
     expect(() => testing.TargetTrackingPolicy.fromTemplate({ Resources: {} }))
-      .toThrow('expected exactly one target-tracking policy with metric queries, found 0; the template holds 0');
+      .toThrow('expected exactly one target-tracking policy with metric queries (an AWS::ApplicationAutoScaling::ScalingPolicy whose '
+        + 'CustomizedMetricSpecification has Metrics), found 0');
   });
 
   test('rejects a policy without exactly one returning expression', () => {
