@@ -3,11 +3,11 @@ import { AsyncEndpointStack, buildExampleApp, LlmEndpointStack } from '../../bin
 import { InferenceComponentStack } from '../../bin/inference-component-stack';
 import { testing } from '../../lib';
 import { instanceTypeOf, metricLines, templateWidgets } from '../monitoring/dashboard-body';
-import { FEATURE_FLAGS, testApp } from '../util';
+import { ANALYTICS_FLAG, EXAMPLE_APP_FLAGS, FEATURE_FLAGS, testApp } from '../util';
 
 /** The example app exactly as `npx cdk synth` builds it; `npm run check:templates` validates it (test/template-validation.check.ts). */
-function exampleApp() {
-  const app = testApp({ context: FEATURE_FLAGS });
+function exampleApp(flags = EXAMPLE_APP_FLAGS) {
+  const app = testApp({ context: flags });
   const stacks = buildExampleApp(app);
   return { app, stacks };
 }
@@ -126,6 +126,15 @@ describe('example app', () => {
       expect(spec.StartupParameters).toEqual({ ModelDataDownloadTimeoutInSeconds: 900, ContainerStartupHealthCheckTimeoutInSeconds: 900 });
     }
     expect(rendered.DependsOn).toEqual(expect.arrayContaining([ic.getLogicalId(ic.endpoint.cfnEndpoint), model('Tp8')['Fn::GetAtt'][0], model('Tp4')['Fn::GetAtt'][0]]));
+  });
+
+  test('the analytics flag records construct props and changes no template: the other tests build with it off', () => {
+    expect(EXAMPLE_APP_FLAGS[ANALYTICS_FLAG]).toBe(true);
+    const recorded = stacks.flatMap((stack) => stack.node.findAll()).filter((c) => c.node.metadata.some((m) => m.type === 'aws:cdk:analytics:construct'));
+    expect(recorded.length).toBeGreaterThan(10);
+    const withoutFlag = exampleApp(FEATURE_FLAGS).stacks;
+    expect(withoutFlag.flatMap((stack) => stack.node.findAll()).filter((c) => c.node.metadata.some((m) => m.type === 'aws:cdk:analytics:construct'))).toEqual([]);
+    expect(withoutFlag.map((stack) => Template.fromStack(stack).toJSON())).toEqual(templates.map((t) => t.toJSON()));
   });
 
   test('snapshot of every example stack', () => {
