@@ -45,12 +45,13 @@ describe('package.json', () => {
     const checks = (fs.readdirSync(path.join(ROOT, 'test'), { recursive: true }) as string[])
       .filter((f) => f.endsWith('.check.ts')).map((f) => f.split(path.sep).join('/')).sort();
     expect(checks).toEqual(['fleet/bundle-export.check.ts', 'fleet/bundle-migrate.check.ts', 'fleet/bundle-recommend-preflight.check.ts',
-      'fleet/bundle.check.ts', 'import-rules.check.ts', 'template-validation.check.ts']);
-    // The strict CloudFormation validation, the proof that the import rules catch what they forbid, and the bundled
-    // command-line tool against a local fake of the AWS APIs.
+      'fleet/bundle.check.ts', 'import-rules.check.ts', 'template-validation.check.ts', 'validation/entry-points.check.ts']);
+    // The strict CloudFormation validation, the proof that the import rules catch what they forbid, the bundled
+    // command-line tool against a local fake of the AWS APIs, and every public entry point called with degenerate input.
     expect(manifest.scripts['check:templates']).toBe("jest --maxWorkers=1 --testMatch '**/test/template-validation.check.ts'");
     expect(manifest.scripts['check:imports']).toBe("depcruise lib --config .dependency-cruiser.cjs && jest --maxWorkers=1 --testMatch '**/test/import-rules.check.ts'");
     expect(manifest.scripts['check:bundle']).toBe("jest --testMatch '**/test/fleet/bundle*.check.ts'");
+    expect(manifest.scripts['check:entry-points']).toBe("jest --maxWorkers=1 --testMatch '**/test/validation/entry-points.check.ts'");
     // npm test itself runs none of them.
     expect(jestConfig.testMatch).toEqual(['**/*.test.ts']);
     const ci = fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8');
