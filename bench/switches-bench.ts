@@ -1,13 +1,17 @@
 /* eslint-disable no-console */
 /**
- * What aws-cdk-lib's two synth switches save on the library's featured app: `npm run bench:switches [-- --runs 15 --size 50]`.
+ * What aws-cdk-lib's two synth switches save on the library's featured app, and what its analytics flag costs:
+ * `npm run bench:switches [-- --runs 15 --size 50]`.
  *
  * - creation stack traces off: context `aws:cdk:disable-creation-stack-traces` (every resource and stack records
  *   where it was created) and `aws:cdk:disable-stack-trace` (every annotation records a trace); `CDK_DEBUG=true`
  *   turns them back on;
- * - tree metadata off: `new App({ treeMetadata: false })` (no `tree.json`, which only the construct-tree views read).
- * The library is loaded as an app installs it (`library.ts`). The four combinations run in rotating order; the figures
- * are CPU time, medians of per-run ratios to the default app.
+ * - tree metadata off: `new App({ treeMetadata: false })` (no `tree.json`, which only the construct-tree views read);
+ * - analytics flag on: the feature flag `@aws-cdk/core:enableAdditionalMetadataCollection`, off when unset and on in
+ *   the `cdk.json` of `cdk init` (every L2 construct and many L2 methods record their props, redacted, as construct
+ *   metadata for the CDK team's usage analytics; no template changes).
+ * The library is loaded as an app installs it (`library.ts`). The five apps run in rotating order; the figures are
+ * CPU time, medians of per-run ratios to the default app.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -34,6 +38,7 @@ const variants: { [name: string]: AppProps } = {
   'stack traces off': { context: NO_TRACES },
   'tree metadata off': { treeMetadata: false },
   'both off': { context: NO_TRACES, treeMetadata: false },
+  'analytics flag on': { context: { '@aws-cdk/core:enableAdditionalMetadataCollection': true } },
 };
 
 let dirs = 0;
