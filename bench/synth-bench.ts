@@ -12,9 +12,10 @@
  * The templates are checked byte for byte against the library's first; the bench fails on the first difference.
  * Then the three are built and synthesized in turn, `runs` times, rotating which goes first; each run gives the
  * ratios lib/user and lib/raw, and the figures are the medians of those ratios (robust to a machine whose load
- * changes between runs). The process's CPU time is measured, not wall time; construction and synthesis are timed
- * together (what `cdk synth` and a jest `Template.fromStack` pay); aws-cdk-lib's built-in CloudFormation validation
- * is off in all three (it costs the same for identical templates).
+ * changes between runs). The process's CPU time is measured, not wall time; the ratios are of construction and
+ * synthesis together (what `cdk synth` and a jest `Template.fromStack` pay), then of each alone (where the library's
+ * cost lies); aws-cdk-lib's built-in CloudFormation validation is off in all three (it costs the same for identical
+ * templates).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -48,17 +49,29 @@ const outdir = () => path.join(tmp, String(outdirs++));
  * afterwards. CPU time rather than wall time: on a machine shared with other work, wall time mostly measures the
  * wait for a core.
  */
-function timedSynth(build: (dir: string) => App): number {
+function timedSynth(build: (dir: string) => App): Timing {
   gc?.();
   const dir = outdir();
   const start = process.cpuUsage();
-  build(dir).synth();
+  const app = build(dir);
+  const built = process.cpuUsage(start);
+  app.synth();
   const used = process.cpuUsage(start);
   fs.rmSync(dir, { recursive: true, force: true });
-  return (used.user + used.system) / 1000;
+  const construction = (built.user + built.system) / 1000;
+  return { construction, synthesis: (used.user + used.system) / 1000 - construction };
 }
 
-interface Row { size: number; stacks: number; resources: number; kib: number; lib: number; user: number; raw: number; libUser: number; libRaw: number }
+/** CPU milliseconds of one run: building the app, then synthesizing it. */
+interface Timing { construction: number; synthesis: number }
+
+const total = (t: Timing) => t.construction + t.synthesis;
+
+interface Row {
+  size: number; stacks: number; resources: number; kib: number; lib: number; user: number; raw: number; libUser: number; libRaw: number;
+  /** lib/user of construction alone and of synthesis alone. */
+  construction: number; synthesis: number;
+}
 
 function measure(size: number): Row {
   const reference = buildLibraryApp(lib, size, outdir()).synth();
@@ -72,13 +85,14 @@ function measure(size: number): Row {
     raw: (dir) => buildRawApp(templates, dir),
   };
   const names = Object.keys(apps);
-  const times: { [name: string]: number[] } = { lib: [], user: [], raw: [] };
+  const timings: { [name: string]: Timing[] } = { lib: [], user: [], raw: [] };
   for (let r = 0; r < runs; r++) {
     // Rotate the order, so that no app always runs right after another one's garbage.
     const order = names.map((_, i) => names[(i + r) % names.length]);
-    for (const name of order) times[name].push(timedSynth(apps[name]));
+    for (const name of order) timings[name].push(timedSynth(apps[name]));
   }
-  const ratios = (a: string, b: string) => median(times[a].map((t, r) => t / times[b][r]));
+  const times = Object.fromEntries(names.map((name) => [name, timings[name].map(total)]));
+  const ratios = (a: string, b: string, of: (t: Timing) => number = total) => median(timings[a].map((t, r) => of(t) / of(timings[b][r])));
   return {
     size,
     stacks: reference.stacks.length,
@@ -86,6 +100,7 @@ function measure(size: number): Row {
     kib: Math.round(Math.max(...reference.stacks.map((s) => fs.statSync(path.join(reference.directory, s.templateFile)).size)) / 1024),
     lib: median(times.lib), user: median(times.user), raw: median(times.raw),
     libUser: ratios('lib', 'user'), libRaw: ratios('lib', 'raw'),
+    construction: ratios('lib', 'user', (t) => t.construction), synthesis: ratios('lib', 'user', (t) => t.synthesis),
   };
 }
 
@@ -105,6 +120,7 @@ for (const r of rows) {
 }
 for (const r of rows) console.log(`lib/user at ${r.size} endpoints: ${r.libUser.toFixed(3)}`);
 for (const r of rows) console.log(`lib/raw at ${r.size} endpoints: ${r.libRaw.toFixed(2)}`);
+for (const r of rows) console.log(`lib/user at ${r.size} endpoints, construction: ${r.construction.toFixed(3)}, synthesis: ${r.synthesis.toFixed(3)}`);
 
 function measureWarmUp(): void {
   const templates = Object.fromEntries(buildLibraryApp(lib, 2, outdir()).synth().stacks.map((s) => [s.stackName, s.template]));
