@@ -33,28 +33,31 @@ export const INFERENCE_COMPONENT_NAME: PhysicalNameKind = { prop: 'inferenceComp
 export const DASHBOARD_NAME: PhysicalNameKind = { prop: 'dashboardName', caseInsensitive: false };
 export const ALARM_NAME: PhysicalNameKind = { prop: 'alarmName', caseInsensitive: false };
 
+/**
+ * The CloudFormation name of a property of the L1 `T`: its own property's name, capitalized (`EndpointName` for
+ * `CfnEndpoint.endpointName`), which is how every generated L1 names them.
+ */
+export type CfnPropertyName<T> = Capitalize<Extract<keyof T, string>>;
+
 interface Entry {
   readonly kind: PhysicalNameKind;
   readonly owner: IConstruct;
   readonly resource: CfnResource;
   readonly property: string;
-  readonly name: () => string | undefined;
 }
 
 const registries = new WeakMap<IConstruct, Entry[]>();
 const checkedStacks = new WeakSet<Stack>();
 
 /**
- * Registers the physical name that `resource` carries in its CloudFormation property `property` (`name()` reads the
- * L1's own property; both are read at synth time, `renderedName`) under the app. `owner` names the construct in the
- * error.
+ * Registers the physical name that `resource` carries in its CloudFormation property `property` (read at synth time,
+ * `renderedName`) under the app. `owner` names the construct in the error.
  */
-export function registerPhysicalName(owner: IConstruct, kind: PhysicalNameKind, resource: CfnResource, property: string,
-  name: () => string | undefined): void {
+export function registerPhysicalName<T extends CfnResource>(owner: IConstruct, kind: PhysicalNameKind, resource: T, property: CfnPropertyName<T>): void {
   const root = owner.node.root;
   const entries = registries.get(root) ?? [];
   registries.set(root, entries);
-  entries.push({ kind, owner, resource, property, name });
+  entries.push({ kind, owner, resource, property });
   const stack = Stack.of(owner);
   if (!checkedStacks.has(stack)) {
     checkedStacks.add(stack);
@@ -111,7 +114,7 @@ function appDuplicateNameErrors(root: IConstruct): Map<Stack, string[]> {
   const first = new Map<string, Entry>();
   const errors = new Map<Stack, string[]>();
   for (const entry of entries) {
-    const name = renderedName(entry.resource, entry.property, entry.name);
+    const name = renderedProperty(entry.resource, entry.property);
     if (name === undefined || name === null) continue;
     const named = nameKey(entry.owner, name, entry.kind.caseInsensitive);
     if (named === undefined) continue;
@@ -132,15 +135,20 @@ function appDuplicateNameErrors(root: IConstruct): Map<Stack, string[]> {
 /**
  * The value of `resource`'s CloudFormation property `property` as the template will hold it: an override
  * (`addPropertyOverride`, `addOverride('Properties.<property>')`, `addPropertyDeletionOverride`) wins over the L1's
- * own property (`read()`). aws-cdk-lib keeps overrides in the L1's `rawOverrides`, which it merges over the rendered
- * properties when it writes the template (CfnResource._toCloudFormation); reading them here costs nothing, where
- * rendering every named resource (a dashboard's whole body, say) would cost a second synthesis of it.
+ * own property (`endpointName` for `EndpointName`). aws-cdk-lib keeps overrides in the L1's `rawOverrides`, which it
+ * merges over the rendered properties when it writes the template (CfnResource._toCloudFormation); reading them here
+ * costs nothing, where rendering every named resource (a dashboard's whole body, say) would cost a second synthesis
+ * of it.
  */
-export function renderedName(resource: CfnResource, property: string, read: () => string | undefined): string | undefined {
+export function renderedName<T extends CfnResource>(resource: T, property: CfnPropertyName<T>): string | undefined {
+  return renderedProperty(resource, property);
+}
+
+function renderedProperty(resource: CfnResource, property: string): string | undefined {
   const overrides = (resource as unknown as { rawOverrides?: { Properties?: { [key: string]: unknown } } }).rawOverrides?.Properties;
   if (overrides && Object.prototype.hasOwnProperty.call(overrides, property)) {
     const value = overrides[property];
     return typeof value === 'string' ? value : undefined;
   }
-  return read();
+  return (resource as unknown as { [key: string]: string | undefined })[property.charAt(0).toLowerCase() + property.slice(1)];
 }

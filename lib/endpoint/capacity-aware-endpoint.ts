@@ -145,8 +145,8 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
     this.endpointArn = this.cfnEndpoint.ref;
     this.createVariants(specs.slice(1));
     applyTags(this, props.tags);
-    registerPhysicalName(this, ENDPOINT_NAME, this.cfnEndpoint, 'EndpointName', () => this.cfnEndpoint.endpointName);
-    registerPhysicalName(this, ENDPOINT_CONFIG_NAME, this.cfnEndpointConfig, 'EndpointConfigName', () => this.cfnEndpointConfig.endpointConfigName);
+    registerPhysicalName(this, ENDPOINT_NAME, this.cfnEndpoint, 'EndpointName');
+    registerPhysicalName(this, ENDPOINT_CONFIG_NAME, this.cfnEndpointConfig, 'EndpointConfigName');
     this.node.addValidation({ validate: () => this.validateRenderedConfig() });
     if (this.existing) {
       const existing = this.existing;

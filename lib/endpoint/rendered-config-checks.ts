@@ -47,7 +47,7 @@ export function renderedConfigErrors(scope: IConstruct, config: CfnEndpointConfi
  */
 export function editedNameErrors(endpoint: CfnEndpoint, fixedName: string | undefined): string[] {
   if (fixedName === undefined) return [];
-  const rendered = renderedName(endpoint, 'EndpointName', () => endpoint.endpointName);
+  const rendered = renderedName(endpoint, 'EndpointName');
   if (rendered === fixedName) return [];
   return [new InstancePoolsError('EndpointNameEdited', 'cfnEndpoint.EndpointName',
     `the endpoint's metrics, alarms, dashboard and scaling policy name it by endpointName ('${fixedName}'), so they would watch an `

@@ -158,8 +158,8 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
     this.endpointName = this.getResourceNameAttribute(this.cfnEndpoint.attrEndpointName);
     this.endpointArn = this.cfnEndpoint.ref;
     applyTags(this, props.tags);
-    registerPhysicalName(this, ENDPOINT_NAME, this.cfnEndpoint, 'EndpointName', () => this.cfnEndpoint.endpointName);
-    registerPhysicalName(this, ENDPOINT_CONFIG_NAME, this.cfnEndpointConfig, 'EndpointConfigName', () => this.cfnEndpointConfig.endpointConfigName);
+    registerPhysicalName(this, ENDPOINT_NAME, this.cfnEndpoint, 'EndpointName');
+    registerPhysicalName(this, ENDPOINT_CONFIG_NAME, this.cfnEndpointConfig, 'EndpointConfigName');
     this.node.addValidation({ validate: () => variantErrors(renderedVariants(this.cfnEndpointConfig), EndpointKind.INFERENCE_COMPONENTS) });
     watchStackLimits(this);
   }

@@ -134,8 +134,7 @@ export class PooledInferenceComponent extends InferenceComponentBase {
       deploymentConfig: props.deployment?._render(),
     });
     this.inferenceComponentArn = this.cfnInferenceComponent.attrInferenceComponentArn;
-    registerPhysicalName(this, INFERENCE_COMPONENT_NAME, this.cfnInferenceComponent, 'InferenceComponentName',
-      () => this.cfnInferenceComponent.inferenceComponentName);
+    registerPhysicalName(this, INFERENCE_COMPONENT_NAME, this.cfnInferenceComponent, 'InferenceComponentName');
     // Models named by a fixed name and endpoints with a fixed name are not referenced through GetAtt.
     this.models.forEach((model) => this.cfnInferenceComponent.node.addDependency(model));
     const endpointResource = props.endpoint.node.defaultChild;

@@ -178,7 +178,7 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
     // https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-lambda/lib/function.ts).
     if (subnets) this.cfnModel.node.addDependency(subnets.internetConnectivityEstablished);
     this.modelName = this.getResourceNameAttribute(this.cfnModel.attrModelName);
-    registerPhysicalName(this, MODEL_NAME, this.cfnModel, 'ModelName', () => this.cfnModel.modelName);
+    registerPhysicalName(this, MODEL_NAME, this.cfnModel, 'ModelName');
   }
 
   /**

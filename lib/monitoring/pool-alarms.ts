@@ -165,8 +165,7 @@ export class PoolAlarms extends Construct {
     for (const alarm of this.alarms) {
       alarm.addAlarmAction(...alarmActions);
       alarm.addOkAction(...okActions);
-      const cfnAlarm = alarm.node.defaultChild as cloudwatch.CfnAlarm;
-      registerPhysicalName(alarm, ALARM_NAME, cfnAlarm, 'AlarmName', () => cfnAlarm.alarmName);
+      registerPhysicalName(alarm, ALARM_NAME, alarm.node.defaultChild as cloudwatch.CfnAlarm, 'AlarmName');
     }
     // Topics whose key or policy keeps CloudWatch from publishing drop every notification: warn at synth time.
     checkAlarmTopics(this, () => this.alarms);

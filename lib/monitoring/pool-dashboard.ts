@@ -88,8 +88,7 @@ export class PoolDashboard extends Construct {
     });
     rows.forEach((row) => this.dashboard.addWidgets(row));
     if (!props.dashboard) {
-      registerPhysicalName(this.dashboard, DASHBOARD_NAME, this.dashboard.node.defaultChild as cloudwatch.CfnDashboard, 'DashboardName',
-        () => (this.dashboard.node.defaultChild as cloudwatch.CfnDashboard).dashboardName);
+      registerPhysicalName(this.dashboard, DASHBOARD_NAME, this.dashboard.node.defaultChild as cloudwatch.CfnDashboard, 'DashboardName');
     }
     this.node.addValidation({ validate: () => limitErrors(heldRows(this.dashboard) ?? [renderedBody(this.dashboard)]).map((e) => e.message) });
   }

@@ -68,10 +68,10 @@ export class TargetTrackingPolicy {
       const choose = options.logicalId === undefined && all.length > 1
         ? '; pass { logicalId } to choose one, e.g. fromTemplate(template, { logicalId: Stack.of(endpoint).getLogicalId(endpoint.autoScaling!.scalingPolicy) })'
         : '';
-      const named = options.logicalId === undefined ? '' : `; the template's target-tracking policies with metric queries: ${all.length}${found}`;
+      // Without a logical ID the policies found are the ones counted; with one, the template's are listed apart.
+      const listed = options.logicalId === undefined ? found : `; the template's target-tracking policies with metric queries: ${all.length}${found}`;
       throw new Error(`expected exactly one target-tracking policy with metric queries (an AWS::ApplicationAutoScaling::ScalingPolicy whose `
-        + `CustomizedMetricSpecification has Metrics)${options.logicalId ? ` named ${options.logicalId}` : ''}, found ${candidates.length}`
-        + `${options.logicalId === undefined ? found : named}${choose}`);
+        + `CustomizedMetricSpecification has Metrics)${options.logicalId ? ` named ${options.logicalId}` : ''}, found ${candidates.length}${listed}${choose}`);
     }
     const config = candidates[0][1].Properties.TargetTrackingScalingPolicyConfiguration;
     return new TargetTrackingPolicy(config.TargetValue, config.CustomizedMetricSpecification.Metrics);

@@ -3,10 +3,21 @@ import { Construct } from 'constructs';
 import { ALARM_NAME, DASHBOARD_NAME, ENDPOINT_NAME, PhysicalNameKind, registerPhysicalName } from '../../lib/core/physical-names';
 import { testStack } from '../util';
 
+/** An L1 whose property `name` (CloudFormation `Name`) reads `read()`, as a generated L1's typed property would. */
+class CfnNamed extends CfnResource {
+  constructor(scope: Construct, id: string, private readonly read: () => string | undefined) {
+    super(scope, id, { type: 'Test::Named' });
+  }
+
+  public get name(): string | undefined {
+    return this.read();
+  }
+}
+
 /** An L1 under `scope` whose physical name (its property `Name`) is `name()`, registered as `kind`. */
 function named(scope: Construct, id: string, kind: PhysicalNameKind, name: () => string | undefined): CfnResource {
-  const resource = new CfnResource(scope, id, { type: 'Test::Named' });
-  registerPhysicalName(resource, kind, resource, 'Name', name);
+  const resource = new CfnNamed(scope, id, name);
+  registerPhysicalName(resource, kind, resource, 'Name');
   return resource;
 }
 
