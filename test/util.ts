@@ -9,7 +9,7 @@ export const EXAMPLE_APP_FLAGS: { [key: string]: unknown } = Object.fromEntries(
 /**
  * The flag that widens CDK's usage analytics: with it, every L2 construct and many L2 methods record their props,
  * redacted, as construct metadata for the CDK team. It changes no template (test/bin/example-stacks.test.ts
- * proves it for the example app) and costs 7 to 10 % of a synth (README, "Performance").
+ * proves it for the example app) and adds about 10 % to a synth (README, "Performance").
  */
 export const ANALYTICS_FLAG = '@aws-cdk/core:enableAdditionalMetadataCollection';
 

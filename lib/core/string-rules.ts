@@ -179,6 +179,18 @@ export function checkDashboardName(prop: string, value: string | undefined): voi
 }
 
 /**
+ * A CloudWatch metric name (`MetricName`, https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_Metric.html):
+ * 1 to 255 characters, no control characters. `what` says what the caller expects (e.g. a SageMaker metric name).
+ */
+export function checkMetricName(prop: string, value: string, what: string): void {
+  requireString(prop, value, what);
+  if (Token.isUnresolved(value)) return;
+  if (value.length < 1 || value.length > 255 || /[\u0000-\u001f\u007f]/.test(value)) {
+    throw new InstancePoolsError('InvalidName', prop, `${what}: 1 to 255 characters, no control characters`, value);
+  }
+}
+
+/**
  * Tags (the `Tag` shape of SageMaker, https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Tag.html, and
  * of the other services tagged through the scope): at most 50, keys of 1 to 128 and values of 0 to 256
  * characters of `[\p{L}\p{Z}\p{N}_.:/=+\-@]`, and no key starting with `aws:`, a prefix AWS reserves for its own

@@ -16,7 +16,10 @@ export interface IInferenceComponent extends IResource {
   readonly endpoint: IInstancePoolEndpoint;
   /** The instance types it runs on, with the model and measured capacity of each, in priority order. */
   readonly placements: InstanceTypePlacement[];
-  /** Any metric of the `AWS/SageMaker` namespace (invocations, latency, concurrency) for this component. */
+  /**
+   * Any metric of the `AWS/SageMaker` namespace (invocations, latency, concurrency) for this component. `metricName`
+   * takes 1 to 255 characters (CloudWatch `MetricName`, `[InvalidName]` otherwise).
+   */
   metric(metricName: string, options?: EndpointMetricOptions): cloudwatch.Metric;
   /** Any metric of the `/aws/sagemaker/InferenceComponents` namespace (utilization of the copies). */
   metricUtilization(metricName: string, options?: EndpointMetricOptions): cloudwatch.Metric;

@@ -18,9 +18,16 @@ export function validateProps(props: PoolAlarmsOptions, prefix: string, period: 
   checkDuration('fallbackAlarmAfter', fallbackAfter, false);
   for (const actions of ['alarmActions', 'okActions'] as const) {
     const list = props[actions];
-    if (list !== undefined && (!Array.isArray(list) || list.some((a) => typeof a?.bind !== 'function'))) {
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
       throw new InstancePoolsError('InvalidEnumValue', actions, 'must be an array of alarm actions (e.g. new SnsAction(topic))', list);
     }
+    list.forEach((action, i) => {
+      if (typeof action?.bind === 'function') return;
+      // An ARN is the likely string: name the wrapper that turns a topic's ARN into an action.
+      const arn = typeof action === 'string' ? "; for a topic's ARN, new SnsAction(sns.Topic.fromTopicArn(this, 'Topic', arn))" : '';
+      throw new InstancePoolsError('InvalidEnumValue', `${actions}[${i}]`, `must be an alarm action (e.g. new SnsAction(topic))${arn}`, action ?? described(String(action)));
+    });
   }
   if (typeof prefix !== 'string' || (!Token.isUnresolved(prefix) && !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(prefix))) {
     throw new InstancePoolsError('InvalidName', 'alarmNamePrefix', 'letters, digits, -, _ and . (starting with a letter or digit), at most 64 characters', prefix);

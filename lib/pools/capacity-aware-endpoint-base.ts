@@ -31,7 +31,10 @@ export interface ICapacityAwareEndpoint extends IInstancePoolEndpoint {
    * signals read what it publishes.
    */
   readonly asyncInference: boolean;
-  /** Any metric of the `AWS/SageMaker` namespace for this variant. */
+  /**
+   * Any metric of the `AWS/SageMaker` namespace for this variant. `metricName` takes 1 to 255 characters
+   * (CloudWatch `MetricName`, `[InvalidName]` otherwise).
+   */
   metric(metricName: string, options?: EndpointMetricOptions): cloudwatch.Metric;
 }
 

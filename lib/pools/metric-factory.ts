@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { checkDuration, requireObject, requireString } from '../core/required';
+import { checkMetricName } from '../core/string-rules';
 import { InstanceType } from '../instance-types/instance-type';
 import { checkTypeInPools, PoolInstanceTypes } from './pool-instance-types';
 import { checkInstanceType } from './rank-pools';
@@ -38,7 +39,7 @@ export interface DimensionedMetricOptions extends cloudwatch.MetricOptions {
  */
 export function dimensionedMetric(namespace: string, metricName: string, statistic: string, dimensions: { [name: string]: string },
   options: DimensionedMetricOptions = {}, defaultPeriod?: Duration, pools?: PoolInstanceTypes): cloudwatch.Metric {
-  requireString('metricName', metricName, 'a SageMaker metric name');
+  checkMetricName('metricName', metricName, 'a SageMaker metric name');
   const given = requireObject('options', options, true);
   const instanceType = given.instanceType;
   if (instanceType !== undefined && instanceType !== null) {

@@ -60,13 +60,14 @@ export function checkInstanceType(prop: string, type: InstanceType | undefined):
     const hint = name === type ? '' : ' (names are lower-case, without whitespace)';
     throw new InstancePoolsError('InvalidInstanceType', prop, `must be an InstanceType: InstanceType.of('${name}')${hint}`, type);
   }
-  if (typeof (type as any).name !== 'string') {
-    throw new InstancePoolsError('InvalidInstanceType', prop, "must be an InstanceType (InstanceType.of('ml.g6.48xlarge'))", type);
+  if (!(type instanceof InstanceType)) {
+    // A look-alike object ({ name: 'ml.g5.xlarge' } from JavaScript) lacks the traits the checks read (catalog,
+    // accelerators, local storage): name the call that makes the real one.
+    const name = (type as { name?: unknown }).name;
+    const call = typeof name === 'string' && !Token.isUnresolved(name) ? `InstanceType.of('${name.trim().toLowerCase()}')` : "InstanceType.of('ml.g6.48xlarge')";
+    throw new InstancePoolsError('InvalidInstanceType', prop, `must be an InstanceType, made by its constants or ${call}`, type);
   }
-  // A look-alike object skipped InstanceType.of: check its name the same way.
-  const name = (type as InstanceType).name;
-  if (!(type instanceof InstanceType)) InstanceType.of(name);
-  return name;
+  return type.name;
 }
 
 /**

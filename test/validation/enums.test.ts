@@ -54,6 +54,8 @@ badInputTable('enum-like values', [
   ["ModelContainer.fromImage modelData: 's3://b/k' (a URI string)", () => ModelContainer.fromImage(js({ bind: () => ({ imageUri: 'x' }) }), { modelData: js('s3://b/k') }), 'InvalidEnumValue'],
   ["new Model container: { image: 'nginx' } (the L1 shape)", (s) => new Model(s, 'M', { container: js({ image: 'nginx' }) }), 'InvalidEnumValue'],
   ['addAlarms alarmActions: [topic] (a topic, not an action)', (s) => endpoint(s).addAlarms({ alarmActions: js([new sns.Topic(s, 'T')]) }), 'InvalidEnumValue'],
+  ["addAlarms alarmActions: ['arn:aws:sns:…'] (a topic's ARN, not an action)", (s) => endpoint(s).addAlarms({ alarmActions: js(['arn:aws:sns:us-east-1:123456789012:x']) }), 'InvalidEnumValue'],
+  ['addAlarms okActions: [undefined]', (s) => endpoint(s).addAlarms({ okActions: js([undefined]) }), 'InvalidEnumValue'],
   ["addAlarms okActions: 'arn:...'", (s) => endpoint(s).addAlarms({ okActions: js('arn:aws:sns:us-east-1:123456789012:t') }), 'InvalidEnumValue'],
   ["PoolWidgets alarms: ['my-alarm']", (s) => new PoolWidgets(endpoint(s), { alarms: js(['my-alarm']) }), 'InvalidEnumValue'],
   ["PoolWidgets scalingSignal: 'CPUUtilization'", (s) => new PoolWidgets(endpoint(s), { scalingSignal: js('CPUUtilization') }), 'InvalidEnumValue'],

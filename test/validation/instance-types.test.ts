@@ -38,6 +38,10 @@ badInputTable('instance types', [
   ['InstanceType.of(42): a number from JavaScript', () => InstanceType.of(js(42)), 'InvalidInstanceType'],
   ["pools[0].instanceType 'ml.g5.xlarge': a plain string from JavaScript", (s) => endpoint(s, { pools: [{ instanceType: js('ml.g5.xlarge') }] }), 'InvalidInstanceType'],
   ["pools[0].instanceType { name: 'ML.G5' }: a look-alike object", (s) => endpoint(s, { pools: [{ instanceType: js({ name: 'ML.G5' }) }] }), 'InvalidInstanceType'],
+  ["pools[0].instanceType { name: 'ml.g5.xlarge' }: a look-alike object with a catalogued name", (s) => endpoint(s, { pools: [{ instanceType: js({ name: 'ml.g5.xlarge' }) }] }),
+    'InvalidInstanceType'],
+  ["metric instanceType { name: 'ml.g6.48xlarge' }: a look-alike object", (s) => endpoint(s).metric('Invocations', { instanceType: js({ name: 'ml.g6.48xlarge' }) }),
+    'InvalidInstanceType'],
   ['pools[0].instanceType 42: neither string nor InstanceType', (s) => endpoint(s, { pools: [{ instanceType: js(42) }] }), 'InvalidInstanceType'],
   ['the same type twice, once by constant and once by name', (s) => endpoint(s, { pools: [{ instanceType: InstanceType.ML_G5_XLARGE }, { instanceType: InstanceType.of('ml.g5.xlarge') }] }), 'DuplicateInstanceType'],
   ["specification[0].instanceType 'ml.g6.48xlarge': a plain string", (s) => InferenceComponentSpecification.perInstanceType([

@@ -105,6 +105,11 @@ badInputTable('strings', [
   ["dashboardName 'dash.board': a dot", (s) => endpoint(s).addDashboard('D', { dashboardName: 'dash.board' }), 'InvalidName'],
   ["dashboardName '': empty", (s) => endpoint(s).addDashboard('D', { dashboardName: '' }), 'InvalidName'],
   ['dashboardName of 256 characters', (s) => endpoint(s).addDashboard('D', { dashboardName: 'd'.repeat(256) }), 'InvalidName'],
+  // CloudWatch metric names (a metric renders into alarms and dashboards the user builds from it)
+  ["endpoint.metric(''): empty", (s) => endpoint(s).metric(''), 'InvalidName'],
+  ['endpoint.metric: 256 characters', (s) => endpoint(s).metric('M'.repeat(256)), 'InvalidName'],
+  ["endpoint.metric('Invocations\\n'): a control character", (s) => endpoint(s).metric('Invocations\n'), 'InvalidName'],
+  ["component.metric(''): empty", (s) => icEndpoint(s).addInferenceComponent('C', { specification: allTypes(s) }).metric(''), 'InvalidName'],
   // tags
   ["tag key 'aws:owner': reserved by AWS", tags({ 'aws:owner': 'me' }), 'InvalidTag'],
   ["tag key 'AWS:Owner': reserved in any case", tags({ 'AWS:Owner': 'me' }), 'InvalidTag'],
