@@ -11,6 +11,7 @@ import {
   countWidgetMetrics, dashboardLimitErrors, MAX_METRICS_PER_DASHBOARD, MAX_METRICS_PER_WIDGET, MAX_WIDGETS_PER_DASHBOARD, parseDashboardBody,
 } from './cloudwatch-limits';
 import { PoolWidgetOptions, PoolWidgets } from './pool-widgets';
+import { RenderedRow } from './rendered-row';
 import { metricEntriesBound } from './widget-kit';
 
 /** Options of a per-instance-type dashboard, as taken by `endpoint.addDashboard(id, ...)`. */
@@ -86,7 +87,8 @@ export class PoolDashboard extends Construct {
     this.dashboard = props.dashboard ?? new cloudwatch.Dashboard(this, 'Resource', {
       dashboardName: props.dashboardName, defaultInterval: props.defaultInterval,
     });
-    rows.forEach((row) => this.dashboard.addWidgets(row));
+    // Rendered once per position, not at each of the three or more resolutions of a synthesis (see RenderedRow).
+    rows.forEach((row) => this.dashboard.addWidgets(row instanceof cloudwatch.Row ? new RenderedRow(row) : row));
     if (!props.dashboard) {
       registerPhysicalName(this.dashboard, DASHBOARD_NAME, this.dashboard.node.defaultChild as cloudwatch.CfnDashboard, 'DashboardName');
     }
@@ -106,7 +108,7 @@ const ownRows = new WeakSet<cloudwatch.IWidget>();
  * CloudWatch's dashboard limits over `rows` (a dashboard's rows, in order). The rows a `PoolDashboard` created are
  * counted without rendering them when an upper bound of their entries (`metricEntriesBound`) keeps every limit;
  * only if the bound reaches one are all rows rendered and counted exactly, so the errors are those of the widgets
- * as rendered. Each synthesis renders these widgets once, in the dashboard's body.
+ * as rendered. These widgets are rendered once, in the dashboard's body (`RenderedRow`).
  */
 function limitErrors(rows: (cloudwatch.IWidget | RenderedBody)[]): InstancePoolsError[] {
   const bounds: number[] = [];
@@ -124,7 +126,8 @@ function limitErrors(rows: (cloudwatch.IWidget | RenderedBody)[]): InstancePools
 }
 
 /** The bounds of the widgets of a row a `PoolDashboard` created, or undefined for any other row. */
-function ownBounds(row: cloudwatch.IWidget): number[] | undefined {
+function ownBounds(widget: cloudwatch.IWidget): number[] | undefined {
+  const row = widget instanceof RenderedRow ? widget.row : widget;
   if (!ownRows.has(row) || !(row instanceof cloudwatch.Row)) return undefined;
   const bounds = row.widgets.map((widget) => metricEntriesBound(widget));
   return bounds.every((b) => b !== undefined) ? bounds as number[] : undefined;

@@ -131,7 +131,7 @@ describe('PoolDashboard', () => {
     expect(() => Template.fromStack(stack)).toThrow(/dashboard: a graph holds at most 500 metrics and expressions \(widgets\[16\]\), got 501 \[DashboardLimit\]/);
   });
 
-  test('its limit checks render nothing: its rows are rendered as often as the rows of a plain dashboard', () => {
+  test('its limit checks render nothing, and its rows are rendered once per synthesis where a plain row is rendered at each resolution', () => {
     // GIVEN
     const stack = testStack();
     const endpoint = seedEndpoint(stack);
@@ -143,14 +143,29 @@ describe('PoolDashboard', () => {
       new PoolDashboard(stack, 'Dashboard', { endpoint });
       const atConstruction = rendered.mock.calls.length;
       Template.fromStack(stack);
-      // THEN: aws-cdk-lib renders a dashboard body more than once per synthesis; the library adds no rendering
+      // THEN: aws-cdk-lib renders a dashboard body at each resolution of a synthesis (two here, three with the tree
+      // metadata the test apps leave out); the library's rows (the fleet, then one per pool) are rendered once each
       const plain = rendered.mock.contexts.filter((row) => row === plainRow).length;
       expect(atConstruction).toBe(0);
-      expect(plain).toBeGreaterThan(0);
-      expect(rendered.mock.calls.length).toBe(plain * (2 + endpoint.pools.length));
+      expect(plain).toBeGreaterThanOrEqual(2);
+      expect(rendered.mock.calls.length - plain).toBe(1 + endpoint.pools.length);
     } finally {
       rendered.mockRestore();
     }
+  });
+
+  test('rendered once, its body is what a plain dashboard of the same widgets renders', () => {
+    // GIVEN
+    const stack = testStack();
+    const endpoint = seedEndpoint(stack, { endpointName: 'llm' });
+    const pools = new PoolDashboard(stack, 'Dashboard', { endpoint });
+    const plain = new cloudwatch.Dashboard(stack, 'Plain');
+    plain.addWidgets(...pools.widgets());
+    // WHEN
+    const bodies = Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard');
+    // THEN
+    const [own, copy] = [pools.dashboard, plain].map((d) => bodies[stack.getLogicalId(d.node.defaultChild as cloudwatch.CfnDashboard)].Properties.DashboardBody);
+    expect(own).toEqual(copy);
   });
 
   test('a bound past a limit is counted exactly: metrics shared between expressions count once', () => {

@@ -1,0 +1,48 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+
+/**
+ * A row of widgets that the library built for one of its own dashboards and never hands out, rendered once per
+ * position rather than once per resolution.
+ *
+ * aws-cdk-lib renders a dashboard's body each time the template is resolved: at least three times per synthesis
+ * (cross-stack references, the template, the construct tree's attributes), and with it every widget's metrics. The
+ * JSON of these rows cannot change after their creation: nothing outside the library holds them or their widgets
+ * (`addLeftMetric` and the like cannot reach them), and what they render holds tokens, never resolved values, so
+ * the same JSON serves every resolution. Only the position can change (another row added above): the JSON is
+ * rendered again when it does.
+ *
+ * `widgets` holds the row, so that aws-cdk-lib, which walks a dashboard's widgets for their warnings, still finds
+ * them.
+ */
+export class RenderedRow implements cloudwatch.IWidget {
+  /** The wrapped row, as its one widget. */
+  public readonly widgets: cloudwatch.IWidget[];
+  private x?: number;
+  private y?: number;
+  private rendered?: { readonly x?: number; readonly y?: number; readonly json: any[] };
+
+  constructor(public readonly row: cloudwatch.Row) {
+    this.widgets = [row];
+  }
+
+  public get width(): number {
+    return this.row.width;
+  }
+
+  public get height(): number {
+    return this.row.height;
+  }
+
+  public position(x: number, y: number): void {
+    this.row.position(x, y);
+    this.x = x;
+    this.y = y;
+  }
+
+  public toJson(): any[] {
+    if (!this.rendered || this.rendered.x !== this.x || this.rendered.y !== this.y) {
+      this.rendered = { x: this.x, y: this.y, json: this.row.toJson() };
+    }
+    return this.rendered.json;
+  }
+}
