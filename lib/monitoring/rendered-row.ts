@@ -4,12 +4,11 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
  * A row of widgets that the library built for one of its own dashboards and never hands out, rendered once per
  * position rather than once per resolution.
  *
- * aws-cdk-lib renders a dashboard's body each time the template is resolved: at least three times per synthesis
- * (cross-stack references, the template, the construct tree's attributes), and with it every widget's metrics. The
- * JSON of these rows cannot change after their creation: nothing outside the library holds them or their widgets
- * (`addLeftMetric` and the like cannot reach them), and what they render holds tokens, never resolved values, so
- * the same JSON serves every resolution. Only the position can change (another row added above): the JSON is
- * rendered again when it does.
+ * aws-cdk-lib renders a dashboard's body each time the template is resolved: three times per synthesis (cross-stack
+ * references, the template, the construct tree's attributes; two with tree metadata off), and with it every widget's
+ * metrics. The JSON of these rows cannot change after their creation: nothing outside the library holds them or their
+ * widgets (`addLeftMetric` and the like cannot reach them), and what they render holds tokens, never resolved values,
+ * so the same JSON serves every resolution. Should the row's position change, its JSON is rendered again.
  *
  * `widgets` holds the row, so that aws-cdk-lib, which walks a dashboard's widgets for their warnings, still finds
  * them.
