@@ -21,7 +21,8 @@ export interface PoolWidgetOptions {
    */
   readonly period?: Duration;
   /**
-   * Alarms to show in an alarm status widget on top.
+   * Alarms to show in an alarm status widget on top: those in the list when the widgets are created (the list is
+   * copied, so an alarm pushed to it later is not shown).
    * @default - no alarm status widget
    */
   readonly alarms?: cloudwatch.IAlarm[];
@@ -76,7 +77,8 @@ export class PoolWidgets {
       throw new InstancePoolsError('InvalidEnumValue', 'scalingSignal', 'must be a CloudWatch metric or math expression (cloudwatch.IMetric)', options.scalingSignal);
     }
     this.endpoint = endpoint;
-    this.options = options;
+    // A copy: a dashboard renders its rows once (RenderedRow), so a list changed later must not change what they show.
+    this.options = options.alarms ? { ...options, alarms: [...options.alarms] } : options;
     this.period = options.period ?? Duration.minutes(1);
     this.height = options.widgetHeight ?? 6;
     validateOptions(options, this.period);

@@ -7,8 +7,11 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
  * aws-cdk-lib renders a dashboard's body each time the template is resolved: three times per synthesis (cross-stack
  * references, the template, the construct tree's attributes; two with tree metadata off), and with it every widget's
  * metrics. The JSON of these rows cannot change after their creation: nothing outside the library holds them or their
- * widgets (`addLeftMetric` and the like cannot reach them), and what they render holds tokens, never resolved values,
- * so the same JSON serves every resolution. Should the row's position change, its JSON is rendered again.
+ * widgets (`addLeftMetric` and the like cannot reach them), what they were built from does not change (the alarm list
+ * is a copy taken when the widgets are created; metrics and math expressions have no setters, and a props object
+ * mutated after it was passed to one is outside aws-cdk-lib's contract), and what they render holds tokens, never
+ * resolved values, so the same JSON serves every resolution. Should the row's position change, its JSON is rendered
+ * again.
  *
  * `widgets` holds the row, so that aws-cdk-lib, which walks a dashboard's widgets for their warnings, still finds
  * them.

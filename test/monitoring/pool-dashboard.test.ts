@@ -1,4 +1,4 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration, Stage, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CapacityAwareEndpoint, InstanceType, PoolAlarms, PoolDashboard } from '../../lib';
@@ -166,6 +166,26 @@ describe('PoolDashboard', () => {
     // THEN
     const [own, copy] = [pools.dashboard, plain].map((d) => bodies[stack.getLogicalId(d.node.defaultChild as cloudwatch.CfnDashboard)].Properties.DashboardBody);
     expect(own).toEqual(copy);
+  });
+
+  test('shows the alarms listed at construction: an alarm pushed to the list later changes neither the body nor a copy of the widgets', () => {
+    // GIVEN: a dashboard body resolved once before the list changes (its rows are then rendered), then a forced synth
+    const stack = testStack();
+    const alarm = (id: string) => new cloudwatch.Alarm(stack, id, { metric: new cloudwatch.Metric({ namespace: 'N', metricName: id }), threshold: 1, evaluationPeriods: 1 });
+    const alarms: cloudwatch.IAlarm[] = [alarm('First')];
+    const pools = new PoolDashboard(stack, 'Dashboard', { endpoint: seedEndpoint(stack, { endpointName: 'llm' }), alarms });
+    const plain = new cloudwatch.Dashboard(stack, 'Plain');
+    plain.addWidgets(...pools.widgets());
+    stack.resolve((pools.dashboard.node.defaultChild as cloudwatch.CfnDashboard).dashboardBody);
+    // WHEN
+    alarms.push(alarm('Later'));
+    const assembly = Stage.of(stack)!.synth({ force: true });
+    // THEN
+    const resources = assembly.getStackByName(stack.stackName).template.Resources;
+    const bodies = [pools.dashboard, plain].map((d) => JSON.stringify(resources[stack.getLogicalId(d.node.defaultChild as cloudwatch.CfnDashboard)].Properties.DashboardBody));
+    expect(bodies[0]).toContain(stack.getLogicalId(alarms[0].node.defaultChild as cloudwatch.CfnAlarm));
+    expect(bodies[0]).not.toContain(stack.getLogicalId(alarms[1].node.defaultChild as cloudwatch.CfnAlarm));
+    expect(bodies[1]).toEqual(bodies[0]);
   });
 
   test('a bound past a limit is counted exactly: metrics shared between expressions count once', () => {
