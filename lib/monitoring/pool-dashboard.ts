@@ -87,7 +87,7 @@ export class PoolDashboard extends Construct {
     this.dashboard = props.dashboard ?? new cloudwatch.Dashboard(this, 'Resource', {
       dashboardName: props.dashboardName, defaultInterval: props.defaultInterval,
     });
-    // Rendered once per position, not at each of the three or more resolutions of a synthesis (see RenderedRow).
+    // Rendered once per position, not at each of the two or three resolutions of a synthesis (see RenderedRow).
     rows.forEach((row) => this.dashboard.addWidgets(row instanceof cloudwatch.Row ? new RenderedRow(row) : row));
     if (!props.dashboard) {
       registerPhysicalName(this.dashboard, DASHBOARD_NAME, this.dashboard.node.defaultChild as cloudwatch.CfnDashboard, 'DashboardName');

@@ -27,20 +27,24 @@ export class RenderedRow implements cloudwatch.IWidget {
     this.widgets = [row];
   }
 
+  /** The row's width, in grid units. */
   public get width(): number {
     return this.row.width;
   }
 
+  /** The row's height, in grid units. */
   public get height(): number {
     return this.row.height;
   }
 
+  /** Places the row (and so its widgets) at `x`, `y`, in grid units. */
   public position(x: number, y: number): void {
     this.row.position(x, y);
     this.x = x;
     this.y = y;
   }
 
+  /** The row's widgets as dashboard-body JSON: rendered at the first call for a position, then the same array. */
   public toJson(): any[] {
     if (!this.rendered || this.rendered.x !== this.x || this.rendered.y !== this.y) {
       this.rendered = { x: this.x, y: this.y, json: this.row.toJson() };
