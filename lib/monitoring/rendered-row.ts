@@ -21,7 +21,8 @@ export class RenderedRow implements cloudwatch.IWidget {
   public readonly widgets: cloudwatch.IWidget[];
   private x?: number;
   private y?: number;
-  private rendered?: { readonly x?: number; readonly y?: number; readonly json: any[] };
+  /** The row's JSON at the current position; dropped when the position changes. */
+  private json?: any[];
 
   constructor(public readonly row: cloudwatch.Row) {
     this.widgets = [row];
@@ -40,15 +41,14 @@ export class RenderedRow implements cloudwatch.IWidget {
   /** Places the row (and so its widgets) at `x`, `y`, in grid units. */
   public position(x: number, y: number): void {
     this.row.position(x, y);
+    if (x !== this.x || y !== this.y) this.json = undefined;
     this.x = x;
     this.y = y;
   }
 
   /** The row's widgets as dashboard-body JSON: rendered at the first call for a position, then the same array. */
   public toJson(): any[] {
-    if (!this.rendered || this.rendered.x !== this.x || this.rendered.y !== this.y) {
-      this.rendered = { x: this.x, y: this.y, json: this.row.toJson() };
-    }
-    return this.rendered.json;
+    this.json ??= this.row.toJson();
+    return this.json;
   }
 }
