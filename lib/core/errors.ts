@@ -64,7 +64,8 @@ export type ErrorCode =
   | 'DeploymentOnInf1'
   // Added with the findings of a new-user trial:
   | 'InstanceTypeNotInPools'
-  | 'EndpointNameEdited';
+  | 'EndpointNameEdited'
+  | 'CrossEnvironmentDashboard';
 
 /**
  * Words that describe a value rather than quote it (`got a token`, `got 2 variants`): printed as they are,

@@ -90,11 +90,15 @@ export function checkEnumLike<T>(prop: string, value: T | undefined | null, meth
   return value as T;
 }
 
-/** `value` must be a `Duration` (from `Duration.seconds(...)`, `Duration.minutes(...)`, ...), when set. */
+/**
+ * `value` must be a `Duration` (from `Duration.seconds(...)`, `Duration.minutes(...)`, ...), when set. Another copy of
+ * aws-cdk-lib's `Duration` passes if it has the methods the library and aws-cdk-lib call (`toSeconds`,
+ * `isUnresolved`, `toIsoString`); an object with `toSeconds` alone does not.
+ */
 export function checkDuration(prop: string, value: Duration | undefined | null, optional = true): Duration | undefined {
   if ((value === undefined || value === null) && optional) return undefined;
   requireValue(prop, value, 'a Duration');
-  if (!(value instanceof Duration) && typeof (value as any)?.toSeconds !== 'function') {
+  if (!(value instanceof Duration) && !['toSeconds', 'isUnresolved', 'toIsoString'].every((m) => typeof (value as any)?.[m] === 'function')) {
     throw new InstancePoolsError('InvalidEnumValue', prop, 'must be a Duration (Duration.seconds(...), Duration.minutes(...))', value);
   }
   return value!;

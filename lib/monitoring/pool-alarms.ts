@@ -2,8 +2,8 @@ import { Annotations, Duration, Tokenization } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { ALARM_NAME, registerPhysicalName } from '../core/physical-names';
-import { checkConstruct, checkScopeAndId, requireObject } from '../core/required';
-import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { checkScopeAndId, requireObject } from '../core/required';
+import { checkCapacityAwareEndpoint, ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { mathConstant } from '../pools/concurrency';
 import { instanceSamplesMetric } from '../pools/instance-samples';
 import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
@@ -53,7 +53,7 @@ export class PoolAlarms extends Construct {
   constructor(scope: Construct, id: string, props: PoolAlarmsProps) {
     super(scope, checkScopeAndId(scope, id));
     props = requireObject('props', props);
-    checkConstruct('endpoint', props.endpoint, 'a capacity-aware endpoint');
+    checkCapacityAwareEndpoint('endpoint', props.endpoint);
     const endpoint = props.endpoint;
     this.alarmNamePrefix = props.alarmNamePrefix ?? 'SageMaker';
     const invocationInterval = metricCadence(endpoint).invocationSeconds;

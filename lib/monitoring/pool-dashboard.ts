@@ -1,11 +1,11 @@
-import { Annotations, Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, Token, TokenComparison } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { described, InstancePoolsError } from '../core/errors';
 import { DASHBOARD_NAME, registerPhysicalName } from '../core/physical-names';
 import { checkConstruct, checkDuration, checkScopeAndId, requireObject } from '../core/required';
 import { checkDashboardName } from '../core/string-rules';
-import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { checkCapacityAwareEndpoint, ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { DEFAULT_METRIC_PUBLISH_SECONDS, metricCadence } from '../pools/metric-publishing';
 import {
   countWidgetMetrics, dashboardLimitErrors, MAX_METRICS_PER_DASHBOARD, MAX_METRICS_PER_WIDGET, MAX_WIDGETS_PER_DASHBOARD, parseDashboardBody,
@@ -53,20 +53,26 @@ export class PoolDashboard extends Construct {
   private readonly factory: PoolWidgets;
 
   /**
-   * @throws `[MissingRequiredProp]` without `endpoint`; `[InvalidName]` for a dashboard name CloudWatch would not
-   * take; `[ConflictingOptions]`; `[DashboardLimit]`; at synth time `[DuplicatePhysicalName]`
+   * @throws `[MissingRequiredProp]` without `endpoint`, or for an endpoint or `dashboard` of another kind; `[InvalidName]`
+   * for a dashboard name CloudWatch would not take; `[ConflictingOptions]`; `[CrossEnvironmentDashboard]` for a
+   * dashboard in another account or region than the endpoint; `[DashboardLimit]`; at synth time `[DuplicatePhysicalName]`
    */
   constructor(scope: Construct, id: string, props: PoolDashboardProps) {
     super(scope, checkScopeAndId(scope, id));
     props = requireObject('props', props);
-    checkConstruct('endpoint', props.endpoint, 'a capacity-aware endpoint');
+    checkCapacityAwareEndpoint('endpoint', props.endpoint);
     checkConstruct('dashboard', props.dashboard, 'a CloudWatch dashboard (cloudwatch.Dashboard)', true);
+    if (props.dashboard && typeof (props.dashboard as any).addWidgets !== 'function') {
+      // A stack, an L1 CfnDashboard or a topic is a construct too: name what is needed before it fails raw.
+      throw new InstancePoolsError('MissingRequiredProp', 'dashboard', 'must be a CloudWatch dashboard (cloudwatch.Dashboard)', props.dashboard);
+    }
     checkDashboardName('dashboardName', props.dashboardName);
     checkDuration('defaultInterval', props.defaultInterval);
     if (props.dashboard && (props.dashboardName !== undefined || props.defaultInterval !== undefined)) {
       const prop = props.dashboardName !== undefined ? 'dashboardName' : 'defaultInterval';
       throw new InstancePoolsError('ConflictingOptions', prop, 'applies to a new dashboard only; not with dashboard', described(props.dashboard.node.path));
     }
+    checkSameEnvironment(Stack.of(props.dashboard ?? this), Stack.of(props.endpoint));
     this.factory = new PoolWidgets(props.endpoint, props);
     const interval = metricCadence(props.endpoint).utilizationSeconds;
     if (interval !== DEFAULT_METRIC_PUBLISH_SECONDS) {
@@ -98,6 +104,20 @@ export class PoolDashboard extends Construct {
   /** New copies of the widgets, for other dashboards (see `PoolWidgets.widgets()`). */
   public widgets(): cloudwatch.IWidget[] {
     return this.factory.widgets();
+  }
+}
+
+/**
+ * The widgets' metrics carry no account or region, so CloudWatch reads them in the dashboard's own: a dashboard in
+ * another account or region than the endpoint would graph nothing. Accounts and regions that are tokens
+ * (environment-agnostic stacks) cannot be compared and pass.
+ */
+function checkSameEnvironment(dashboard: Stack, endpoint: Stack): void {
+  for (const [what, here, there] of [['region', dashboard.region, endpoint.region], ['account', dashboard.account, endpoint.account]] as const) {
+    if (Token.compareStrings(here, there) === TokenComparison.DIFFERENT) {
+      throw new InstancePoolsError('CrossEnvironmentDashboard', 'dashboard',
+        `in the endpoint's ${what} (${there}): the widgets' metrics name no ${what}, so CloudWatch would read them in the dashboard's and graph nothing`, here);
+    }
   }
 }
 

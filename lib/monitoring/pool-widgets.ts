@@ -1,9 +1,9 @@
-import { Duration, Tokenization } from 'aws-cdk-lib';
+import { Duration, Token, Tokenization } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { InstancePoolsError } from '../core/errors';
-import { checkConstruct, checkDuration, requireObject } from '../core/required';
+import { described, InstancePoolsError } from '../core/errors';
+import { checkDuration, requireObject } from '../core/required';
 import { checkInteger, checkPeriod, checkPositive } from '../core/validation';
-import { CapacityAwareEndpointBase, ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { CapacityAwareEndpointBase, checkCapacityAwareEndpoint, ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { RankedInstancePool } from '../pools/instance-pool';
 import { alignedPeriod, metricCadence } from '../pools/metric-publishing';
 import { checkTypeInPools } from '../pools/pool-instance-types';
@@ -64,13 +64,16 @@ export class PoolWidgets {
   private readonly period: Duration;
   private readonly height: number;
 
-  /** @throws `[MissingRequiredProp]` without `endpoint`; `[OutOfRange]` for a period or height CloudWatch would not take */
+  /**
+   * @throws `[MissingRequiredProp]` without `endpoint` (or with another kind of construct); `[OutOfRange]` for a period
+   * or height CloudWatch would not take, or a token height; `[InvalidEnumValue]` for alarms or a signal of the wrong kind
+   */
   constructor(endpoint: ICapacityAwareEndpoint, options: PoolWidgetOptions = {}) {
-    checkConstruct('endpoint', endpoint, 'a capacity-aware endpoint');
+    checkCapacityAwareEndpoint('endpoint', endpoint);
     options = requireObject('options', options, true);
     checkDuration('period', options.period);
     // An alarm is recognized by its methods: reading alarmArn of an aws-cdk-lib alarm creates a new token every time.
-    if (options.alarms !== undefined && (!Array.isArray(options.alarms) || options.alarms.some((a) => typeof a?.renderAlarmRule !== 'function'))) {
+    if (options.alarms !== undefined && (!Array.isArray(options.alarms) || options.alarms.some((a) => typeof a?.renderAlarmRule !== 'function' || !('alarmArn' in a)))) {
       throw new InstancePoolsError('InvalidEnumValue', 'alarms', 'must be an array of CloudWatch alarms (cloudwatch.IAlarm)', options.alarms);
     }
     if (options.scalingSignal !== undefined && typeof options.scalingSignal?.toMetricConfig !== 'function') {
@@ -143,11 +146,17 @@ export class PoolWidgets {
   /**
    * The widgets of one pool: a header, then the graphs of that instance type (six on a real-time endpoint; four on
    * an asynchronous one, which publishes no concurrency and no invocation counts).
-   * @throws `[MissingRequiredProp]` without `pool`; `[InstanceTypeNotInPools]` for a type that is none of the endpoint's pools
+   * @throws `[MissingRequiredProp]` without `pool`; `[InvalidEnumValue]` for a pool without a priority (the props of a
+   * pool rather than one of `endpoint.pools`); `[InstanceTypeNotInPools]` for a type that is none of the endpoint's pools
    */
   public widgetsForPool(pool: RankedInstancePool): cloudwatch.IWidget[] {
     const e = this.endpoint;
     const type = requireObject('pool', pool).instanceType;
+    if (!Number.isInteger(pool.priority)) {
+      // The props of a pool (as written in `pools`) carry no priority: the rows would read "Priority undefined".
+      throw new InstancePoolsError('InvalidEnumValue', 'pool', "must be one of the endpoint's ranked pools (endpoint.pools[i]), which carry their priority",
+        described(`a pool without a priority (${String(pool.priority)})`));
+    }
     checkInstanceType('pool.instanceType', type);
     checkTypeInPools('pool.instanceType', type, { types: e.pools.map((p) => p.instanceType), source: poolsProp(e) });
     const p = this.invocationPeriod;
@@ -200,5 +209,9 @@ function validateOptions(options: PoolWidgetOptions, period: Duration): void {
     throw new InstancePoolsError('ConflictingOptions', 'scalingTarget', 'is drawn on scalingSignal; set both', options.scalingTarget);
   }
   checkPositive('scalingTarget', options.scalingTarget);
+  if (options.widgetHeight !== undefined && options.widgetHeight !== null && Token.isUnresolved(options.widgetHeight)) {
+    // The rows are laid out at synth time from the heights: a token would stack them on top of each other.
+    throw new InstancePoolsError('OutOfRange', 'widgetHeight', 'must be known at synth time (the dashboard is laid out from it)', described('a token'));
+  }
   checkInteger('widgetHeight', options.widgetHeight, 1, 24);
 }

@@ -1,5 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { InstancePoolsError } from '../core/errors';
+import { checkConstruct } from '../core/required';
 import { InstanceType } from '../instance-types/instance-type';
 import { IInstancePoolEndpoint, InstancePoolEndpointBase } from './instance-pool-endpoint';
 import { dimensionedMetric, ENDPOINT_INSTANCE_NAMESPACE, INVOCATION_NAMESPACE } from './metric-factory';
@@ -129,4 +131,18 @@ export abstract class CapacityAwareEndpointBase extends InstancePoolEndpointBase
     const pools = options?.instanceType ? { types: (this.pools ?? []).map((pool) => pool.instanceType), source: this._poolsProp } : undefined;
     return dimensionedMetric(namespace, metricName, statistic, { EndpointName: this.metricEndpointName, VariantName: this.variantName }, options, period, pools);
   }
+}
+
+/**
+ * `value` must be a capacity-aware endpoint: a `CapacityAwareEndpoint`, one of its variants, or one imported with
+ * `fromEndpointAttributes` (a construct with pools and metrics). Any other construct (a model, a stack) would fail
+ * later with a raw error. Throws `[MissingRequiredProp]`.
+ */
+export function checkCapacityAwareEndpoint(prop: string, value: ICapacityAwareEndpoint | undefined | null): ICapacityAwareEndpoint {
+  const what = 'a capacity-aware endpoint (CapacityAwareEndpoint, one of its variants, or CapacityAwareEndpoint.fromEndpointAttributes)';
+  checkConstruct(prop, value, what);
+  if (!Array.isArray((value as any).pools) || typeof (value as any).metric !== 'function') {
+    throw new InstancePoolsError('MissingRequiredProp', prop, `must be ${what}`, value);
+  }
+  return value!;
 }

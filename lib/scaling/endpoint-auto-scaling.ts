@@ -3,9 +3,9 @@ import { CfnScalableTarget, CfnScalingPolicy } from 'aws-cdk-lib/aws-application
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { described, InstancePoolsError } from '../core/errors';
-import { checkBoolean, checkConstruct, checkEnumLike, checkScopeAndId, requireNumber, requireObject } from '../core/required';
+import { checkBoolean, checkEnumLike, checkScopeAndId, requireNumber, requireObject } from '../core/required';
 import { checkCapacityRange } from '../core/validation';
-import { ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
+import { checkCapacityAwareEndpoint, ICapacityAwareEndpoint } from '../pools/capacity-aware-endpoint-base';
 import { metricCadence } from '../pools/metric-publishing';
 import { ScalingSignal } from './scaling-signal';
 import { SignalMetricSource } from './scaling-signal-options';
@@ -82,7 +82,7 @@ export class EndpointAutoScaling extends Construct {
   constructor(scope: Construct, id: string, props: EndpointAutoScalingProps) {
     super(scope, checkScopeAndId(scope, id));
     props = requireObject('autoScale options', props);
-    checkConstruct('endpoint', props.endpoint, 'a capacity-aware endpoint');
+    checkCapacityAwareEndpoint('endpoint', props.endpoint);
     requireNumber('maxCapacity', props.maxCapacity, 'the most instances, across all pools', 'InvalidCapacity');
     checkEnumLike('signal', props.signal, ['bind'], 'ScalingSignal.weightedUtilization(), .concurrentRequestsPerModel() or .backlogPerInstance()', true);
     checkSignalTarget(props.signal, 'instances', 'ScalingSignal.weightedUtilization(), .concurrentRequestsPerModel() or .backlogPerInstance()');

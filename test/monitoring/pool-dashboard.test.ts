@@ -1,4 +1,4 @@
-import { Duration, Stage, Token } from 'aws-cdk-lib';
+import { App, Duration, Stack, Stage, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CapacityAwareEndpoint, InstanceType, PoolAlarms, PoolDashboard } from '../../lib';
@@ -186,6 +186,25 @@ describe('PoolDashboard', () => {
     expect(bodies[0]).toContain(stack.getLogicalId(alarms[0].node.defaultChild as cloudwatch.CfnAlarm));
     expect(bodies[0]).not.toContain(stack.getLogicalId(alarms[1].node.defaultChild as cloudwatch.CfnAlarm));
     expect(bodies[1]).toEqual(bodies[0]);
+  });
+
+  test.each([
+    ['region', { account: '111111111111', region: 'eu-west-1' }],
+    ['account', { account: '222222222222', region: 'us-east-1' }],
+  ])('a dashboard in another %s than the endpoint is refused: its metrics name none, so it would graph nothing', (what, env) => {
+    const stack = testStack();
+    const elsewhere = new Stack(stack.node.root as App, 'Elsewhere', { env });
+    const endpoint = seedEndpoint(stack, { endpointName: 'llm' });
+    expect(() => endpoint.addDashboard('D', { dashboard: new cloudwatch.Dashboard(elsewhere, 'Ops') }))
+      .toThrow(new RegExp(`^dashboard: in the endpoint's ${what} \\(${what === 'region' ? 'us-east-1' : '111111111111'}\\): .*, got '${env[what as 'region' | 'account']}' \\[CrossEnvironmentDashboard\\]$`));
+    expect(() => new PoolDashboard(elsewhere, 'Own', { endpoint })).toThrow(/\[CrossEnvironmentDashboard\]$/);
+  });
+
+  test('a dashboard in an environment-agnostic stack cannot be compared, and is taken', () => {
+    const stack = testStack();
+    const agnostic = new Stack(stack.node.root as App, 'Agnostic');
+    const endpoint = seedEndpoint(stack, { endpointName: 'llm' });
+    expect(() => endpoint.addDashboard('D', { dashboard: new cloudwatch.Dashboard(agnostic, 'Ops') })).not.toThrow();
   });
 
   test('a bound past a limit is counted exactly: metrics shared between expressions count once', () => {

@@ -58,6 +58,12 @@ badInputTable('enum-like values', [
   ['addAlarms okActions: [undefined]', (s) => endpoint(s).addAlarms({ okActions: js([undefined]) }), 'InvalidEnumValue'],
   ["addAlarms okActions: 'arn:...'", (s) => endpoint(s).addAlarms({ okActions: js('arn:aws:sns:us-east-1:123456789012:t') }), 'InvalidEnumValue'],
   ["PoolWidgets alarms: ['my-alarm']", (s) => new PoolWidgets(endpoint(s), { alarms: js(['my-alarm']) }), 'InvalidEnumValue'],
+  ['PoolWidgets alarms: an object with renderAlarmRule alone (once a TypeError at synth)', (s) => new PoolWidgets(endpoint(s), { alarms: js([{ renderAlarmRule: () => 'x' }]) }), 'InvalidEnumValue'],
+  ['PoolWidgets.widgetsForPool: the props of a pool, without its priority (once "Priority undefined")', (s) => new PoolWidgets(endpoint(s))
+    .widgetsForPool(js({ instanceType: InstanceType.ML_G6_48XLARGE, maxConcurrency: 8 })), 'InvalidEnumValue'],
+  ['addAlarms fallbackAlarmAfter: { toSeconds } (a look-alike Duration, once a TypeError)', (s) => endpoint(s).addAlarms({ fallbackAlarmAfter: js({ toSeconds: () => 3600 }) }), 'InvalidEnumValue'],
+  ['addAlarms modelLatencyThreshold: { toSeconds } (a look-alike Duration, once a TypeError)', (s) => endpoint(s).addAlarms({ modelLatencyThreshold: js({ toSeconds: () => 1 }) }), 'InvalidEnumValue'],
+  ['addDashboard defaultInterval: { toSeconds } (a look-alike Duration, once a TypeError at synth)', (s) => endpoint(s).addDashboard('D', { defaultInterval: js({ toSeconds: () => 3600 }) }), 'InvalidEnumValue'],
   ["PoolWidgets scalingSignal: 'CPUUtilization'", (s) => new PoolWidgets(endpoint(s), { scalingSignal: js('CPUUtilization') }), 'InvalidEnumValue'],
   ['addAlarms period: 60 (a number)', (s) => endpoint(s).addAlarms({ period: js(60) }), 'InvalidEnumValue'],
 ]);

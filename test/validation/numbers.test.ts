@@ -1,4 +1,4 @@
-import { Duration, Size } from 'aws-cdk-lib';
+import { Duration, Size, Token } from 'aws-cdk-lib';
 import {
   CapacitySize, ComponentCapacitySize, ComponentDeployment, CopyScalingSignal, InstanceType, PoolWidgets, ScalingSignal, TrafficShift,
 } from '../../lib';
@@ -74,6 +74,7 @@ badInputTable('numbers', [
   ['datapointsToAlarm above evaluationPeriods', alarms({ evaluationPeriods: 2, datapointsToAlarm: 3 }), 'OutOfRange'],
   ['modelLatencyThreshold: 2 hours', alarms({ modelLatencyThreshold: Duration.hours(2) }), 'OutOfRange'],
   ['widgetHeight: 25', (s) => new PoolWidgets(endpoint(s), { widgetHeight: 25 }), 'OutOfRange'],
+  ['widgetHeight: a token (once rows laid out on top of each other)', (s) => new PoolWidgets(endpoint(s), { widgetHeight: Token.asNumber({ Ref: 'H' }) }), 'OutOfRange'],
   ['provisioningTimeout: 299 seconds', (s) => endpoint(s, { provisioningTimeout: Duration.seconds(299) }), 'OutOfRange'],
   ['provisioningTimeout: 300.5 seconds', (s) => endpoint(s, { provisioningTimeout: Duration.millis(300500) }), 'OutOfRange'],
   ['TrafficShift.allAtOnce waitInterval: 61 minutes', () => TrafficShift.allAtOnce(Duration.minutes(61)), 'OutOfRange'],

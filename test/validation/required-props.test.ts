@@ -1,4 +1,5 @@
 import { Duration, Size } from 'aws-cdk-lib';
+import { CfnDashboard } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   CapacityAwareEndpoint, CapacitySize, ComponentCapacitySize, ComponentDeployment, ContainerImage, CopyScalingSignal, DeploymentStrategy, EndpointAutoScaling,
   InferenceComponentAutoScaling, InferenceComponentEndpoint, InferenceComponentSpecification, InferenceComponentWidgets, InstanceType,
@@ -84,6 +85,15 @@ badInputTable('required props', [
   ['new PoolWidgets(undefined)', () => new PoolWidgets(js(undefined)), 'MissingRequiredProp'],
   ['new PoolAlarms without an endpoint', (s) => new PoolAlarms(s, 'A', js({})), 'MissingRequiredProp'],
   ['new PoolDashboard without an endpoint', (s) => new PoolDashboard(s, 'D', js({})), 'MissingRequiredProp'],
+  ['new PoolDashboard with a model as endpoint (once a TypeError)', (s) => new PoolDashboard(s, 'D', { endpoint: js(endpoint(s).model) }), 'MissingRequiredProp'],
+  ['new PoolAlarms with a stack as endpoint', (s) => new PoolAlarms(s, 'A', { endpoint: js(s) }), 'MissingRequiredProp'],
+  ['new PoolWidgets with a model as endpoint', (s) => new PoolWidgets(js(endpoint(s).model)), 'MissingRequiredProp'],
+  ['addDashboard dashboard: a stack (once a TypeError)', (s) => endpoint(s).addDashboard('D', { dashboard: js(s) }), 'MissingRequiredProp'],
+  ['addDashboard dashboard: the L1 CfnDashboard', (s) => endpoint(s).addDashboard('D', { dashboard: js(new CfnDashboard(s, 'L1', { dashboardBody: '{}' })) }), 'MissingRequiredProp'],
+  ['addDashboard dashboard: the endpoint itself (once "Unexpected dashboard body")', (s) => {
+    const e = endpoint(s);
+    return e.addDashboard('D', { dashboard: js(e) });
+  }, 'MissingRequiredProp'],
   ['new InferenceComponentWidgets(undefined)', () => new InferenceComponentWidgets(js(undefined)), 'MissingRequiredProp'],
   ['addDashboard(undefined): no construct id', (s) => endpoint(s).addDashboard(js(undefined)), 'MissingRequiredProp'],
   ['new CapacityAwareEndpoint(undefined, ...): no scope', (s) => new CapacityAwareEndpoint(js(undefined), 'E', { model: imported(s), pools }), 'MissingRequiredProp'],
