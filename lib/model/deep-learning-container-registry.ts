@@ -1,4 +1,4 @@
-import { Aws, CfnMapping, Stack, Token } from 'aws-cdk-lib';
+import { Aws, CfnMapping, Fn, IResolvable, IResolveContext, Stack, Token } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
 import { described, InstancePoolsError } from '../core/errors';
@@ -89,7 +89,7 @@ export function deepLearningContainerRegistry(scope: IConstruct, account?: strin
   const region = stack.region;
   if (Token.isUnresolved(region)) {
     return {
-      account: account ?? registryMapping(stack).findInMap(Aws.REGION, 'account'),
+      account: account ?? registryAccount(stack),
       region: Aws.REGION, partition: Aws.PARTITION, urlSuffix: Aws.URL_SUFFIX,
     };
   }
@@ -106,6 +106,38 @@ export function deepLearningContainerRegistry(scope: IConstruct, account?: strin
     partition: info.partition ?? Aws.PARTITION,
     urlSuffix: info.domainSuffix ?? Aws.URL_SUFFIX,
   };
+}
+
+const accounts = new WeakMap<Stack, string>();
+
+/**
+ * The registry account of the stack's region, from the stack's mapping. `CfnMapping.findInMap` copies the mapping
+ * into any other stack that consumes the value, and renders `Fn::FindInMap` in the mapping's own stack, but builds
+ * (and registers) a new intrinsic at every resolution, several per synthesis for every image. In the own stack the
+ * same intrinsic is rendered from one token made here; other stacks still get aws-cdk-lib's copy.
+ */
+function registryAccount(stack: Stack): string {
+  let account = accounts.get(stack);
+  if (account === undefined) {
+    const mapping = registryMapping(stack);
+    const anywhere = mapping.findInMap(Aws.REGION, 'account');
+    const own = Fn.findInMap(mapping.logicalId, Aws.REGION, 'account');
+    account = Token.asString(new RegistryAccount(stack, own, anywhere));
+    accounts.set(stack, account);
+  }
+  return account;
+}
+
+/** `own` where it is consumed in `stack`, `anywhere` (aws-cdk-lib's copying form) in other stacks. */
+class RegistryAccount implements IResolvable {
+  public readonly creationStack: string[] = [];
+  constructor(private readonly stack: Stack, private readonly own: string, private readonly anywhere: string) {}
+  public resolve(context: IResolveContext): string {
+    return Stack.of(context.scope) === this.stack ? this.own : this.anywhere;
+  }
+  public toString(): string {
+    return Token.asString(this);
+  }
 }
 
 function registryMapping(stack: Stack): CfnMapping {

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { DEEP_LEARNING_CONTAINER_REGIONS, deepLearningContainerRegistry } from '../../lib/model/deep-learning-container-registry';
@@ -27,6 +27,32 @@ describe('deepLearningContainerRegistry', () => {
     expect(stack.resolve(second.account)).toEqual(stack.resolve(first.account));
     expect(stack.resolve([first.region, first.partition, first.urlSuffix])).toEqual([{ Ref: 'AWS::Region' }, { Ref: 'AWS::Partition' }, { Ref: 'AWS::URLSuffix' }]);
     expect(Object.keys(Template.fromStack(stack).toJSON().Mappings)).toEqual(['DeepLearningContainerRegistry']);
+  });
+
+  test('a token region: the account renders one intrinsic in its own stack, and a copy of the mapping in a stack that consumes it', () => {
+    const app = testApp();
+    const own = new Stack(app, 'Own');
+    const other = new Stack(app, 'Other');
+    const { account } = deepLearningContainerRegistry(own);
+    new CfnOutput(own, 'Account', { value: account });
+    new CfnOutput(other, 'Account', { value: account });
+    const findInMap = (mapping: string) => ({ 'Fn::FindInMap': [mapping, { Ref: 'AWS::Region' }, 'account'] });
+    const ownTemplate = Template.fromStack(own).toJSON();
+    expect(ownTemplate.Outputs.Account.Value).toEqual(findInMap('DeepLearningContainerRegistry'));
+    // No new intrinsic (and token) per resolution in the own stack: aws-cdk-lib's mapping token builds one each time.
+    const findInMapCalls = jest.spyOn(Fn, 'findInMap');
+    try {
+      own.resolve(account);
+      own.resolve(account);
+      expect(findInMapCalls).not.toHaveBeenCalled();
+    } finally {
+      findInMapCalls.mockRestore();
+    }
+    const otherTemplate = Template.fromStack(other).toJSON();
+    const [copy] = Object.keys(otherTemplate.Mappings);
+    expect(copy).toMatch(/^MappingCopyDeepLearningContainerRegistry/);
+    expect(otherTemplate.Mappings[copy]).toEqual(ownTemplate.Mappings.DeepLearningContainerRegistry);
+    expect(otherTemplate.Outputs.Account.Value).toEqual(findInMap(copy));
   });
 
   test('an unknown known region throws [DeepLearningContainerRegion]; a given account is used as it is', () => {
