@@ -2,7 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import { InstancePoolsError } from '../core/errors';
 import { requireString } from '../core/required';
 import { AcceleratorKind } from './accelerator-kind';
-import { INSTANCE_TYPE_RULE, isCatalogued, parseInstanceTypeName, traitsOf } from './instance-catalog';
+import { INSTANCE_TYPE_RULE, InstanceTraits, isCatalogued, parseInstanceTypeName, traitsOf } from './instance-catalog';
 import { didYouMean, malformedPart, nearestInstanceTypes } from './instance-type-suggestions';
 
 /**
@@ -92,8 +92,14 @@ export class InstanceType {
   /** The SageMaker name, e.g. `ml.g6.48xlarge`. */
   public readonly name: string;
 
+  /** Whether `name` is a token, and its parse and catalog traits: computed once, as the name never changes. */
+  private readonly unresolved: boolean;
+  private parsedName?: { family: string; size: string } | null;
+  private catalogTraits?: InstanceTraits | null;
+
   private constructor(name: string) {
     this.name = name;
+    this.unresolved = Token.isUnresolved(name);
   }
 
   /** Instance family (`g6` for `ml.g6.48xlarge`); undefined for tokens. */
@@ -111,7 +117,7 @@ export class InstanceType {
    * well-formed type missing from it is a typo or newer than this version of the library: its traits are unknown.
    */
   public get isInCatalog(): boolean {
-    return !this.isUnresolved && isCatalogued(this.name);
+    return this.parsed() !== undefined && isCatalogued(this.name);
   }
 
   /** What accelerates the type; undefined when its traits are unknown (a token, or a type the catalog lacks). */
@@ -165,7 +171,7 @@ export class InstanceType {
 
   /** Whether the name is a token (its value is known only at deploy time). */
   public get isUnresolved(): boolean {
-    return Token.isUnresolved(this.name);
+    return this.unresolved;
   }
 
   /** Returns the SageMaker name. */
@@ -173,11 +179,13 @@ export class InstanceType {
     return this.name;
   }
 
-  private parsed() {
-    return this.isUnresolved ? undefined : parseInstanceTypeName(this.name);
+  private parsed(): { family: string; size: string } | undefined {
+    if (this.parsedName === undefined) this.parsedName = (this.unresolved ? undefined : parseInstanceTypeName(this.name)) ?? null;
+    return this.parsedName ?? undefined;
   }
 
-  private traits() {
-    return this.isUnresolved ? undefined : traitsOf(this.name);
+  private traits(): InstanceTraits | undefined {
+    if (this.catalogTraits === undefined) this.catalogTraits = (this.unresolved ? undefined : traitsOf(this.name)) ?? null;
+    return this.catalogTraits ?? undefined;
   }
 }

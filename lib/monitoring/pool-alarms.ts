@@ -163,8 +163,9 @@ export class PoolAlarms extends Construct {
     const alarmActions = props.alarmActions ?? [];
     const okActions = props.okActions ?? [];
     for (const alarm of this.alarms) {
-      alarm.addAlarmAction(...alarmActions);
-      alarm.addOkAction(...okActions);
+      // Each call of an L2 method records construct metadata: none for an empty list.
+      if (alarmActions.length > 0) alarm.addAlarmAction(...alarmActions);
+      if (okActions.length > 0) alarm.addOkAction(...okActions);
       registerPhysicalName(alarm, ALARM_NAME, alarm.node.defaultChild as cloudwatch.CfnAlarm, 'AlarmName');
     }
     // Topics whose key or policy keeps CloudWatch from publishing drop every notification: warn at synth time.

@@ -53,9 +53,9 @@ export function dimensionedMetric(namespace: string, metricName: string, statist
   // the default with nothing (aws-cdk-lib's Average, 5 minutes) rather than keep it. One pass over the options, no
   // intermediate copies: the library builds dozens of metrics per endpoint.
   const metricProps: { [key: string]: unknown } = { namespace, metricName, statistic, period: defaultPeriod };
-  for (const key in given) {
+  for (const key of Object.keys(given)) {
     const value = (given as { [key: string]: unknown })[key];
-    if (key !== 'instanceType' && value !== undefined && value !== null && Object.prototype.hasOwnProperty.call(given, key)) metricProps[key] = value;
+    if (key !== 'instanceType' && value !== undefined && value !== null) metricProps[key] = value;
   }
   const dimensionsMap: { [name: string]: string } = { ...dimensions };
   if (instanceType) dimensionsMap.InstanceType = instanceType.name;

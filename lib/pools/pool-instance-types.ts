@@ -19,7 +19,8 @@ export interface PoolInstanceTypes {
  * A token type, or a list holding a token, cannot be compared at synth time and passes.
  */
 export function checkTypeInPools(prop: string, type: InstanceType, pools: PoolInstanceTypes): void {
-  if (type.isUnresolved || pools.types.length === 0 || pools.types.some((t) => t.isUnresolved)) return;
+  // The library's own metrics pass the pool's own InstanceType: found at once, without reading any name.
+  if (pools.types.includes(type) || type.isUnresolved || pools.types.length === 0 || pools.types.some((t) => t.isUnresolved)) return;
   if (pools.types.some((t) => t.name === type.name)) return;
   throw new InstancePoolsError('InstanceTypeNotInPools', prop,
     `one of the instance types of ${pools.source} (${pools.types.map((t) => t.name).join(', ')}): SageMaker publishes per-InstanceType `
