@@ -23,6 +23,7 @@ import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { buildHandWrittenApp, buildLibraryApp, buildRawApp, ENDPOINTS_PER_STACK } from './featured-app';
 import { installedLibrary, sourceLibrary } from './library';
+import { releasesApps, releasingApps } from './released-apps';
 import { assertIdenticalTemplates } from './template-compare';
 
 function arg(name: string, fallback: string): string {
@@ -46,20 +47,23 @@ const outdir = () => path.join(tmp, String(outdirs++));
 
 /**
  * CPU milliseconds (user and system, this process) to build and synthesize an app; the cloud assembly is deleted
- * afterwards. CPU time rather than wall time: on a machine shared with other work, wall time mostly measures the
- * wait for a core.
+ * afterwards, and what aws-cdk-lib keeps of it is released (`released-apps.ts`), so every run starts from the same
+ * heap. CPU time rather than wall time: on a machine shared with other work, wall time mostly measures the wait for
+ * a core.
  */
 function timedSynth(build: (dir: string) => App): Timing {
-  gc?.();
-  const dir = outdir();
-  const start = process.cpuUsage();
-  const app = build(dir);
-  const built = process.cpuUsage(start);
-  app.synth();
-  const used = process.cpuUsage(start);
-  fs.rmSync(dir, { recursive: true, force: true });
-  const construction = (built.user + built.system) / 1000;
-  return { construction, synthesis: (used.user + used.system) / 1000 - construction };
+  return releasingApps(() => {
+    gc?.();
+    const dir = outdir();
+    const start = process.cpuUsage();
+    const app = build(dir);
+    const built = process.cpuUsage(start);
+    app.synth();
+    const used = process.cpuUsage(start);
+    fs.rmSync(dir, { recursive: true, force: true });
+    const construction = (built.user + built.system) / 1000;
+    return { construction, synthesis: (used.user + used.system) / 1000 - construction };
+  });
 }
 
 /** CPU milliseconds of one run: building the app, then synthesizing it. */
@@ -111,6 +115,7 @@ fs.rmSync(tmp, { recursive: true, force: true });
 
 console.log(`Synth benchmark: ${runs} rotating runs per size, medians; ${ENDPOINTS_PER_STACK} featured endpoints per stack; `
   + `library ${fromSource ? 'from lib/ through tsx' : 'as installed (dist/ from npm run build)'}; `
+  + `${releasesApps() ? 'each app released after its run' : 'apps not released (aws-cdk-lib tables not found)'}; `
   + `node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 const header = ['endpoints', 'stacks', 'resources/stack', 'KiB/stack', 'lib CPU ms', 'user CPU ms', 'raw CPU ms', 'lib/user', 'lib/raw'];
 console.log(`| ${header.join(' | ')} |`);
