@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { Aws } from 'aws-cdk-lib';
 
 /**
  * aws-cdk-lib keeps every app it ever built reachable from two process-wide tables: its token map (every token
@@ -9,8 +10,10 @@ import * as path from 'path';
  *
  * `releasingApps(build)` runs `build` (which builds, synthesizes and drops an app) and then deletes the entries it
  * added to both tables, which Maps keep in insertion order. Every run then starts from the same heap, as a fresh
- * `cdk synth` process would. A table that is not where this version of aws-cdk-lib keeps it is left alone: the bench
- * then measures as it did before, with a growing heap.
+ * `cdk synth` process would. Tokens that outlive apps are registered before the snapshot: aws-cdk-lib loads its
+ * pseudo parameters (`Aws.REGION`, ...) on first use, and deleting them would break every later app ("Unrecognized
+ * token key", loudly). A table that is not where this version of aws-cdk-lib keeps it is left alone: the bench then
+ * measures as it did before, with a growing heap.
  */
 export function releasingApps<T>(build: () => T): T {
   const tables = globalTables();
@@ -29,6 +32,8 @@ export function releasesApps(): boolean {
 }
 
 function globalTables(): Map<unknown, unknown>[] {
+  // Loads aws-cdk-lib's pseudo parameters, which register their tokens once per process (see above).
+  if (!Aws.ACCOUNT_ID) throw new Error('aws-cdk-lib without pseudo parameters');
   const tables: Map<unknown, unknown>[] = [];
   const tokenMap = (globalThis as { __cdkTokenMap?: { stringTokenMap?: unknown; numberTokenMap?: unknown } }).__cdkTokenMap;
   for (const table of [tokenMap?.stringTokenMap, tokenMap?.numberTokenMap]) if (table instanceof Map) tables.push(table);

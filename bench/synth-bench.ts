@@ -40,6 +40,25 @@ const median = (xs: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
+/**
+ * A 95 % confidence interval of the median of `xs`, from order statistics (no assumption about the distribution):
+ * the k-th smallest and k-th largest values, for the largest k with P(Binomial(n, 1/2) < k) ≤ 2.5 %. Undefined
+ * below 6 values, where no such k exists.
+ */
+function medianInterval(xs: number[]): [number, number] | undefined {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const n = sorted.length;
+  let k = 0;
+  let below = 0; // P(B < k + 1), summed term by term: P(B = j) = C(n, j) / 2^n
+  let term = Math.pow(0.5, n);
+  for (let j = 0; j < n; j++) {
+    below += term;
+    if (below > 0.025) break;
+    k = j + 1;
+    term = term * (n - j) / (j + 1);
+  }
+  return k === 0 ? undefined : [sorted[k - 1], sorted[n - k]];
+}
 const gc = (globalThis as any).gc as (() => void) | undefined;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pools-bench-'));
 let outdirs = 0;
@@ -73,6 +92,8 @@ const total = (t: Timing) => t.construction + t.synthesis;
 
 interface Row {
   size: number; stacks: number; resources: number; kib: number; lib: number; user: number; raw: number; libUser: number; libRaw: number;
+  /** The 95 % interval of lib/user's median, and the runs it comes from. */
+  libUserInterval?: [number, number]; runs: number;
   /** lib/user of construction alone and of synthesis alone. */
   construction: number; synthesis: number;
 }
@@ -104,6 +125,7 @@ function measure(size: number): Row {
     kib: Math.round(Math.max(...reference.stacks.map((s) => fs.statSync(path.join(reference.directory, s.templateFile)).size)) / 1024),
     lib: median(times.lib), user: median(times.user), raw: median(times.raw),
     libUser: ratios('lib', 'user'), libRaw: ratios('lib', 'raw'),
+    libUserInterval: medianInterval(timings.lib.map((t, r) => total(t) / total(timings.user[r]))), runs,
     construction: ratios('lib', 'user', (t) => t.construction), synthesis: ratios('lib', 'user', (t) => t.synthesis),
   };
 }
@@ -124,6 +146,10 @@ for (const r of rows) {
   console.log(`| ${[r.size, r.stacks, r.resources, r.kib, r.lib.toFixed(0), r.user.toFixed(0), r.raw.toFixed(0), r.libUser.toFixed(3), r.libRaw.toFixed(2)].join(' | ')} |`);
 }
 for (const r of rows) console.log(`lib/user at ${r.size} endpoints: ${r.libUser.toFixed(3)}`);
+for (const r of rows) {
+  const interval = r.libUserInterval ? `${r.libUserInterval[0].toFixed(3)} to ${r.libUserInterval[1].toFixed(3)}` : 'none (fewer than 6 runs)';
+  console.log(`lib/user at ${r.size} endpoints, 95 % interval of the median of ${r.runs} runs: ${interval}`);
+}
 for (const r of rows) console.log(`lib/raw at ${r.size} endpoints: ${r.libRaw.toFixed(2)}`);
 for (const r of rows) console.log(`lib/user at ${r.size} endpoints, construction: ${r.construction.toFixed(3)}, synthesis: ${r.synthesis.toFixed(3)}`);
 
