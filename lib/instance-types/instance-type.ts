@@ -5,6 +5,16 @@ import { AcceleratorKind } from './accelerator-kind';
 import { INSTANCE_TYPE_RULE, InstanceTraits, isCatalogued, parseInstanceTypeName, traitsOf } from './instance-catalog';
 import { didYouMean, malformedPart, nearestInstanceTypes } from './instance-type-suggestions';
 
+/** What an instance type's name tells, computed once (the name never changes): whether it is a token, its parse, its traits. */
+interface NameFacts {
+  readonly unresolved: boolean;
+  parsed?: { family: string; size: string } | null;
+  traits?: InstanceTraits | null;
+}
+
+/** Kept outside the objects, so that two instance types of one name stay equal (deep equality, JSON) whatever was read. */
+const nameFacts = new WeakMap<InstanceType, NameFacts>();
+
 /**
  * A SageMaker AI hosting instance type (`ml.*`), with what the library knows about its hardware from its
  * instance-type catalog (generated from the SageMaker API model; accelerators, local NVMe storage, memory).
@@ -92,14 +102,8 @@ export class InstanceType {
   /** The SageMaker name, e.g. `ml.g6.48xlarge`. */
   public readonly name: string;
 
-  /** Whether `name` is a token, and its parse and catalog traits: computed once, as the name never changes. */
-  private readonly unresolved: boolean;
-  private parsedName?: { family: string; size: string } | null;
-  private catalogTraits?: InstanceTraits | null;
-
   private constructor(name: string) {
     this.name = name;
-    this.unresolved = Token.isUnresolved(name);
   }
 
   /** Instance family (`g6` for `ml.g6.48xlarge`); undefined for tokens. */
@@ -171,7 +175,7 @@ export class InstanceType {
 
   /** Whether the name is a token (its value is known only at deploy time). */
   public get isUnresolved(): boolean {
-    return this.unresolved;
+    return this.facts().unresolved;
   }
 
   /** Returns the SageMaker name. */
@@ -180,12 +184,24 @@ export class InstanceType {
   }
 
   private parsed(): { family: string; size: string } | undefined {
-    if (this.parsedName === undefined) this.parsedName = (this.unresolved ? undefined : parseInstanceTypeName(this.name)) ?? null;
-    return this.parsedName ?? undefined;
+    const facts = this.facts();
+    if (facts.parsed === undefined) facts.parsed = (facts.unresolved ? undefined : parseInstanceTypeName(this.name)) ?? null;
+    return facts.parsed ?? undefined;
   }
 
   private traits(): InstanceTraits | undefined {
-    if (this.catalogTraits === undefined) this.catalogTraits = (this.unresolved ? undefined : traitsOf(this.name)) ?? null;
-    return this.catalogTraits ?? undefined;
+    const facts = this.facts();
+    if (facts.traits === undefined) facts.traits = (facts.unresolved ? undefined : traitsOf(this.name)) ?? null;
+    return facts.traits ?? undefined;
+  }
+
+  private facts(): NameFacts {
+    let facts = nameFacts.get(this);
+    if (!facts) {
+      facts = { unresolved: Token.isUnresolved(this.name) };
+      nameFacts.set(this, facts);
+    }
+    return facts;
   }
 }
+

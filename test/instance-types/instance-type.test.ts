@@ -35,6 +35,14 @@ describe('InstanceType', () => {
     expect(InstanceType.ML_G6E_12XLARGE.toString()).toBe('ml.g6e.12xlarge');
   });
 
+  test('two instance types of one name are equal, whatever has been read from either (deep equality, JSON)', () => {
+    const read = InstanceType.of('ml.g6.48xlarge');
+    expect([read.isUnresolved, read.family, read.gpuCount, read.hasLocalStorage]).toEqual([false, 'g6', 8, true]);
+    expect(read).toEqual(InstanceType.of('ml.g6.48xlarge'));
+    expect(JSON.stringify(read)).toBe('{"name":"ml.g6.48xlarge"}');
+    expect(Object.keys(read)).toEqual(['name']);
+  });
+
   test('tokens are unresolved and carry no traits', () => {
     const type = InstanceType.of(Token.asString({ Ref: 'Type' }));
     expect(type.isUnresolved).toBe(true);
