@@ -8,8 +8,8 @@ import { didYouMean, malformedPart, nearestInstanceTypes } from './instance-type
 /** What an instance type's name tells, computed once (the name never changes): whether it is a token, its parse, its traits. */
 interface NameFacts {
   readonly unresolved: boolean;
-  parsed?: { family: string; size: string } | null;
-  traits?: InstanceTraits | null;
+  readonly parsed?: { family: string; size: string };
+  readonly traits?: InstanceTraits;
 }
 
 /** Kept outside the objects, so that two instance types of one name stay equal (deep equality, JSON) whatever was read. */
@@ -121,7 +121,7 @@ export class InstanceType {
    * well-formed type missing from it is a typo or newer than this version of the library: its traits are unknown.
    */
   public get isInCatalog(): boolean {
-    return this.parsed() !== undefined && isCatalogued(this.name);
+    return !this.isUnresolved && isCatalogued(this.name);
   }
 
   /** What accelerates the type; undefined when its traits are unknown (a token, or a type the catalog lacks). */
@@ -184,21 +184,18 @@ export class InstanceType {
   }
 
   private parsed(): { family: string; size: string } | undefined {
-    const facts = this.facts();
-    if (facts.parsed === undefined) facts.parsed = (facts.unresolved ? undefined : parseInstanceTypeName(this.name)) ?? null;
-    return facts.parsed ?? undefined;
+    return this.facts().parsed;
   }
 
   private traits(): InstanceTraits | undefined {
-    const facts = this.facts();
-    if (facts.traits === undefined) facts.traits = (facts.unresolved ? undefined : traitsOf(this.name)) ?? null;
-    return facts.traits ?? undefined;
+    return this.facts().traits;
   }
 
   private facts(): NameFacts {
     let facts = nameFacts.get(this);
     if (!facts) {
-      facts = { unresolved: Token.isUnresolved(this.name) };
+      const unresolved = Token.isUnresolved(this.name);
+      facts = unresolved ? { unresolved } : { unresolved, parsed: parseInstanceTypeName(this.name), traits: traitsOf(this.name) };
       nameFacts.set(this, facts);
     }
     return facts;
