@@ -65,7 +65,8 @@ export type ErrorCode =
   // Added with the findings of a new-user trial:
   | 'InstanceTypeNotInPools'
   | 'EndpointNameEdited'
-  | 'CrossEnvironmentDashboard';
+  | 'CrossEnvironmentDashboard'
+  | 'CrossEnvironmentModel';
 
 /**
  * Words that describe a value rather than quote it (`got a token`, `got 2 variants`): printed as they are,

@@ -79,12 +79,15 @@ export function checkEnumValue<T extends string>(prop: string, value: T | undefi
 
 /**
  * `value` must be made by the named factories (an enum-like class): it needs the methods the library calls on
- * it. A look-alike object from JavaScript would otherwise fail later with `x.bind is not a function`.
+ * it. A look-alike object from JavaScript would otherwise fail later with `x.bind is not a function`. With `kind`, it
+ * must also be an instance of that class (or a subclass): where several of the library's classes share a method
+ * (`bind` of a container, an image and model data), the method alone would let one pass for another.
  */
-export function checkEnumLike<T>(prop: string, value: T | undefined | null, methods: string[], factories: string, optional = false): T | undefined {
+export function checkEnumLike<T>(prop: string, value: T | undefined | null, methods: string[], factories: string, optional = false,
+  kind?: abstract new (...args: any[]) => unknown): T | undefined {
   if ((value === undefined || value === null) && optional) return undefined;
   requireValue(prop, value, `made by ${factories}`);
-  if (typeof value !== 'object' || methods.some((m) => typeof (value as any)[m] !== 'function')) {
+  if (typeof value !== 'object' || methods.some((m) => typeof (value as any)[m] !== 'function') || (kind && !(value instanceof kind))) {
     throw new InstancePoolsError('InvalidEnumValue', prop, `must be made by ${factories}`, value);
   }
   return value as T;

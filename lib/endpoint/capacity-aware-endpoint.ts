@@ -8,6 +8,7 @@ import { watchStackLimits } from '../core/stack-limits';
 import { DeploymentStrategy } from '../deployment/deployment-strategy';
 import { EndpointRollbackAlarms, rollbackAlarms } from '../deployment/guarded-deployment';
 import { IModel } from '../model/model';
+import { checkModelEnvironments } from '../model/model-check';
 import { PoolAlarmsOptions } from '../monitoring/pool-alarm-options';
 import { PoolAlarms } from '../monitoring/pool-alarms';
 import { PoolDashboard, PoolDashboardOptions } from '../monitoring/pool-dashboard';
@@ -85,7 +86,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
 
   /**
    * @throws `[MissingRequiredProp]` without `pools` (or with an empty entry), or any other required prop of a struct;
-   * `[MissingModel]` without a model; `[PoolCount]`, `[InvalidInstanceType]`, `[DuplicateInstanceType]`,
+   * `[MissingModel]` without a model; `[CrossEnvironmentModel]` for a model in another account or region; `[PoolCount]`, `[InvalidInstanceType]`, `[DuplicateInstanceType]`,
    * `[InvalidMaxConcurrency]` for the pools of every variant; `[InvalidName]`, `[OutOfRange]`, `[InvalidEnumValue]`,
    * `[InvalidTag]`, `[TokenUnit]`, `[InvalidAsyncConfig]`, `[InvalidS3Location]`, `[InvalidDataCapture]`,
    * `[InvalidCapacityReservation]`, `[ReservationWithFallbackPools]`, `[MultipleCapacityReservations]`, `[VolumeSizeWithLocalStorage]`, `[InvalidLogicalId]`, `[ExistingEndpointMismatch]`
@@ -94,7 +95,9 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
    * (`[EndpointNameEdited]` for an `endpointName` edited on the L1)
    */
   constructor(scope: Construct, id: string, props: CapacityAwareEndpointProps) {
-    super(scope, checkScopeAndId(scope, id), { physicalName: requireObject('props', props).endpointName });
+    super(scope, checkScopeAndId(scope, id), { physicalName: requireObject('props', props).endpointName ?? undefined });
+    // A jsii caller's None arrives as null: no name, as when unset.
+    if (props.endpointName === null) props = { ...props, endpointName: undefined };
     // Validate everything before any child exists.
     this.pools = rankPools(this, props.pools);
     const model = variantModel('', props.model, this.pools);
@@ -118,6 +121,7 @@ export class CapacityAwareEndpoint extends CapacityAwareEndpointBase implements 
     this.enhancedMetrics = props.enhancedMetrics;
 
     this.models = [...new Set(specs.flatMap((spec) => [spec.model, ...spec.pools.map((p) => p.model ?? spec.model)]))];
+    checkModelEnvironments('model', this.models, this);
     const roles = modelRoles(this, props, this.models);
 
     this.cfnEndpointConfig = new CfnEndpointConfig(this, 'EndpointConfig', {

@@ -5,6 +5,7 @@ import { described, InstancePoolsError } from '../core/errors';
 import { checkDuration, requireArray, requireObject, requireValue } from '../core/required';
 import { checkDurationSeconds, MAX_API_FLOAT } from '../core/validation';
 import { IModel } from '../model/model';
+import { isModel } from '../model/model-check';
 import { InstancePool, RankedInstancePool } from '../pools/instance-pool';
 import { PoolEndpointOptions } from '../pools/pool-endpoint-options';
 import { poolVariant, validateVariantOptions, VariantRenderOptions } from '../pools/pool-variant';
@@ -66,7 +67,7 @@ export function variantModel(propPrefix: string, model: IModel | undefined, pool
   if (chosen === undefined || chosen === null) {
     throw new InstancePoolsError('MissingModel', `${propPrefix}model`, `a model for the variant (or on ${propPrefix}pools[0])`, described('none'));
   }
-  if (typeof (chosen as any).modelName !== 'string') {
+  if (!isModel(chosen)) {
     throw new InstancePoolsError('MissingModel', `${propPrefix}model`, 'must be a model (Model, or Model.fromModelName(...))', chosen);
   }
   return chosen;

@@ -110,7 +110,7 @@ export class InferenceComponentEndpoint extends InferenceComponentEndpointBase {
    * instance scaling outside the API's range; at synth time `[DuplicatePhysicalName]` and the escape-hatch checks
    */
   constructor(scope: Construct, id: string, props: InferenceComponentEndpointProps) {
-    super(scope, checkScopeAndId(scope, id), { physicalName: requireObject('props', props).endpointName });
+    super(scope, checkScopeAndId(scope, id), { physicalName: requireObject('props', props).endpointName ?? undefined });
     // Validate everything before any child exists.
     requireArray('pools', props.pools, 'instance pools ({ instanceType: InstanceType.of(...) })');
     rejectPoolModels(props.pools);

@@ -6,6 +6,7 @@ import { checkDuration, checkSize, optionalNumber, requireArray, requireObject }
 import { checkAtLeast, checkDurationSeconds, checkMebibytes } from '../core/validation';
 import { InstanceType } from '../instance-types/instance-type';
 import { IModel } from '../model/model';
+import { isModel } from '../model/model-check';
 import { IInstancePoolEndpoint } from '../pools/instance-pool-endpoint';
 import { checkConcurrency } from '../pools/concurrency';
 import { checkInstanceType, MAX_POOLS, warnUncatalogued } from '../pools/rank-pools';
@@ -229,7 +230,7 @@ function renderResources(options: ComponentSpecificationOptions) {
 /** Ranges of the SageMaker API shapes InferenceComponentComputeResourceRequirements and StartupParameters. */
 function validateOptions(prop: string, options: ComponentSpecificationOptions): void {
   requireObject(prop, options);
-  if (typeof (options.model as any)?.modelName !== 'string') {
+  if (!isModel(options.model)) {
     throw new InstancePoolsError('MissingRequiredProp', `${prop}.model`, 'required: the model the component runs (Model, or Model.fromModelName(...))', options.model ?? described(String(options.model)));
   }
   checkSize(`${prop}.minMemory`, options.minMemory, false);

@@ -9,6 +9,7 @@ import { checkConstruct, checkEnumLike, checkScopeAndId, requireObject } from '.
 import { checkTags } from '../core/string-rules';
 import { checkInteger, checkSageMakerName, MAX_API_INTEGER } from '../core/validation';
 import { IModel } from '../model/model';
+import { checkModelEnvironments } from '../model/model-check';
 import { IInstancePoolEndpoint } from '../pools/instance-pool-endpoint';
 import { ComponentDeployment } from './component-deployment';
 import { warnCopiesBeyondFleet } from './copy-fit';
@@ -88,7 +89,8 @@ export class PooledInferenceComponent extends InferenceComponentBase {
   /**
    * @throws `[MissingRequiredProp]` without `endpoint` or `specification`; `[InvalidEnumValue]` for a
    * specification not made by `InferenceComponentSpecification` or a deployment not made by `ComponentDeployment`; `[InvalidName]`, `[InvalidCapacity]`,
-   * `[InvalidTag]` for the other props; the specification's errors; at synth time `[DuplicatePhysicalName]`
+   * `[InvalidTag]` for the other props; the specification's errors; `[CrossEnvironmentModel]` for a model in another
+   * account or region; at synth time `[DuplicatePhysicalName]`
    */
   constructor(scope: Construct, id: string, props: PooledInferenceComponentProps) {
     super(scope, checkScopeAndId(scope, id));
@@ -116,6 +118,7 @@ export class PooledInferenceComponent extends InferenceComponentBase {
     this.placements = config.placements;
     warnCopiesBeyondFleet(this, 'copyCount', this.copyCount, this.endpoint, this.placements);
     this.models = [...new Set(config.placements.map((p) => p.model))];
+    checkModelEnvironments('placements.model', this.models, this);
     // SageMaker documents neither the log group of an inference component nor the role that writes it: the
     // models' roles keep their logs under /aws/sagemaker/ even if an endpoint of the library serves them too.
     this.models.forEach((model) => useRoleLogsBroadly(model.role));

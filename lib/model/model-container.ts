@@ -69,9 +69,9 @@ export abstract class ModelContainer {
    * `ModelData` one); `[InvalidModelContainer]` for environment variables SageMaker would not take
    */
   public static fromImage(image: ContainerImage, options: ImageContainerOptions = {}): ModelContainer {
-    checkEnumLike('fromImage.image', image, ['bind'], 'ContainerImage.fromEcrRepository(), .fromDeepLearningContainer() or .fromImageUri()');
+    checkEnumLike('fromImage.image', image, ['bind'], 'ContainerImage.fromEcrRepository(), .fromDeepLearningContainer() or .fromImageUri()', false, ContainerImage);
     options = requireObject('fromImage.options', options, true);
-    checkEnumLike('fromImage.options.modelData', options.modelData, ['bind'], 'ModelData.fromBucket() or .fromBucketPrefix()', true);
+    checkEnumLike('fromImage.options.modelData', options.modelData, ['bind'], 'ModelData.fromBucket() or .fromBucketPrefix()', true, ModelData);
     checkEnvironment('environment', options.environment);
     return new (class extends ModelContainer {
       public bind(scope: Construct, grantee: iam.IGrantable): ModelContainerConfig {
@@ -103,8 +103,8 @@ export abstract class ModelContainer {
   public static fromModelPackage(modelPackageName: string, options: ModelPackageContainerOptions = {}): ModelContainer {
     checkModelPackageName('fromModelPackage.modelPackageName', modelPackageName);
     options = requireObject('fromModelPackage.options', options, true);
-    checkEnumLike('fromModelPackage.options.image', options.image, ['bind'], 'ContainerImage.fromEcrRepository(), .fromDeepLearningContainer() or .fromImageUri()', true);
-    checkEnumLike('fromModelPackage.options.modelData', options.modelData, ['bind'], 'ModelData.fromBucket() or .fromBucketPrefix()', true);
+    checkEnumLike('fromModelPackage.options.image', options.image, ['bind'], 'ContainerImage.fromEcrRepository(), .fromDeepLearningContainer() or .fromImageUri()', true, ContainerImage);
+    checkEnumLike('fromModelPackage.options.modelData', options.modelData, ['bind'], 'ModelData.fromBucket() or .fromBucketPrefix()', true, ModelData);
     const specification = options.inferenceSpecificationName;
     // InferenceSpecificationName: 1 to 63 characters of ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$ (API_ContainerDefinition).
     if (specification !== undefined && specification !== null && !Token.isUnresolved(specification)

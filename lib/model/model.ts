@@ -132,7 +132,7 @@ export class Model extends Resource implements IModel, ec2.IConnectable {
    */
   constructor(scope: Construct, id: string, props: ModelProps) {
     super(scope, checkScopeAndId(scope, id), { physicalName: requireObject('props', props).modelName });
-    checkEnumLike('container', props.container, ['bind'], 'ModelContainer.fromImage() or ModelContainer.fromModelPackage()');
+    checkEnumLike('container', props.container, ['bind'], 'ModelContainer.fromImage() or ModelContainer.fromModelPackage()', false, ModelContainer);
     checkSageMakerName('modelName', props.modelName);
     checkConstruct('role', props.role, 'an IAM role (iam.IRole)', true);
     checkConstruct('vpc', props.vpc, 'a VPC (ec2.IVpc)', true);

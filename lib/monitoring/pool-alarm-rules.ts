@@ -18,7 +18,7 @@ export function validateProps(props: PoolAlarmsOptions, prefix: string, period: 
   checkDuration('fallbackAlarmAfter', fallbackAfter, false);
   for (const actions of ['alarmActions', 'okActions'] as const) {
     const list = props[actions];
-    if (list === undefined) continue;
+    if (list === undefined || list === null) continue;
     if (!Array.isArray(list)) {
       throw new InstancePoolsError('InvalidEnumValue', actions, 'must be an array of alarm actions (e.g. new SnsAction(topic))', list);
     }

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { described, InstancePoolsError } from '../core/errors';
 import { requireArray, requireObject } from '../core/required';
 import { InstanceType } from '../instance-types/instance-type';
+import { isModel } from '../model/model-check';
 import { didYouMean, nearestInstanceTypes } from '../instance-types/instance-type-suggestions';
 import { checkConcurrency } from './concurrency';
 import { InstancePool, RankedInstancePool } from './instance-pool';
@@ -24,7 +25,7 @@ export function rankPools(scope: IConstruct, pools: InstancePool[], prop = 'pool
     requireObject(`${prop}[${i}]`, pool);
     const name = checkInstanceType(`${prop}[${i}].instanceType`, pool.instanceType);
     checkConcurrency(`${prop}[${i}].maxConcurrency`, pool.maxConcurrency);
-    if (pool.model !== undefined && typeof (pool.model as any)?.modelName !== 'string') {
+    if (pool.model !== undefined && !isModel(pool.model)) {
       throw new InstancePoolsError('MissingModel', `${prop}[${i}].model`, 'must be a model (Model, or Model.fromModelName(...))', pool.model);
     }
     if (Token.isUnresolved(name)) return;

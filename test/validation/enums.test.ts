@@ -1,14 +1,21 @@
 import { Duration } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
-  CapacityAwareEndpoint, CapacitySize, ComponentCapacitySize, ComponentDeployment, CopyScalingSignal, DeploymentStrategy, EndpointAutoScaling, InferenceComponentEndpoint, InstanceType, Model, ModelContainer, PoolWidgets, ScalingSignal, TrafficShift,
+  CapacityAwareEndpoint, CapacitySize, ComponentCapacitySize, ContainerImage, ComponentDeployment, CopyScalingSignal, DeploymentStrategy, EndpointAutoScaling, InferenceComponentEndpoint, InstanceType, Model, ModelContainer, ModelData, PoolWidgets, ScalingSignal, TrafficShift,
 } from '../../lib';
 import { allTypes, badInputTable, bucket, capturing, endpoint, icEndpoint, js, onCpu, reserved, withShadow, withVariants } from './hostile-input';
 
 /** Enum values and enum-like classes, validated where they enter the library. */
 const image = () => ModelContainer.fromImage(js('nginx'));
+const dlc = () => ContainerImage.fromDeepLearningContainer('djl-inference', '0.36.0-lmi23.0.0-cu129');
 
 badInputTable('enum-like values', [
+  ['Model container: a ContainerImage (once a model without PrimaryContainer)', (s) => new Model(s, 'X', { container: js(dlc()) }), 'InvalidEnumValue'],
+  ['Model container: ModelData (once a TypeError)', (s) => new Model(s, 'X', { container: js(ModelData.fromBucket(bucket(s), 'model.tar.gz')) }), 'InvalidEnumValue'],
+  ['ModelContainer.fromImage of a ModelContainer (once PrimaryContainer: {})', () => ModelContainer.fromImage(js(ModelContainer.fromImage(dlc()))), 'InvalidEnumValue'],
+  ['ModelContainer.fromImage modelData: a ContainerImage (once a TypeError)', () => ModelContainer.fromImage(dlc(), { modelData: js(dlc()) }), 'InvalidEnumValue'],
+  ['ModelContainer.fromModelPackage image: ModelData', (s) => ModelContainer.fromModelPackage('arn:aws:sagemaker:us-east-1:123456789012:model-package/p/1', {
+    image: js(ModelData.fromBucket(bucket(s), 'model.tar.gz')) }), 'InvalidEnumValue'],
   ["routingStrategy: 'BOGUS'", (s) => endpoint(s, { routingStrategy: js('BOGUS') }), 'InvalidEnumValue'],
   ["routingStrategy: 'random' (lower case)", (s) => endpoint(s, { routingStrategy: js('random') }), 'InvalidEnumValue'],
   ['routingStrategy: 1', (s) => endpoint(s, { routingStrategy: js(1) }), 'InvalidEnumValue'],

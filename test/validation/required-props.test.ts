@@ -27,6 +27,8 @@ badInputTable('required props', [
   ['CapacityAwareEndpoint without any model', (s) => new CapacityAwareEndpoint(s, 'E', { pools }), 'MissingModel'],
   ["CapacityAwareEndpoint model: 'my-model' (a name, not a model)", (s) => endpoint(s, { model: js('my-model') }), 'MissingModel'],
   ["pools[0].model: 'my-model' (a name, not a model)", (s) => endpoint(s, { pools: [{ instanceType: G6, model: js('my-model') }] }), 'MissingModel'],
+  ["CapacityAwareEndpoint model: { modelName: 'x' } (a look-alike, once a TypeError)", (s) => endpoint(s, { model: js({ modelName: 'x' }) }), 'MissingModel'],
+  ["pools[0].model: { modelName: 'x' } (a look-alike, once a TypeError)", (s) => endpoint(s, { pools: [{ instanceType: G6, model: js({ modelName: 'x' }) }] }), 'MissingModel'],
   ['CapacityAwareEndpoint asyncInference: {}', (s) => endpoint(s, { asyncInference: js({}) }), 'MissingRequiredProp'],
   ["asyncInference.outputBucket: 'bucket-name' (a name, not a bucket)", (s) => endpoint(s, { asyncInference: { outputBucket: js('bucket-name') } }), 'MissingRequiredProp'],
   ['asyncInference.successTopic: {} (not a topic)', (s) => endpoint(s, { asyncInference: { outputBucket: bucket(s), successTopic: js({}) } }), 'MissingRequiredProp'],

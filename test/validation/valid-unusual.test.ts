@@ -96,6 +96,8 @@ const rows: Array<[string, (s: Stack) => unknown]> = [
     endpoint(s, { routingStrategy: RoutingStrategy.LEAST_OUTSTANDING_REQUESTS }, 'B').autoScale({ maxCapacity: 2, signal: ScalingSignal.weightedUtilization({ aggregation: UtilizationAggregation.MEAN_OF_ALL_POOLS }) });
   }],
   ['null for optional props from a jsii language', (s) => endpoint(s, { encryptionKey: null as any, asyncInference: null as any, tags: null as any, routingStrategy: null as any })],
+  ['null endpointName (a model with its role) and null alarm actions from a jsii language', (s) => endpoint(s, { endpointName: null as any, model: lmi(s) })
+    .addAlarms({ alarmActions: null as any, okActions: null as any })],
   ['a per-type specification on well-formed types newer than the catalog', (s) => icEndpoint(s, { pools: [type('ml.g9.xlarge'), type('ml.g9.2xlarge')] })
     .addInferenceComponent('C', { specification: InferenceComponentSpecification.perInstanceType([
       { instanceType: InstanceType.of('ml.g9.xlarge'), model: imported(s), minMemory: Size.gibibytes(1), acceleratorCount: 1 },
